@@ -1,0 +1,15 @@
+package dev.oddscache;
+
+enum SystemTicker implements Ticker {
+  INSTANCE;
+
+  @Override
+  public long nanoTime() {
+    return System.nanoTime();
+  }
+
+  @Override
+  public long epochMillis() {
+    return System.currentTimeMillis();
+  }
+}
