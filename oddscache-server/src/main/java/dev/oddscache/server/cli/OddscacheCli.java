@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A volatility-aware cache for live sports-odds and prediction backends.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class OddscacheCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,7 +20,7 @@ public final class OddscacheCli implements Runnable {
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new OddscacheCli());
+    return new CommandLine(new OddscacheCli()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   @Override

@@ -1,0 +1,115 @@
+package dev.oddscache.decision;
+
+import dev.oddscache.MatchContext;
+import dev.oddscache.Status;
+import dev.oddscache.Ticker;
+import dev.oddscache.breaker.PanicBreaker;
+import dev.oddscache.panic.PanicClock;
+import dev.oddscache.quota.PanicState;
+import dev.oddscache.quota.Stakes;
+import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.vix.VixDetector;
+import dev.oddscache.zone.Zone;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The imperative shell around {@link DecisionEngine}: for each request it reads the live
+ * volatility status, records it into the breaker and the panic clock, and decides (SPEC §8).
+ * Thread-safe if its collaborators are (the provided ones are).
+ */
+public final class Decider {
+  private final DecisionEngine engine;
+  private final VixDetector vix;
+  private final PanicBreaker breaker;
+  private final PanicClock panicClock;
+  private final StakesClassifier stakes;
+  private final Ticker ticker;
+  private final DecisionLog decisionLog = new DecisionLog();
+
+  public Decider(
+      DecisionEngine engine,
+      VixDetector vix,
+      PanicBreaker breaker,
+      PanicClock panicClock,
+      StakesClassifier stakes,
+      Ticker ticker) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.vix = Objects.requireNonNull(vix, "vix");
+    this.breaker = Objects.requireNonNull(breaker, "breaker");
+    this.panicClock = Objects.requireNonNull(panicClock, "panicClock");
+    this.stakes = Objects.requireNonNull(stakes, "stakes");
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
+  }
+
+  /**
+   * Decides for one request and records it: one breaker sample, one panic-clock observation, and
+   * a log line if the match's panic tier changed.
+   */
+  public Decision decide(MatchContext context) {
+    Objects.requireNonNull(context, "context");
+    long now = ticker.epochMillis();
+    Status status = statusOf(context, now);
+    breaker.record(status);
+    String matchId = context.matchId();
+    PanicState panic = PanicState.NONE;
+    if (matchId != null) {
+      long start = panicClock.observe(matchId, status, now);
+      if (start != PanicClock.NO_PANIC) {
+        panic = PanicState.lastingMillis(Math.max(0, now - start));
+      }
+    }
+    Decision decision = evaluate(context, status, panic, now);
+    decisionLog.record(matchId, decision);
+    return decision;
+  }
+
+  /**
+   * The aggregated status of a request: the caller's override if any, else the worst of its
+   * markets (caller-supplied per-market statuses first, then the detector); NORMAL without
+   * markets.
+   */
+  public Status statusOf(MatchContext context, long nowMillis) {
+    if (context.status() != null) {
+      return context.status();
+    }
+    String matchId = context.matchId();
+    Map<String, Status> overrides = context.marketStatuses();
+    Status worst = Status.NORMAL;
+    for (String market : context.markets()) {
+      Status s = overrides.get(market);
+      if (s == null) {
+        s = matchId == null ? Status.NORMAL : vix.marketStatus(matchId, market, nowMillis);
+      }
+      if (s == Status.PANIC) {
+        return s;
+      }
+      worst = Status.worst(worst, s);
+    }
+    return worst;
+  }
+
+  private Decision evaluate(MatchContext context, Status status, PanicState panic, long now) {
+    Zone zone = engine.zones().zoneOf(context.kickoff(), now);
+    Stakes s = stakes.classify(context.competition(), context.name(), context.stakes());
+    return context.baseTtl() == null
+        ? engine.decide(zone, status, breaker.mode(), panic, s)
+        : engine.decide(zone, context.baseTtl().toSeconds(), status, breaker.mode(), panic, s);
+  }
+
+  public PanicBreaker breaker() {
+    return breaker;
+  }
+
+  public PanicClock panicClock() {
+    return panicClock;
+  }
+
+  public VixDetector vix() {
+    return vix;
+  }
+
+  public Ticker ticker() {
+    return ticker;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.oddscache.decision;
+
+import dev.oddscache.Status;
+import dev.oddscache.breaker.BreakerFloors;
+import dev.oddscache.breaker.BreakerMode;
+import dev.oddscache.quota.PanicQuota;
+import dev.oddscache.quota.PanicState;
+import dev.oddscache.quota.QuotaDecision;
+import dev.oddscache.quota.Stakes;
+import dev.oddscache.zone.Zone;
+import dev.oddscache.zone.ZonePolicy;
+import java.util.Objects;
+
+/**
+ * The pure TTL decision of SPEC §8: a function of its inputs only, with no clock and no state.
+ * Immutable and thread-safe; {@link Decider} feeds it live state, {@code explain} feeds it
+ * hypothetical state.
+ */
+public final class DecisionEngine {
+  private static final DecisionEngine DEFAULTS =
+      new DecisionEngine(ZonePolicy.ofDefaults(), BreakerFloors.defaults(), PanicQuota.ofDefaults());
+
+  private final ZonePolicy zones;
+  private final BreakerFloors floors;
+  private final PanicQuota quota;
+
+  public DecisionEngine(ZonePolicy zones, BreakerFloors floors, PanicQuota quota) {
+    this.zones = Objects.requireNonNull(zones, "zones");
+    this.floors = Objects.requireNonNull(floors, "floors");
+    this.quota = Objects.requireNonNull(quota, "quota");
+  }
+
+  public static DecisionEngine ofDefaults() {
+    return DEFAULTS;
+  }
+
+  public ZonePolicy zones() {
+    return zones;
+  }
+
+  /**
+   * Decides with the zone's base TTL.
+   *
+   * @param panic how long the match has been panicking; only consulted for a PANIC request
+   */
+  public Decision decide(Zone zone, Status status, BreakerMode mode, PanicState panic, Stakes stakes) {
+    return decide(zone, zones.baseTtlSeconds(zone), false, status, mode, panic, stakes);
+  }
+
+  /**
+   * Decides with an explicit base TTL, which overrides the zone's (the zone is still reported).
+   *
+   * @throws IllegalArgumentException if {@code baseTtlSeconds} is negative
+   */
+  public Decision decide(
+      Zone zone, long baseTtlSeconds, Status status, BreakerMode mode, PanicState panic, Stakes stakes) {
+    return decide(zone, baseTtlSeconds, true, status, mode, panic, stakes);
+  }
+
+  private Decision decide(
+      Zone zone,
+      long baseTtlSeconds,
+      boolean explicit,
+      Status status,
+      BreakerMode mode,
+      PanicState panic,
+      Stakes stakes) {
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(panic, "panic");
+    Objects.requireNonNull(stakes, "stakes");
+    if (baseTtlSeconds < 0) {
+      throw new IllegalArgumentException("baseTtlSeconds must be >= 0, got " + baseTtlSeconds);
+    }
+    boolean panicking = status == Status.PANIC;
+    // A PANIC request whose start is unknown is a panic that has just begun (SPEC §7 fail-safe),
+    // and a calm request has no panic whatever the clock says (SPEC §6/§16.1).
+    PanicState effectivePanic =
+        panicking ? (panic.panicking() ? panic : PanicState.lastingMillis(0)) : PanicState.NONE;
+    QuotaDecision q = quota.decide(baseTtlSeconds, effectivePanic, stakes);
+    long floor = floors.floorSeconds(mode, status);
+    long freshness = panicking ? 0 : baseTtlSeconds;
+    long ttl = Math.max(Math.max(freshness, floor), panicking ? q.ttlSeconds() : 0);
+    return new Decision(ttl, zone, baseTtlSeconds, explicit, status, mode, floor, q.panicMode(),
+        q.tier(), stakes, q.panicDurationMinutes(), q.ttlSeconds(), q.alert());
+  }
+}

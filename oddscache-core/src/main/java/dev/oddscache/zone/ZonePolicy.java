@@ -1,0 +1,62 @@
+package dev.oddscache.zone;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The pure function from (kickoff, now) to a {@link Zone} and its base TTL (SPEC §4).
+ * Immutable and thread-safe.
+ */
+public final class ZonePolicy {
+  private static final ZonePolicy DEFAULTS = new ZonePolicy(ZoneConfig.ofDefaults());
+
+  private final ZoneConfig config;
+  private final long prematchMillis;
+  private final long warmupMillis;
+  private final long goldenMillis;
+  private final long inPlayMillis;
+
+  public ZonePolicy(ZoneConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.prematchMillis = config.prematchHorizon().toMillis();
+    this.warmupMillis = config.warmupHorizon().toMillis();
+    this.goldenMillis = config.goldenHorizon().toMillis();
+    this.inPlayMillis = config.inPlayDuration().toMillis();
+  }
+
+  public static ZonePolicy ofDefaults() {
+    return DEFAULTS;
+  }
+
+  public ZoneConfig config() {
+    return config;
+  }
+
+  /** The zone at {@code nowMillis} of a match kicking off at {@code kickoff} (null if unknown). */
+  public Zone zoneOf(Instant kickoff, long nowMillis) {
+    return kickoff == null ? Zone.STANDARD : zoneOf(kickoff.toEpochMilli(), nowMillis);
+  }
+
+  /** The zone at {@code nowMillis} of a match kicking off at {@code kickoffMillis}. */
+  public Zone zoneOf(long kickoffMillis, long nowMillis) {
+    long untilKickoff = kickoffMillis - nowMillis;
+    if (untilKickoff > prematchMillis) {
+      return Zone.STANDARD;
+    }
+    if (untilKickoff > warmupMillis) {
+      return Zone.PREMATCH;
+    }
+    if (untilKickoff > goldenMillis) {
+      return Zone.WARMUP;
+    }
+    if (untilKickoff > 0) {
+      return Zone.GOLDEN;
+    }
+    return -untilKickoff <= inPlayMillis ? Zone.ACTIVE : Zone.STANDARD;
+  }
+
+  /** The configured base TTL of {@code zone}, in seconds. */
+  public long baseTtlSeconds(Zone zone) {
+    return config.ttlSeconds(zone);
+  }
+}

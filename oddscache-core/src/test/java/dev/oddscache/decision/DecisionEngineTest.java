@@ -1,0 +1,172 @@
+package dev.oddscache.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oddscache.Status;
+import dev.oddscache.breaker.BreakerMode;
+import dev.oddscache.quota.PanicMode;
+import dev.oddscache.quota.PanicState;
+import dev.oddscache.quota.Stakes;
+import dev.oddscache.zone.Zone;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The combination of SPEC §8, cell by cell, with expected values written out by hand. */
+class DecisionEngineTest {
+  private final DecisionEngine engine = DecisionEngine.ofDefaults();
+
+  @ParameterizedTest(name = "{0} {1} panic {2} min base {3}s -> {4}s")
+  @CsvSource({
+    // mode,          status,  panicMinutes (-1: none), baseTtl, expected effective TTL
+    "NORMAL,          NORMAL,  -1,  60,  60",
+    "NORMAL,          WARNING, -1,  60,  60",
+    "NORMAL,          PANIC,    0,  60,   0",
+    "NORMAL,          PANIC,   35,  60,   5",
+    "NORMAL,          PANIC,  100,  60,  30",
+    "NORMAL,          PANIC,  200,  60,  60",
+    "NORMAL,          PANIC,  200, 300,  60",
+    "HIGH_VOLATILITY, NORMAL,  -1,  60,  60",
+    "HIGH_VOLATILITY, NORMAL,  -1,   0,   0",
+    "HIGH_VOLATILITY, WARNING, -1,  60,  60",
+    "HIGH_VOLATILITY, WARNING, -1,   3,  10",
+    "HIGH_VOLATILITY, PANIC,    0,  60,   5",
+    "HIGH_VOLATILITY, PANIC,   35,  60,   5",
+    "HIGH_VOLATILITY, PANIC,  100,  60,  30",
+    "HIGH_VOLATILITY, PANIC,  200,  60,  60",
+    "CIRCUIT_OPEN,    NORMAL,  -1,  10,  60",
+    "CIRCUIT_OPEN,    NORMAL,  -1, 300, 300",
+    "CIRCUIT_OPEN,    WARNING, -1,  10,  30",
+    "CIRCUIT_OPEN,    WARNING, -1,  60,  60",
+    "CIRCUIT_OPEN,    PANIC,    0,  60,  10",
+    "CIRCUIT_OPEN,    PANIC,   35,  60,  10",
+    "CIRCUIT_OPEN,    PANIC,  100,  60,  30",
+    "CIRCUIT_OPEN,    PANIC,  200,  60,  60",
+  })
+  void combinationTable_mediumStakes(
+      BreakerMode mode, Status status, long panicMinutes, long baseTtl, long expected) {
+    PanicState panic = panicMinutes < 0
+        ? PanicState.NONE
+        : PanicState.lasting(Duration.ofMinutes(panicMinutes));
+
+    Decision d = engine.decide(Zone.STANDARD, baseTtl, status, mode, panic, Stakes.MEDIUM);
+
+    assertThat(d.ttlSeconds()).isEqualTo(expected);
+  }
+
+  @Test
+  void ligue1PanicFor35MinutesWithBase60_isFiveSecondsTierTwo() {
+    Decision d = engine.decide(Zone.STANDARD, 60, Status.PANIC, BreakerMode.NORMAL,
+        PanicState.lasting(Duration.ofMinutes(35)), Stakes.MEDIUM);
+
+    assertThat(d.ttlSeconds()).isEqualTo(5);
+    assertThat(d.tier()).isEqualTo(2);
+    assertThat(d.panicMode()).isEqualTo(PanicMode.PANIC_PARTIAL);
+    assertThat(d.quotaTtlSeconds()).isEqualTo(5);
+    assertThat(d.panicDurationMinutes()).isEqualTo(35.0);
+    assertThat(d.freshnessSeconds()).isZero();
+    assertThat(d.alert()).isNull();
+  }
+
+  @Test
+  void freshPanic_isTierOneAndBypasses() {
+    Decision d = engine.decide(Zone.STANDARD, 60, Status.PANIC, BreakerMode.NORMAL,
+        PanicState.lasting(Duration.ZERO), Stakes.MEDIUM);
+
+    assertThat(d.ttlSeconds()).isZero();
+    assertThat(d.tier()).isEqualTo(1);
+    assertThat(d.panicMode()).isEqualTo(PanicMode.PANIC_FULL);
+  }
+
+  @Test
+  void panicWithUnknownStart_isTreatedAsFreshPanic() {
+    Decision d = engine.decide(Zone.GOLDEN, Status.PANIC, BreakerMode.NORMAL, PanicState.NONE,
+        Stakes.HIGH);
+
+    assertThat(d.tier()).isEqualTo(1);
+    assertThat(d.ttlSeconds()).isZero();
+    assertThat(d.panicDurationMinutes()).isEqualTo(0.0);
+  }
+
+  @Test
+  void calmRequest_ignoresAnyPanicDuration() {
+    Decision d = engine.decide(Zone.WARMUP, Status.WARNING, BreakerMode.NORMAL,
+        PanicState.lasting(Duration.ofMinutes(500)), Stakes.HIGH);
+
+    assertThat(d.tier()).isZero();
+    assertThat(d.panicMode()).isEqualTo(PanicMode.NORMAL);
+    assertThat(d.panicDurationMinutes()).isNull();
+    assertThat(d.ttlSeconds()).isEqualTo(60);
+  }
+
+  @Test
+  void circuitOpenNormalWithBase10_isSixty() {
+    Decision d = engine.decide(Zone.STANDARD, 10, Status.NORMAL, BreakerMode.CIRCUIT_OPEN,
+        PanicState.NONE, Stakes.LOW);
+
+    assertThat(d.ttlSeconds()).isEqualTo(60);
+    assertThat(d.breakerFloorSeconds()).isEqualTo(60);
+    assertThat(d.reasons()).contains("breaker CIRCUIT_OPEN floor 60s for NORMAL");
+  }
+
+  @Test
+  void zoneBaseTtl_usedUnlessExplicit() {
+    Decision zoned = engine.decide(Zone.GOLDEN, Status.NORMAL, BreakerMode.NORMAL,
+        PanicState.NONE, Stakes.LOW);
+    Decision explicit = engine.decide(Zone.GOLDEN, 90, Status.NORMAL, BreakerMode.NORMAL,
+        PanicState.NONE, Stakes.LOW);
+
+    assertThat(zoned.ttlSeconds()).isEqualTo(15);
+    assertThat(zoned.baseTtlExplicit()).isFalse();
+    assertThat(explicit.ttlSeconds()).isEqualTo(90);
+    assertThat(explicit.zone()).isEqualTo(Zone.GOLDEN);
+    assertThat(explicit.baseTtlExplicit()).isTrue();
+    assertThat(explicit.reasons().get(0)).contains("explicit base TTL 90s").contains("GOLDEN");
+  }
+
+  @Test
+  void stakesChangeTheQuota() {
+    PanicState ninetyMinutes = PanicState.lasting(Duration.ofMinutes(90));
+
+    assertThat(engine.decide(Zone.STANDARD, 60, Status.PANIC, BreakerMode.NORMAL, ninetyMinutes,
+        Stakes.HIGH).ttlSeconds()).isEqualTo(5);
+    assertThat(engine.decide(Zone.STANDARD, 60, Status.PANIC, BreakerMode.NORMAL, ninetyMinutes,
+        Stakes.MEDIUM).ttlSeconds()).isEqualTo(30);
+    assertThat(engine.decide(Zone.STANDARD, 60, Status.PANIC, BreakerMode.NORMAL, ninetyMinutes,
+        Stakes.LOW).ttlSeconds()).isEqualTo(45);
+  }
+
+  @Test
+  void tierThreeCarriesAlertInReasons() {
+    Decision d = engine.decide(Zone.STANDARD, 60, Status.PANIC, BreakerMode.HIGH_VOLATILITY,
+        PanicState.lasting(Duration.ofMinutes(120)), Stakes.MEDIUM);
+
+    assertThat(d.tier()).isEqualTo(3);
+    assertThat(d.alert()).isNotBlank();
+    assertThat(d.reasons()).anySatisfy(r -> assertThat(r).startsWith("alert: "));
+    assertThat(d.reasons()).last().isEqualTo(
+        "effective TTL 30s = max(freshness 0s, floor 5s, quota 30s)");
+  }
+
+  @Test
+  void decisionsAreValues() {
+    Decision a = engine.decide(Zone.ACTIVE, Status.WARNING, BreakerMode.HIGH_VOLATILITY,
+        PanicState.NONE, Stakes.HIGH);
+    Decision b = engine.decide(Zone.ACTIVE, Status.WARNING, BreakerMode.HIGH_VOLATILITY,
+        PanicState.NONE, Stakes.HIGH);
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a.ttlSeconds()).isEqualTo(10);
+    assertThat(a.reasons()).isUnmodifiable();
+  }
+
+  @Test
+  void negativeBaseTtl_isRejected() {
+    assertThatThrownBy(() -> engine.decide(Zone.STANDARD, -1, Status.NORMAL, BreakerMode.NORMAL,
+        PanicState.NONE, Stakes.LOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("baseTtlSeconds").hasMessageContaining("-1");
+  }
+}
