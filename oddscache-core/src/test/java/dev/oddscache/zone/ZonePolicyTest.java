@@ -27,7 +27,7 @@ class ZonePolicyTest {
     "PT0S,       ACTIVE,    10",
     "PT-1H,      ACTIVE,    10",
     "PT-2H30M,   ACTIVE,    10",
-    "PT-2H30M0.001S, STANDARD, 300",
+    "PT-2H-30M-0.001S, STANDARD, 300",
     "PT-10H,     STANDARD, 300",
   })
   void zoneOf_followsTheTable(String untilKickoff, Zone expected, long ttlSeconds) {
