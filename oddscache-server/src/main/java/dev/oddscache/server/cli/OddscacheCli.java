@@ -1,5 +1,6 @@
 package dev.oddscache.server.cli;
 
+import dev.oddscache.server.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A volatility-aware cache for live sports-odds and prediction backends.",
-    subcommands = {ExplainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class OddscacheCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,84 @@
+package dev.oddscache.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every {@code ./oddscache …} command in the README's code blocks runs, exactly as written, and
+ * succeeds (JSON ones print valid JSON). Keeps the README honest.
+ */
+class ReadmeCommandsTest {
+  private static final Path README = Path.of("..", "README.md");
+
+  @TestFactory
+  List<DynamicTest> readmeCommandsRun() throws IOException {
+    List<String> commands = commandsIn(Files.readAllLines(README));
+    assertThat(commands).as("./oddscache commands in README.md").isNotEmpty()
+        .anyMatch(c -> c.startsWith("./oddscache demo"))
+        .anyMatch(c -> c.startsWith("./oddscache explain"));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String command : commands) {
+      tests.add(DynamicTest.dynamicTest(command, () -> {
+        List<String> args = ShellWords.split(command);
+        CliRun run = CliRun.of(args.subList(1, args.size()).toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isNotBlank();
+        if (args.contains("--json")) {
+          new ObjectMapper().readTree(run.out());
+        }
+      }));
+    }
+    return tests;
+  }
+
+  private static List<String> commandsIn(List<String> lines) {
+    List<String> commands = new ArrayList<>();
+    boolean inCode = false;
+    for (String line : lines) {
+      if (line.startsWith("```")) {
+        inCode = !inCode;
+      } else if (inCode && line.startsWith("./oddscache ")) {
+        int comment = line.indexOf(" #");
+        commands.add((comment < 0 ? line : line.substring(0, comment)).trim());
+      }
+    }
+    return commands;
+  }
+
+  /** Splits a command line the way a POSIX shell would for plain words and double quotes. */
+  static final class ShellWords {
+    static List<String> split(String line) {
+      List<String> words = new ArrayList<>();
+      StringBuilder word = new StringBuilder();
+      boolean quoted = false;
+      boolean inWord = false;
+      for (char c : line.toCharArray()) {
+        if (c == '"') {
+          quoted = !quoted;
+          inWord = true;
+        } else if (c == ' ' && !quoted) {
+          if (inWord) {
+            words.add(word.toString());
+            word.setLength(0);
+            inWord = false;
+          }
+        } else {
+          word.append(c);
+          inWord = true;
+        }
+      }
+      if (inWord) {
+        words.add(word.toString());
+      }
+      return words;
+    }
+  }
+}
