@@ -11,12 +11,16 @@ final class Load<V> {
   final Tags tags;
   final Decision decision;
   final InvalidationGenerations.Stamp stamp;
+  /** The stored time of the value the requester already had; another process's must be newer. */
+  final long knownStoredAtMillis;
   final CompletableFuture<StoredValue<V>> future = new CompletableFuture<>();
 
-  Load(String key, Tags tags, Decision decision, InvalidationGenerations.Stamp stamp) {
+  Load(String key, Tags tags, Decision decision, InvalidationGenerations.Stamp stamp,
+      long knownStoredAtMillis) {
     this.key = key;
     this.tags = tags;
     this.decision = decision;
     this.stamp = stamp;
+    this.knownStoredAtMillis = knownStoredAtMillis;
   }
 }

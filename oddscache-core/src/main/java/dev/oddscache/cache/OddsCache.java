@@ -69,6 +69,8 @@ public final class OddsCache<V> implements AutoCloseable {
   private final Invalidator invalidator;
   private final CacheStatsRecorder stats;
   private final Bulkhead bulkhead;
+  private final Scheduler scheduler;
+  private final LoadLease lease;
   private final InvalidationGenerations generations = new InvalidationGenerations();
   private final ConcurrentHashMap<String, Load<V>> inFlight = new ConcurrentHashMap<>();
 
@@ -84,6 +86,8 @@ public final class OddsCache<V> implements AutoCloseable {
     this.invalidator = new Invalidator(b.impactRules);
     this.stats = new CacheStatsRecorder(b.meterRegistry, config.latencySampleRate());
     this.bulkhead = new Bulkhead(config.maxConcurrentLoads(), b.scheduler, b.executor);
+    this.scheduler = b.scheduler;
+    this.lease = b.lease;
     PanicClock clock = b.panicClock;
     stats.bindGauges(this::loadsInFlight,
         () -> store.health() != StoreHealth.HEALTHY || clock.inFallback(),
@@ -118,7 +122,7 @@ public final class OddsCache<V> implements AutoCloseable {
     Tags tags = Tags.of(context.matchId(), context.markets());
     if (!config.enabled()) {
       return await(startNanos, Strategy.COMPUTE, decision, options, null, false,
-          load(key, tags, decision, loader, true));
+          load(key, tags, decision, loader, true, null));
     }
     StoredValue<V> entry = read(key);
     long ttlMillis = decision.ttlSeconds() * 1000;
@@ -134,7 +138,7 @@ public final class OddsCache<V> implements AutoCloseable {
       long pastTtl = age - ttlMillis;
       if (pastTtl >= 0 && pastTtl < config.staleWindowMillis(ttlMillis)
           && options.allowsStale(pastTtl)) {
-        refreshInBackground(key, tags, decision, loader);
+        refreshInBackground(key, tags, decision, loader, entry);
         return served(startNanos, Strategy.SERVE_STALE, decision, entry, age, true, false, false);
       }
     }
@@ -189,7 +193,7 @@ public final class OddsCache<V> implements AutoCloseable {
       }
     }
     return await(startNanos, strategy, decision, options, entry, tooStale,
-        load(key, tags, decision, loader, true));
+        load(key, tags, decision, loader, true, entry));
   }
 
   private CompletableFuture<CacheResult<V>> await(
@@ -231,12 +235,13 @@ public final class OddsCache<V> implements AutoCloseable {
   }
 
   /** Starts at most one refresh per key, never on the caller's thread, never queued. */
-  private void refreshInBackground(String key, Tags tags, Decision decision, AsyncLoader<V> loader) {
+  private void refreshInBackground(
+      String key, Tags tags, Decision decision, AsyncLoader<V> loader, StoredValue<V> known) {
     if (inFlight.containsKey(key) || bulkhead.isFull()) {
       return;
     }
     try {
-      executor.execute(() -> load(key, tags, decision, loader, false).whenComplete((v, e) -> {
+      executor.execute(() -> load(key, tags, decision, loader, false, known).whenComplete((v, e) -> {
         if (e != null && unwrap(e) instanceof OverloadException) {
           return;
         }
@@ -254,13 +259,14 @@ public final class OddsCache<V> implements AutoCloseable {
    * Joins the key's in-flight load or starts one. A new load needs a bulkhead permit: it waits
    * for one up to {@code loadQueueTimeout} when {@code mayQueue}, else fails at once.
    */
-  private CompletableFuture<StoredValue<V>> load(
-      String key, Tags tags, Decision decision, AsyncLoader<V> loader, boolean mayQueue) {
+  private CompletableFuture<StoredValue<V>> load(String key, Tags tags, Decision decision,
+      AsyncLoader<V> loader, boolean mayQueue, StoredValue<V> known) {
     Load<V> existing = inFlight.get(key);
     if (existing != null) {
       return existing.future;
     }
-    Load<V> load = new Load<>(key, tags, decision, generations.stamp(tags.matchId()));
+    Load<V> load = new Load<>(key, tags, decision, generations.stamp(tags.matchId()),
+        known == null ? Long.MIN_VALUE : known.storedAtMillis());
     existing = inFlight.putIfAbsent(key, load);
     if (existing != null) {
       return existing.future;
@@ -285,6 +291,45 @@ public final class OddsCache<V> implements AutoCloseable {
   }
 
   private void run(Load<V> load, AsyncLoader<V> loader) {
+    if (lease != LoadLease.local() && !tryLease(load.key)) {
+      awaitLeaseHolder(load, loader, ticker.nanoTime() + config.leaseWait().toNanos());
+      return;
+    }
+    invoke(load, loader);
+  }
+
+  private boolean tryLease(String key) {
+    try {
+      return lease.tryAcquire(key, config.leaseTime());
+    } catch (RuntimeException e) {
+      log.debug("lease failed, loading locally key={} error={}", key, e.toString());
+      return true;
+    }
+  }
+
+  /**
+   * Another process holds the key's lease and is loading it: look for its value in the shared
+   * store every poll interval; if none appears within {@code leaseWait}, load here after all (the
+   * holder may have died).
+   */
+  private void awaitLeaseHolder(Load<V> load, AsyncLoader<V> loader, long deadlineNanos) {
+    StoredValue<V> current = read(load.key);
+    if (current != null && current.storedAtMillis() > load.knownStoredAtMillis) {
+      bulkhead.release();
+      safely(() -> stats.recordLoad(true, 0));
+      inFlight.remove(load.key, load);
+      load.future.complete(current);
+      return;
+    }
+    if (ticker.nanoTime() >= deadlineNanos) {
+      invoke(load, loader);
+      return;
+    }
+    scheduler.schedule(config.leasePollInterval(),
+        () -> executor.execute(() -> awaitLeaseHolder(load, loader, deadlineNanos)));
+  }
+
+  private void invoke(Load<V> load, AsyncLoader<V> loader) {
     long startNanos = ticker.nanoTime();
     CompletableFuture<V> future;
     try {
@@ -326,7 +371,18 @@ public final class OddsCache<V> implements AutoCloseable {
     }
     safely(() -> stats.recordLoad(true, nanos));
     inFlight.remove(load.key, load);
+    if (lease != LoadLease.local()) {
+      releaseLease(load.key);
+    }
     load.future.complete(stored);
+  }
+
+  private void releaseLease(String key) {
+    try {
+      lease.release(key);
+    } catch (RuntimeException e) {
+      log.debug("lease release failed key={} error={}", key, e.toString());
+    }
   }
 
   /** How long to keep a value: its TTL and stale window, and long enough for the fallbacks. */
@@ -523,8 +579,15 @@ public final class OddsCache<V> implements AutoCloseable {
     private DecisionEngine engine = DecisionEngine.ofDefaults();
     private StakesClassifier stakes = StakesClassifier.ofDefaults();
     private ImpactRules impactRules = ImpactRules.defaults();
+    private LoadLease lease = LoadLease.local();
 
     private Builder() {}
+
+    /** Cluster-wide single-flight (Redis); default: single-flight within this process. */
+    public Builder<V> loadLease(LoadLease value) {
+      this.lease = Objects.requireNonNull(value, "loadLease");
+      return this;
+    }
 
     public Builder<V> config(OddsCacheConfig value) {
       this.config = Objects.requireNonNull(value, "config");

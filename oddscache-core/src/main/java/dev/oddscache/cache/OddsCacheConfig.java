@@ -13,6 +13,9 @@ public final class OddsCacheConfig {
   public static final Duration DEFAULT_LOAD_QUEUE_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_STALE_IF_ERROR = Duration.ofMinutes(5);
   public static final double DEFAULT_LATENCY_SAMPLE_RATE = 1.0;
+  public static final Duration DEFAULT_LEASE_TIME = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_LEASE_WAIT = Duration.ofMillis(500);
+  public static final Duration DEFAULT_LEASE_POLL_INTERVAL = Duration.ofMillis(20);
 
   private static final OddsCacheConfig DEFAULTS = custom().build();
 
@@ -23,6 +26,9 @@ public final class OddsCacheConfig {
   private final Duration staleIfError;
   private final Duration staleWindow;
   private final double latencySampleRate;
+  private final Duration leaseTime;
+  private final Duration leaseWait;
+  private final Duration leasePollInterval;
 
   private OddsCacheConfig(Builder b) {
     this.enabled = b.enabled;
@@ -32,6 +38,9 @@ public final class OddsCacheConfig {
     this.staleIfError = b.staleIfError;
     this.staleWindow = b.staleWindow;
     this.latencySampleRate = b.latencySampleRate;
+    this.leaseTime = b.leaseTime;
+    this.leaseWait = b.leaseWait;
+    this.leasePollInterval = b.leasePollInterval;
   }
 
   public static OddsCacheConfig ofDefaults() {
@@ -50,7 +59,10 @@ public final class OddsCacheConfig {
         .maxStaleOnOverload(base.maxStaleOnOverload)
         .loadQueueTimeout(base.loadQueueTimeout)
         .staleIfError(base.staleIfError)
-        .latencySampleRate(base.latencySampleRate);
+        .latencySampleRate(base.latencySampleRate)
+        .leaseTime(base.leaseTime)
+        .leaseWait(base.leaseWait)
+        .leasePollInterval(base.leasePollInterval);
     b.staleWindow = base.staleWindow;
     return b;
   }
@@ -98,13 +110,28 @@ public final class OddsCacheConfig {
     return latencySampleRate;
   }
 
+  /** With a shared {@link LoadLease}: how long a lease holds before another process may load. */
+  public Duration leaseTime() {
+    return leaseTime;
+  }
+
+  /** How long a process that lost the lease waits for the winner's value before loading itself. */
+  public Duration leaseWait() {
+    return leaseWait;
+  }
+
+  /** How often that process looks for the winner's value in the store. */
+  public Duration leasePollInterval() {
+    return leasePollInterval;
+  }
+
   @Override
   public String toString() {
     return "OddsCacheConfig{enabled=" + enabled + ", maxConcurrentLoads=" + maxConcurrentLoads
         + ", maxStaleOnOverload=" + maxStaleOnOverload + ", loadQueueTimeout=" + loadQueueTimeout
         + ", staleIfError=" + staleIfError + ", staleWindow="
         + (staleWindow == null ? "ttl" : staleWindow) + ", latencySampleRate=" + latencySampleRate
-        + '}';
+        + ", leaseTime=" + leaseTime + ", leaseWait=" + leaseWait + '}';
   }
 
   /** Not thread-safe. */
@@ -116,8 +143,26 @@ public final class OddsCacheConfig {
     private Duration staleIfError = DEFAULT_STALE_IF_ERROR;
     private Duration staleWindow;
     private double latencySampleRate = DEFAULT_LATENCY_SAMPLE_RATE;
+    private Duration leaseTime = DEFAULT_LEASE_TIME;
+    private Duration leaseWait = DEFAULT_LEASE_WAIT;
+    private Duration leasePollInterval = DEFAULT_LEASE_POLL_INTERVAL;
 
     private Builder() {}
+
+    public Builder leaseTime(Duration value) {
+      this.leaseTime = Durations.positive("leaseTime", value);
+      return this;
+    }
+
+    public Builder leaseWait(Duration value) {
+      this.leaseWait = Durations.nonNegative("leaseWait", value);
+      return this;
+    }
+
+    public Builder leasePollInterval(Duration value) {
+      this.leasePollInterval = Durations.positive("leasePollInterval", value);
+      return this;
+    }
 
     public Builder enabled(boolean value) {
       this.enabled = value;
