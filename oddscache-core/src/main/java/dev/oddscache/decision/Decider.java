@@ -97,6 +97,14 @@ public final class Decider {
         : engine.decide(zone, context.baseTtl().toSeconds(), status, breaker.mode(), panic, s);
   }
 
+  /**
+   * Panicking matches per tier (1 to 4), from each match's latest decision: the source of the
+   * {@code oddscache_panic_matches{tier}} gauge.
+   */
+  public Map<Integer, Long> panicMatchesByTier() {
+    return decisionLog.matchesByTier();
+  }
+
   public PanicBreaker breaker() {
     return breaker;
   }

@@ -51,6 +51,15 @@ final class DecisionLog {
     return false;
   }
 
+  /** How many matches are at each panic tier (1 to 4), from the latest decision of each. */
+  java.util.Map<Integer, Long> matchesByTier() {
+    long[] counts = new long[5];
+    for (PanicMode mode : lastByMatch.values()) {
+      counts[mode.tier()]++;
+    }
+    return java.util.Map.of(1, counts[1], 2, counts[2], 3, counts[3], 4, counts[4]);
+  }
+
   /** Matches currently remembered as away from tier 0. */
   int trackedMatches() {
     return lastByMatch.size();

@@ -1,0 +1,612 @@
+package dev.oddscache.cache;
+
+import dev.oddscache.MatchContext;
+import dev.oddscache.Scheduler;
+import dev.oddscache.Ticker;
+import dev.oddscache.breaker.BreakerConfig;
+import dev.oddscache.breaker.BreakerMetrics;
+import dev.oddscache.breaker.LocalPanicWindow;
+import dev.oddscache.breaker.PanicBreaker;
+import dev.oddscache.breaker.PanicWindow;
+import dev.oddscache.decision.Decider;
+import dev.oddscache.decision.Decision;
+import dev.oddscache.decision.DecisionEngine;
+import dev.oddscache.invalidation.EventType;
+import dev.oddscache.invalidation.ImpactRules;
+import dev.oddscache.invalidation.InvalidationReport;
+import dev.oddscache.invalidation.Invalidator;
+import dev.oddscache.panic.LocalPanicClock;
+import dev.oddscache.panic.PanicClock;
+import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.stats.CacheStats;
+import dev.oddscache.stats.CacheStatsRecorder;
+import dev.oddscache.stats.ErrorKind;
+import dev.oddscache.stats.StatsCategory;
+import dev.oddscache.store.CacheStore;
+import dev.oddscache.store.StoreException;
+import dev.oddscache.store.StoreHealth;
+import dev.oddscache.store.StoredValue;
+import dev.oddscache.store.Tags;
+import dev.oddscache.store.memory.InMemoryStore;
+import dev.oddscache.store.memory.InMemoryStoreConfig;
+import dev.oddscache.vix.VixDetector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A volatility-aware cache in front of an expensive loader (SPEC §9). Each request is decided
+ * (§8), then served fresh, served stale while one background refresh runs, or loaded — always
+ * single-flight per key, within the bulkhead, with stale-if-error.
+ *
+ * <p>The core is asynchronous: {@link #getAsync} never blocks; {@link #get} is a thin wrapper
+ * that runs the loader on the calling thread when it is the one to load. Time, scheduling and
+ * executors are injected, so the simulator runs this exact code on virtual time. Thread-safe.
+ *
+ * <p>Failures: a store error is a miss (reads) or ignored (writes); metrics errors are
+ * swallowed; a load failure reaches every waiter of that load once, unless a stored value
+ * young enough for stale-if-error exists. Nothing here logs per request above DEBUG.
+ *
+ * @param <V> the type of the cached values; opaque to the cache
+ */
+public final class OddsCache<V> implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OddsCache.class);
+
+  private final OddsCacheConfig config;
+  private final Ticker ticker;
+  private final Executor executor;
+  private final CacheStore<V> store;
+  private final Decider decider;
+  private final Invalidator invalidator;
+  private final CacheStatsRecorder stats;
+  private final Bulkhead bulkhead;
+  private final InvalidationGenerations generations = new InvalidationGenerations();
+  private final ConcurrentHashMap<String, Load<V>> inFlight = new ConcurrentHashMap<>();
+
+  private OddsCache(Builder<V> b) {
+    this.config = b.config;
+    this.ticker = b.ticker;
+    this.executor = b.executor;
+    this.store = b.store != null ? b.store
+        : new InMemoryStore<>(InMemoryStoreConfig.ofDefaults(), b.ticker);
+    PanicBreaker breaker = PanicBreaker.of(b.breakerConfig, b.ticker,
+        b.panicWindow != null ? b.panicWindow : new LocalPanicWindow(b.breakerConfig.window()));
+    this.decider = new Decider(b.engine, b.vix, breaker, b.panicClock, b.stakes, b.ticker);
+    this.invalidator = new Invalidator(b.impactRules);
+    this.stats = new CacheStatsRecorder(b.meterRegistry, config.latencySampleRate());
+    this.bulkhead = new Bulkhead(config.maxConcurrentLoads(), b.scheduler, b.executor);
+    PanicClock clock = b.panicClock;
+    stats.bindGauges(this::loadsInFlight,
+        () -> store.health() != StoreHealth.HEALTHY || clock.inFallback(),
+        decider::panicMatchesByTier);
+    new BreakerMetrics(breaker).bindTo(b.meterRegistry);
+  }
+
+  public static <V> Builder<V> builder() {
+    return new Builder<>();
+  }
+
+  /** {@link #getAsync(String, MatchContext, ReadOptions, AsyncLoader)} with default bounds. */
+  public CompletableFuture<CacheResult<V>> getAsync(
+      String key, MatchContext context, AsyncLoader<V> loader) {
+    return getAsync(key, context, ReadOptions.DEFAULT, loader);
+  }
+
+  /**
+   * Serves {@code key} for a request in {@code context}. The future fails with the load's
+   * exception (or {@link OverloadException}) only when no stored value may be served instead.
+   *
+   * @throws IllegalArgumentException if {@code key} is blank
+   */
+  public CompletableFuture<CacheResult<V>> getAsync(
+      String key, MatchContext context, ReadOptions options, AsyncLoader<V> loader) {
+    requireKey(key);
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(loader, "loader");
+    long startNanos = ticker.nanoTime();
+    Decision decision = decider.decide(context);
+    Tags tags = Tags.of(context.matchId(), context.markets());
+    if (!config.enabled()) {
+      return await(startNanos, Strategy.COMPUTE, decision, options, null, false,
+          load(key, tags, decision, loader, true));
+    }
+    StoredValue<V> entry = read(key);
+    long ttlMillis = decision.ttlSeconds() * 1000;
+    if (options.noCache() || ttlMillis == 0) {
+      return serveLoaded(startNanos, Strategy.BYPASS, decision, options, entry, false, key, tags,
+          loader);
+    }
+    if (entry != null) {
+      long age = entry.ageMillis(ticker.epochMillis());
+      if (age < ttlMillis - options.minFresh().toMillis()) {
+        return served(startNanos, Strategy.SERVE_FRESH, decision, entry, age, false, false, false);
+      }
+      long pastTtl = age - ttlMillis;
+      if (pastTtl >= 0 && pastTtl < config.staleWindowMillis(ttlMillis)
+          && options.allowsStale(pastTtl)) {
+        refreshInBackground(key, tags, decision, loader);
+        return served(startNanos, Strategy.SERVE_STALE, decision, entry, age, true, false, false);
+      }
+    }
+    return serveLoaded(startNanos, Strategy.COMPUTE, decision, options, entry, entry != null, key,
+        tags, loader);
+  }
+
+  /** {@link #get(String, MatchContext, ReadOptions, Loader)} with default bounds. */
+  public CacheResult<V> get(String key, MatchContext context, Loader<V> loader) {
+    return get(key, context, ReadOptions.DEFAULT, loader);
+  }
+
+  /**
+   * The synchronous form of {@link #getAsync}: when this call is the one that loads, the loader
+   * runs on the calling thread; otherwise the call waits for the shared load.
+   *
+   * @throws RuntimeException the loader's exception ({@link LoadFailedException} wrapping a
+   *     checked one) or {@link OverloadException}, when no stored value may be served instead
+   */
+  public CacheResult<V> get(String key, MatchContext context, ReadOptions options, Loader<V> loader) {
+    Objects.requireNonNull(loader, "loader");
+    AsyncLoader<V> inline = k -> {
+      try {
+        return CompletableFuture.completedFuture(loader.load(k));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      } catch (Exception e) {
+        return CompletableFuture.failedFuture(
+            new LoadFailedException("loader failed for key '" + k + "'", e));
+      } catch (Error e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    };
+    try {
+      return getAsync(key, context, options, inline).get();
+    } catch (ExecutionException e) {
+      throw asRuntime(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LoadFailedException("interrupted while waiting for key '" + key + "'", e);
+    }
+  }
+
+  private CompletableFuture<CacheResult<V>> serveLoaded(
+      long startNanos, Strategy strategy, Decision decision, ReadOptions options,
+      StoredValue<V> entry, boolean tooStale, String key, Tags tags, AsyncLoader<V> loader) {
+    if (entry != null && bulkhead.isFull() && !inFlight.containsKey(key)) {
+      long age = entry.ageMillis(ticker.epochMillis());
+      if (age <= config.maxStaleOnOverload().toMillis()
+          && options.allowsStale(age - decision.ttlSeconds() * 1000)) {
+        return served(startNanos, strategy, decision, entry, age, true, false, true);
+      }
+    }
+    return await(startNanos, strategy, decision, options, entry, tooStale,
+        load(key, tags, decision, loader, true));
+  }
+
+  private CompletableFuture<CacheResult<V>> await(
+      long startNanos, Strategy strategy, Decision decision, ReadOptions options,
+      StoredValue<V> entry, boolean tooStale, CompletableFuture<StoredValue<V>> load) {
+    CompletableFuture<CacheResult<V>> result = new CompletableFuture<>();
+    load.whenComplete((loaded, error) -> {
+      long now = ticker.epochMillis();
+      if (error == null) {
+        long age = loaded.ageMillis(now);
+        record(startNanos, strategy, decision, tooStale, false, age);
+        result.complete(new CacheResult<>(loaded.value(), strategy, age, decision, false, false));
+        return;
+      }
+      Throwable cause = unwrap(error);
+      boolean overload = cause instanceof OverloadException;
+      if (entry != null) {
+        long age = entry.ageMillis(now);
+        long limit = overload ? config.maxStaleOnOverload().toMillis() : config.staleIfError().toMillis();
+        if ((overload ? age <= limit : age < limit)
+            && options.allowsStale(age - decision.ttlSeconds() * 1000)) {
+          record(startNanos, strategy, decision, tooStale, true, age);
+          result.complete(new CacheResult<>(entry.value(), strategy, age, decision, !overload, overload));
+          return;
+        }
+      }
+      record(startNanos, strategy, decision, tooStale, false, -1);
+      result.completeExceptionally(cause);
+    });
+    return result;
+  }
+
+  private CompletableFuture<CacheResult<V>> served(
+      long startNanos, Strategy strategy, Decision decision, StoredValue<V> entry, long age,
+      boolean stale, boolean staleOnError, boolean overloaded) {
+    record(startNanos, strategy, decision, false, stale, age);
+    return CompletableFuture.completedFuture(
+        new CacheResult<>(entry.value(), strategy, age, decision, staleOnError, overloaded));
+  }
+
+  /** Starts at most one refresh per key, never on the caller's thread, never queued. */
+  private void refreshInBackground(String key, Tags tags, Decision decision, AsyncLoader<V> loader) {
+    if (inFlight.containsKey(key) || bulkhead.isFull()) {
+      return;
+    }
+    try {
+      executor.execute(() -> load(key, tags, decision, loader, false).whenComplete((v, e) -> {
+        if (e != null && unwrap(e) instanceof OverloadException) {
+          return;
+        }
+        safely(() -> stats.recordRefresh(e == null));
+        if (e != null && log.isDebugEnabled()) {
+          log.debug("background refresh failed key={} error={}", key, unwrap(e).toString());
+        }
+      }));
+    } catch (RuntimeException rejected) {
+      log.debug("background refresh not scheduled key={} error={}", key, rejected.toString());
+    }
+  }
+
+  /**
+   * Joins the key's in-flight load or starts one. A new load needs a bulkhead permit: it waits
+   * for one up to {@code loadQueueTimeout} when {@code mayQueue}, else fails at once.
+   */
+  private CompletableFuture<StoredValue<V>> load(
+      String key, Tags tags, Decision decision, AsyncLoader<V> loader, boolean mayQueue) {
+    Load<V> existing = inFlight.get(key);
+    if (existing != null) {
+      return existing.future;
+    }
+    Load<V> load = new Load<>(key, tags, decision, generations.stamp(tags.matchId()));
+    existing = inFlight.putIfAbsent(key, load);
+    if (existing != null) {
+      return existing.future;
+    }
+    Runnable onTimeout = () -> {
+      inFlight.remove(key, load);
+      safely(() -> stats.recordError(ErrorKind.OVERLOAD));
+      load.future.completeExceptionally(new OverloadException("no load slot for key '" + key
+          + "' within " + config.loadQueueTimeout() + " (" + config.maxConcurrentLoads()
+          + " loads in flight)"));
+    };
+    if (!mayQueue) {
+      if (bulkhead.tryAcquire()) {
+        run(load, loader);
+      } else {
+        onTimeout.run();
+      }
+    } else {
+      bulkhead.acquire(config.loadQueueTimeout(), () -> run(load, loader), onTimeout);
+    }
+    return load.future;
+  }
+
+  private void run(Load<V> load, AsyncLoader<V> loader) {
+    long startNanos = ticker.nanoTime();
+    CompletableFuture<V> future;
+    try {
+      future = loader.load(load.key);
+      if (future == null) {
+        future = CompletableFuture.failedFuture(new IllegalStateException(
+            "loader returned a null future for key '" + load.key + "'"));
+      }
+    } catch (Throwable t) {
+      future = CompletableFuture.failedFuture(t);
+    }
+    future.whenComplete((value, error) -> complete(load, value, error, startNanos));
+  }
+
+  private void complete(Load<V> load, V value, Throwable error, long startNanos) {
+    bulkhead.release();
+    long nanos = ticker.nanoTime() - startNanos;
+    Throwable cause = error != null ? unwrap(error)
+        : value == null ? new IllegalStateException("loader returned null for key '" + load.key + "'")
+        : null;
+    if (cause != null) {
+      safely(() -> {
+        stats.recordLoad(false, nanos);
+        stats.recordError(ErrorKind.LOAD);
+      });
+      inFlight.remove(load.key, load);
+      load.future.completeExceptionally(cause);
+      return;
+    }
+    StoredValue<V> stored =
+        new StoredValue<>(value, ticker.epochMillis(), load.decision.ttlSeconds(), nanos);
+    String matchId = load.tags.matchId();
+    if (generations.unchangedSince(matchId, load.stamp)) {
+      write(load.key, stored, load.tags, retention(load.decision));
+      if (!generations.unchangedSince(matchId, load.stamp)) {
+        // An invalidation landed during the write: the value predates the event.
+        removeQuietly(load.key);
+      }
+    }
+    safely(() -> stats.recordLoad(true, nanos));
+    inFlight.remove(load.key, load);
+    load.future.complete(stored);
+  }
+
+  /** How long to keep a value: its TTL and stale window, and long enough for the fallbacks. */
+  private Duration retention(Decision decision) {
+    long ttlMillis = decision.ttlSeconds() * 1000;
+    long keep = Math.max(ttlMillis + config.staleWindowMillis(ttlMillis),
+        Math.max(config.staleIfError().toMillis(), config.maxStaleOnOverload().toMillis()));
+    return Duration.ofMillis(Math.max(1, keep));
+  }
+
+  private StoredValue<V> read(String key) {
+    try {
+      return store.get(key);
+    } catch (RuntimeException e) {
+      storeFailed("get", key, e);
+      return null;
+    }
+  }
+
+  private void write(String key, StoredValue<V> value, Tags tags, Duration retention) {
+    try {
+      store.put(key, value, tags, retention);
+    } catch (RuntimeException e) {
+      storeFailed("put", key, e);
+    }
+  }
+
+  private void removeQuietly(String key) {
+    try {
+      store.remove(key);
+    } catch (RuntimeException e) {
+      storeFailed("remove", key, e);
+    }
+  }
+
+  private void storeFailed(String operation, String key, RuntimeException e) {
+    safely(() -> stats.recordError(ErrorKind.STORE));
+    if (!(e instanceof StoreException)) {
+      log.warn("store {} failed unexpectedly key={}", operation, key, e);
+    } else if (log.isDebugEnabled()) {
+      log.debug("store {} failed key={} error={}", operation, key, e.toString());
+    }
+  }
+
+  private void record(long startNanos, Strategy strategy, Decision decision, boolean tooStale,
+      boolean servedStale, long servedAgeMillis) {
+    try {
+      stats.recordRequest(strategy, decision, tooStale, servedStale, servedAgeMillis);
+      stats.recordLatency(ticker.nanoTime() - startNanos);
+    } catch (RuntimeException e) {
+      metricsFailed(e);
+    }
+  }
+
+  private void safely(Runnable metricsUpdate) {
+    try {
+      metricsUpdate.run();
+    } catch (RuntimeException e) {
+      metricsFailed(e);
+    }
+  }
+
+  private void metricsFailed(RuntimeException e) {
+    try {
+      stats.recordError(ErrorKind.METRICS);
+    } catch (RuntimeException ignored) {
+      // Metrics are best effort; the request already has its answer.
+    }
+    log.debug("metrics recording failed: {}", e.toString());
+  }
+
+  /** Applies a match event to the match's cached markets (SPEC §10). */
+  public InvalidationReport invalidate(String matchId, EventType event) {
+    return invalidate(matchId, event, null);
+  }
+
+  /**
+   * Applies a match event; {@code market} is required for {@link EventType#ODDS_SHOCK} and
+   * ignored otherwise.
+   *
+   * @throws IllegalArgumentException for a blank match id, or ODDS_SHOCK without a market
+   * @throws StoreException if the store cannot delete
+   */
+  public InvalidationReport invalidate(String matchId, EventType event, String market) {
+    requireMatchId(matchId);
+    Objects.requireNonNull(event, "event");
+    generations.bump(matchId);
+    InvalidationReport report = invalidator.invalidate(store, matchId, event, market);
+    safely(() -> stats.recordSurgicalInvalidation(report.marketsAffected().size(),
+        report.keysDeleted(), report.marketsPreserved().size(), report.cpuSavedPct()));
+    return report;
+  }
+
+  /** Removes every key of one match; returns how many. */
+  public long invalidateMatch(String matchId) {
+    requireMatchId(matchId);
+    generations.bump(matchId);
+    long deleted = store.removeMatch(matchId);
+    safely(() -> stats.recordFullInvalidation(deleted));
+    return deleted;
+  }
+
+  /** Removes every key; returns how many. */
+  public long invalidateAll() {
+    generations.bumpAll();
+    long deleted = store.removeAll();
+    safely(() -> stats.recordFullInvalidation(deleted));
+    return deleted;
+  }
+
+  /** An immutable snapshot of the counters since their last reset (SPEC §11). */
+  public CacheStats stats() {
+    return stats.snapshot();
+  }
+
+  /** Resets the snapshot view of one category; Prometheus counters stay monotonic. */
+  public void resetStats(StatsCategory category) {
+    stats.reset(Objects.requireNonNull(category, "category"));
+  }
+
+  public int loadsInFlight() {
+    return bulkhead.inUse();
+  }
+
+  public OddsCacheConfig config() {
+    return config;
+  }
+
+  public Decider decider() {
+    return decider;
+  }
+
+  public PanicBreaker breaker() {
+    return decider.breaker();
+  }
+
+  public VixDetector vix() {
+    return decider.vix();
+  }
+
+  public CacheStore<V> store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  private static void requireKey(String key) {
+    Objects.requireNonNull(key, "key");
+    if (key.isBlank()) {
+      throw new IllegalArgumentException("key must not be blank, got '" + key + "'");
+    }
+  }
+
+  private static void requireMatchId(String matchId) {
+    if (matchId == null || matchId.isBlank()) {
+      throw new IllegalArgumentException("matchId must not be blank, got "
+          + (matchId == null ? "null" : "'" + matchId + "'"));
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static RuntimeException asRuntime(Throwable t) {
+    Throwable cause = unwrap(t);
+    if (cause instanceof RuntimeException re) {
+      return re;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new LoadFailedException("load failed", cause);
+  }
+
+  /** Builds an {@link OddsCache}; every collaborator has a default. Not thread-safe. */
+  public static final class Builder<V> {
+    private OddsCacheConfig config = OddsCacheConfig.ofDefaults();
+    private Ticker ticker = Ticker.system();
+    private Scheduler scheduler = Scheduler.system();
+    private Executor executor = ForkJoinPool.commonPool();
+    private CacheStore<V> store;
+    private MeterRegistry meterRegistry;
+    private VixDetector vix;
+    private BreakerConfig breakerConfig = BreakerConfig.ofDefaults();
+    private PanicWindow panicWindow;
+    private PanicClock panicClock;
+    private DecisionEngine engine = DecisionEngine.ofDefaults();
+    private StakesClassifier stakes = StakesClassifier.ofDefaults();
+    private ImpactRules impactRules = ImpactRules.defaults();
+
+    private Builder() {}
+
+    public Builder<V> config(OddsCacheConfig value) {
+      this.config = Objects.requireNonNull(value, "config");
+      return this;
+    }
+
+    public Builder<V> ticker(Ticker value) {
+      this.ticker = Objects.requireNonNull(value, "ticker");
+      return this;
+    }
+
+    public Builder<V> scheduler(Scheduler value) {
+      this.scheduler = Objects.requireNonNull(value, "scheduler");
+      return this;
+    }
+
+    /** Runs background refreshes and loads handed over by the bulkhead. */
+    public Builder<V> executor(Executor value) {
+      this.executor = Objects.requireNonNull(value, "executor");
+      return this;
+    }
+
+    /** Default: an {@link InMemoryStore} with default settings on this builder's ticker. */
+    public Builder<V> store(CacheStore<V> value) {
+      this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /** Default: a private {@code SimpleMeterRegistry}. */
+    public Builder<V> meterRegistry(MeterRegistry value) {
+      this.meterRegistry = Objects.requireNonNull(value, "meterRegistry");
+      return this;
+    }
+
+    public Builder<V> vixDetector(VixDetector value) {
+      this.vix = Objects.requireNonNull(value, "vixDetector");
+      return this;
+    }
+
+    public Builder<V> breakerConfig(BreakerConfig value) {
+      this.breakerConfig = Objects.requireNonNull(value, "breakerConfig");
+      return this;
+    }
+
+    /** A shared breaker window (Redis); default: a process-local one. */
+    public Builder<V> panicWindow(PanicWindow value) {
+      this.panicWindow = Objects.requireNonNull(value, "panicWindow");
+      return this;
+    }
+
+    /** A shared panic clock (Redis); default: a process-local one. */
+    public Builder<V> panicClock(PanicClock value) {
+      this.panicClock = Objects.requireNonNull(value, "panicClock");
+      return this;
+    }
+
+    public Builder<V> decisionEngine(DecisionEngine value) {
+      this.engine = Objects.requireNonNull(value, "decisionEngine");
+      return this;
+    }
+
+    public Builder<V> stakesClassifier(StakesClassifier value) {
+      this.stakes = Objects.requireNonNull(value, "stakesClassifier");
+      return this;
+    }
+
+    public Builder<V> impactRules(ImpactRules value) {
+      this.impactRules = Objects.requireNonNull(value, "impactRules");
+      return this;
+    }
+
+    public OddsCache<V> build() {
+      if (meterRegistry == null) {
+        meterRegistry = new SimpleMeterRegistry();
+      }
+      if (vix == null) {
+        vix = VixDetector.ofDefaults();
+      }
+      if (panicClock == null) {
+        panicClock = new LocalPanicClock();
+      }
+      return new OddsCache<>(this);
+    }
+  }
+}

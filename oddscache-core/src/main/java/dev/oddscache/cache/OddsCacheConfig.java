@@ -1,0 +1,166 @@
+package dev.oddscache.cache;
+
+import dev.oddscache.Durations;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Read-path settings of {@link OddsCache} (SPEC §9). Immutable; build with {@link #custom()}.
+ */
+public final class OddsCacheConfig {
+  public static final int DEFAULT_MAX_CONCURRENT_LOADS = 64;
+  public static final Duration DEFAULT_MAX_STALE_ON_OVERLOAD = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_LOAD_QUEUE_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_STALE_IF_ERROR = Duration.ofMinutes(5);
+  public static final double DEFAULT_LATENCY_SAMPLE_RATE = 1.0;
+
+  private static final OddsCacheConfig DEFAULTS = custom().build();
+
+  private final boolean enabled;
+  private final int maxConcurrentLoads;
+  private final Duration maxStaleOnOverload;
+  private final Duration loadQueueTimeout;
+  private final Duration staleIfError;
+  private final Duration staleWindow;
+  private final double latencySampleRate;
+
+  private OddsCacheConfig(Builder b) {
+    this.enabled = b.enabled;
+    this.maxConcurrentLoads = b.maxConcurrentLoads;
+    this.maxStaleOnOverload = b.maxStaleOnOverload;
+    this.loadQueueTimeout = b.loadQueueTimeout;
+    this.staleIfError = b.staleIfError;
+    this.staleWindow = b.staleWindow;
+    this.latencySampleRate = b.latencySampleRate;
+  }
+
+  public static OddsCacheConfig ofDefaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder custom() {
+    return new Builder();
+  }
+
+  public static Builder from(OddsCacheConfig base) {
+    Objects.requireNonNull(base, "base");
+    Builder b = new Builder()
+        .enabled(base.enabled)
+        .maxConcurrentLoads(base.maxConcurrentLoads)
+        .maxStaleOnOverload(base.maxStaleOnOverload)
+        .loadQueueTimeout(base.loadQueueTimeout)
+        .staleIfError(base.staleIfError)
+        .latencySampleRate(base.latencySampleRate);
+    b.staleWindow = base.staleWindow;
+    return b;
+  }
+
+  /** When false every request loads (still coalesced) and is counted as compute. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** The bulkhead: at most this many loads in flight in this process. */
+  public int maxConcurrentLoads() {
+    return maxConcurrentLoads;
+  }
+
+  /** When the bulkhead is full, a value at most this old is served instead of queueing. */
+  public Duration maxStaleOnOverload() {
+    return maxStaleOnOverload;
+  }
+
+  /** How long a load waits for a bulkhead permit before failing with {@link OverloadException}. */
+  public Duration loadQueueTimeout() {
+    return loadQueueTimeout;
+  }
+
+  /** A failed load is answered with a stored value younger than this, if one exists. */
+  public Duration staleIfError() {
+    return staleIfError;
+  }
+
+  /**
+   * How long past its TTL a value may be served while it is refreshed in the background; null
+   * means "the TTL itself, at least one second" (SPEC §9).
+   */
+  public Duration staleWindow() {
+    return staleWindow;
+  }
+
+  /** The stale window for an effective TTL of {@code ttlMillis}. */
+  public long staleWindowMillis(long ttlMillis) {
+    return staleWindow != null ? staleWindow.toMillis() : Math.max(ttlMillis, 1000);
+  }
+
+  /** Fraction of requests whose latency is recorded, in [0, 1]; request counts stay exact. */
+  public double latencySampleRate() {
+    return latencySampleRate;
+  }
+
+  @Override
+  public String toString() {
+    return "OddsCacheConfig{enabled=" + enabled + ", maxConcurrentLoads=" + maxConcurrentLoads
+        + ", maxStaleOnOverload=" + maxStaleOnOverload + ", loadQueueTimeout=" + loadQueueTimeout
+        + ", staleIfError=" + staleIfError + ", staleWindow="
+        + (staleWindow == null ? "ttl" : staleWindow) + ", latencySampleRate=" + latencySampleRate
+        + '}';
+  }
+
+  /** Not thread-safe. */
+  public static final class Builder {
+    private boolean enabled = true;
+    private int maxConcurrentLoads = DEFAULT_MAX_CONCURRENT_LOADS;
+    private Duration maxStaleOnOverload = DEFAULT_MAX_STALE_ON_OVERLOAD;
+    private Duration loadQueueTimeout = DEFAULT_LOAD_QUEUE_TIMEOUT;
+    private Duration staleIfError = DEFAULT_STALE_IF_ERROR;
+    private Duration staleWindow;
+    private double latencySampleRate = DEFAULT_LATENCY_SAMPLE_RATE;
+
+    private Builder() {}
+
+    public Builder enabled(boolean value) {
+      this.enabled = value;
+      return this;
+    }
+
+    public Builder maxConcurrentLoads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxConcurrentLoads must be >= 1, got " + value);
+      }
+      this.maxConcurrentLoads = value;
+      return this;
+    }
+
+    public Builder maxStaleOnOverload(Duration value) {
+      this.maxStaleOnOverload = Durations.nonNegative("maxStaleOnOverload", value);
+      return this;
+    }
+
+    public Builder loadQueueTimeout(Duration value) {
+      this.loadQueueTimeout = Durations.nonNegative("loadQueueTimeout", value);
+      return this;
+    }
+
+    public Builder staleIfError(Duration value) {
+      this.staleIfError = Durations.nonNegative("staleIfError", value);
+      return this;
+    }
+
+    /** A fixed stale window; null restores the default (the TTL, at least one second). */
+    public Builder staleWindow(Duration value) {
+      this.staleWindow = value == null ? null : Durations.nonNegative("staleWindow", value);
+      return this;
+    }
+
+    /** Clamped to [0, 1] as SPEC §11 asks; NaN counts as 1 (record everything). */
+    public Builder latencySampleRate(double value) {
+      this.latencySampleRate = Double.isNaN(value) ? 1.0 : Math.max(0.0, Math.min(1.0, value));
+      return this;
+    }
+
+    public OddsCacheConfig build() {
+      return new OddsCacheConfig(this);
+    }
+  }
+}

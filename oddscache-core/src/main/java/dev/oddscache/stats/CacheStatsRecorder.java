@@ -1,0 +1,304 @@
+package dev.oddscache.stats;
+
+import dev.oddscache.Status;
+import dev.oddscache.cache.Strategy;
+import dev.oddscache.decision.Decision;
+import dev.oddscache.zone.Zone;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Counts what the cache does, for two readers (SPEC §11): Micrometer meters, which are monotonic
+ * and never reset, and the {@link CacheStats} snapshot of {@link #snapshot()}, whose view {@link
+ * #reset} can clear per category.
+ *
+ * <p>Every event is counted once, in a {@link LongAdder}; the Micrometer counters read the same
+ * adders. A reset stores the current values of the category's adders as a baseline and the
+ * snapshot reports {@code current - baseline}, so resetting the view never moves a counter
+ * backwards in Prometheus (SPEC §16.6). The latency statistics of the snapshot live in a
+ * histogram that a {@link StatsCategory#PERFORMANCE} reset swaps for an empty one.
+ *
+ * <p>Thread-safe. Recording is lock-free and allocation-free except for Micrometer's own
+ * distribution meters; only {@link #reset} synchronises, against other resets. A snapshot is not
+ * atomic across counters: one taken during traffic may count a request in one field and not yet
+ * in another. A latency recorded while a {@code performance} reset swaps the histogram may be
+ * lost from the snapshot view (never from the Micrometer timer).
+ *
+ * <p>No method throws on valid input; callers still wrap calls so that a metrics failure never
+ * fails a request (SPEC §9). Register one recorder per {@link MeterRegistry}: meters are
+ * identified by name and tags, so a second recorder on the same registry would find the first
+ * one's counters. The Micrometer counters hold the recorder's adders weakly; keep the recorder
+ * reachable for as long as the registry is scraped.
+ */
+public final class CacheStatsRecorder {
+  private static final double MICROS_PER_PCT = 1_000_000.0;
+
+  private final LongAdder[] counters = new LongAdder[Stat.VALUES.length];
+  private final StatsMeters meters;
+  private final double latencySampleRate;
+
+  /** Values of {@link #counters} at the latest reset of each; replaced, never mutated. */
+  private volatile long[] baseline = new long[Stat.VALUES.length];
+
+  private volatile LatencyHistogram latency = new LatencyHistogram();
+
+  /**
+   * Registers every meter on {@code registry}, at zero.
+   *
+   * @param latencySampleRate the fraction of {@link #recordLatency} calls recorded, clamped to
+   *     [0, 1]; NaN means 1 (record every latency), the default that loses nothing
+   * @throws NullPointerException if {@code registry} is null
+   */
+  public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate) {
+    Objects.requireNonNull(registry, "registry");
+    for (int i = 0; i < counters.length; i++) {
+      counters[i] = new LongAdder();
+    }
+    this.latencySampleRate = clampSampleRate(latencySampleRate);
+    this.meters = new StatsMeters(registry, counters, () -> add(Stat.ERROR_METRICS));
+  }
+
+  /** Clamps to [0, 1]; NaN becomes 1. */
+  static double clampSampleRate(double rate) {
+    if (Double.isNaN(rate)) {
+      return 1.0;
+    }
+    return Math.max(0.0, Math.min(1.0, rate));
+  }
+
+  /** The fraction of {@link #recordLatency} calls recorded, in [0, 1]. */
+  public double latencySampleRate() {
+    return latencySampleRate;
+  }
+
+  /**
+   * Counts one request, exactly (never sampled).
+   *
+   * <p>Hits and misses are exclusive: a request that served a stale value (stale-while-revalidate,
+   * stale-if-error or stale-on-overload) is a stale hit whatever its strategy; otherwise {@code
+   * SERVE_FRESH} is a fresh hit and {@code COMPUTE} a miss; {@code BYPASS} is neither, and is also
+   * counted as a VIX bypass when the request's status is PANIC. The decision gives the status, the
+   * zone and whether a breaker floor or the panic quota raised the TTL above the request's
+   * freshness (adaptive TTL).
+   *
+   * @param strategy how the request was served
+   * @param decision the request's TTL decision
+   * @param tooStale a stored value existed but was older than TTL + stale window
+   * @param servedStale a value older than the effective TTL was returned
+   * @param servedAgeMillis age of the value returned, in milliseconds; negative when none was
+   * @throws NullPointerException if {@code strategy} or {@code decision} is null
+   */
+  public void recordRequest(
+      Strategy strategy, Decision decision, boolean tooStale, boolean servedStale,
+      long servedAgeMillis) {
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(decision, "decision");
+    add(Stat.TOTAL_REQUESTS);
+    add(strategyStat(strategy));
+    if (servedStale || strategy == Strategy.SERVE_STALE) {
+      add(Stat.CACHE_HIT_STALE);
+    } else if (strategy == Strategy.SERVE_FRESH) {
+      add(Stat.CACHE_HIT_FRESH);
+    } else if (strategy == Strategy.COMPUTE) {
+      add(Stat.CACHE_MISS);
+    }
+    switch (strategy) {
+      case SERVE_FRESH -> add(Stat.SWR_SERVED_FRESH);
+      case SERVE_STALE -> add(Stat.SWR_SERVED_STALE);
+      case BYPASS -> {
+        if (decision.status() == Status.PANIC) {
+          add(Stat.CACHE_BYPASS_VIX);
+        }
+      }
+      default -> { }
+    }
+    if (tooStale) {
+      add(Stat.SWR_TOO_STALE);
+    }
+    add(statusStat(decision.status()));
+    add(zoneStat(decision.zone()));
+    if (decision.ttlSeconds() > decision.freshnessSeconds()) {
+      add(Stat.ADAPTIVE_TTL_APPLIED);
+    }
+    if (servedAgeMillis >= 0) {
+      meters.servedAge(strategy).record(servedAgeMillis / 1000.0);
+    }
+  }
+
+  /**
+   * Records one request's latency with probability {@link #latencySampleRate()}, in the snapshot
+   * histogram and the {@code oddscache.request.duration} timer. Request counts do not depend on
+   * it: they come from {@link #recordRequest}. A negative duration is ignored.
+   *
+   * @param nanos the request's duration in nanoseconds
+   */
+  public void recordLatency(long nanos) {
+    if (nanos < 0) {
+      return;
+    }
+    double rate = latencySampleRate;
+    // Rate 1 is the default: no random draw on the hot path.
+    if (rate < 1.0 && (rate <= 0.0 || ThreadLocalRandom.current().nextDouble() >= rate)) {
+      return;
+    }
+    latency.record(nanos);
+    meters.requestDuration().record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Counts the outcome of one background stale-while-revalidate refresh. */
+  public void recordRefresh(boolean success) {
+    add(success ? Stat.SWR_BACKGROUND_SUCCESS : Stat.SWR_BACKGROUND_ERROR);
+  }
+
+  /**
+   * Counts one backend load and times it. A failed load is not counted as an error here: report
+   * it with {@link #recordError}({@link ErrorKind#LOAD}) so that each failure is counted once.
+   *
+   * @param nanos the load's duration in nanoseconds; a negative one is counted but not timed
+   */
+  public void recordLoad(boolean success, long nanos) {
+    add(success ? Stat.LOADS_SUCCESS : Stat.LOADS_ERROR);
+    if (nanos >= 0) {
+      meters.loadDuration().record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Counts one error. */
+  public void recordError(ErrorKind kind) {
+    add(errorStat(Objects.requireNonNull(kind, "kind")));
+  }
+
+  /**
+   * Counts one surgical invalidation (SPEC §10). Negative counts are taken as 0, since counters
+   * never go down.
+   *
+   * @param marketsAffected the match's markets hit by the event (logical)
+   * @param keysDeleted stored keys actually deleted
+   * @param marketsPreserved the match's markets left in place
+   * @param cpuSavedPct preserved / match's markets × 100; clamped to [0, 100], and not recorded
+   *     when NaN (the invalidation is still counted)
+   */
+  public void recordSurgicalInvalidation(
+      int marketsAffected, long keysDeleted, int marketsPreserved, double cpuSavedPct) {
+    add(Stat.SURGICAL_INVALIDATION);
+    add(Stat.MARKETS_AFFECTED_LOGICAL, marketsAffected);
+    add(Stat.CACHE_KEYS_DELETED_ACTUAL, keysDeleted);
+    add(Stat.MARKETS_PRESERVED, marketsPreserved);
+    if (!Double.isNaN(cpuSavedPct)) {
+      double pct = Math.max(0.0, Math.min(100.0, cpuSavedPct));
+      add(Stat.CPU_SAVED_COUNT);
+      add(Stat.CPU_SAVED_MICRO_PCT, Math.round(pct * MICROS_PER_PCT));
+      meters.cpuSaved().record(pct / 100.0);
+    }
+  }
+
+  /** Counts one full invalidation (all keys, or all keys of a match); negative counts as 0. */
+  public void recordFullInvalidation(long keysDeleted) {
+    add(Stat.FULL_INVALIDATION);
+    add(Stat.FULL_INVALIDATION_KEYS_DELETED, keysDeleted);
+  }
+
+  /**
+   * Points the gauges at live state; they read 0 until this is called, and the latest call wins.
+   * The suppliers are called on each scrape, from the scraping thread, and must be thread-safe
+   * and cheap. One that throws makes its gauge read NaN and counts a {@link ErrorKind#METRICS}
+   * error.
+   *
+   * @param loadsInFlight backend loads in flight in this process
+   * @param storeFallback whether the store runs on its local fallback (gauge 1, else 0)
+   * @param panicMatchesByTier panicking matches per quota tier 1 to 4; a missing tier reads 0
+   */
+  public void bindGauges(
+      IntSupplier loadsInFlight,
+      BooleanSupplier storeFallback,
+      Supplier<Map<Integer, Long>> panicMatchesByTier) {
+    meters.bind(loadsInFlight, storeFallback, panicMatchesByTier);
+  }
+
+  /** The counts since the latest reset of each category, and the latency statistics. */
+  public CacheStats snapshot() {
+    // Baseline before counters: a counter read after its baseline can only be larger.
+    long[] base = baseline;
+    LatencyHistogram histogram = latency;
+    long[] values = new long[counters.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Math.max(0, counters[i].sum() - base[i]);
+    }
+    long[] percentiles = histogram.valuesAt(0.50, 0.95, 0.99);
+    return new CacheStats(values, histogram.count(), histogram.sumNanos(), histogram.minNanos(),
+        histogram.maxNanos(), percentiles[0], percentiles[1], percentiles[2]);
+  }
+
+  /**
+   * Clears the category's statistics from the snapshot view; {@link StatsCategory#ALL} clears
+   * every one. The Micrometer counters are not touched: they stay monotonic (SPEC §16.6).
+   *
+   * @throws NullPointerException if {@code category} is null
+   */
+  public synchronized void reset(StatsCategory category) {
+    Objects.requireNonNull(category, "category");
+    long[] next = baseline.clone();
+    for (Stat stat : Stat.VALUES) {
+      if (stat.resetBy(category)) {
+        next[stat.ordinal()] = counters[stat.ordinal()].sum();
+      }
+    }
+    if (category == StatsCategory.PERFORMANCE || category == StatsCategory.ALL) {
+      latency = new LatencyHistogram();
+    }
+    baseline = next;
+  }
+
+  private void add(Stat stat) {
+    counters[stat.ordinal()].increment();
+  }
+
+  private void add(Stat stat, long amount) {
+    if (amount > 0) {
+      counters[stat.ordinal()].add(amount);
+    }
+  }
+
+  static Stat strategyStat(Strategy strategy) {
+    return switch (strategy) {
+      case SERVE_FRESH -> Stat.STRATEGY_SERVE_FRESH;
+      case SERVE_STALE -> Stat.STRATEGY_SERVE_STALE;
+      case COMPUTE -> Stat.STRATEGY_COMPUTE;
+      case BYPASS -> Stat.STRATEGY_BYPASS;
+    };
+  }
+
+  static Stat statusStat(Status status) {
+    return switch (status) {
+      case NORMAL -> Stat.VIX_NORMAL;
+      case WARNING -> Stat.VIX_WARNING_DETECTED;
+      case PANIC -> Stat.VIX_PANIC_DETECTED;
+    };
+  }
+
+  static Stat zoneStat(Zone zone) {
+    return switch (zone) {
+      case STANDARD -> Stat.GOLDEN_HOUR_STANDARD;
+      case PREMATCH -> Stat.GOLDEN_HOUR_PREMATCH;
+      case WARMUP -> Stat.GOLDEN_HOUR_WARMUP;
+      case GOLDEN -> Stat.GOLDEN_HOUR_GOLDEN;
+      case ACTIVE -> Stat.GOLDEN_HOUR_ACTIVE;
+    };
+  }
+
+  static Stat errorStat(ErrorKind kind) {
+    return switch (kind) {
+      case LOAD -> Stat.ERROR_LOAD;
+      case STORE -> Stat.ERROR_STORE;
+      case OVERLOAD -> Stat.ERROR_OVERLOAD;
+      case METRICS -> Stat.ERROR_METRICS;
+    };
+  }
+}

@@ -1,0 +1,206 @@
+package dev.oddscache.stats;
+
+import dev.oddscache.Status;
+import dev.oddscache.cache.Strategy;
+import dev.oddscache.metrics.MeterNames;
+import dev.oddscache.zone.Zone;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The Micrometer side of {@link CacheStatsRecorder}: registers every meter of SPEC §11 at
+ * construction, each label value at zero, so that every series exists before the first request.
+ *
+ * <p>Counters are {@link FunctionCounter}s over the recorder's adders: they are monotonic and
+ * untouched by snapshot resets. Gauges read suppliers that {@link #bind} may replace at any time;
+ * until then they read 0. Thread-safe.
+ */
+final class StatsMeters {
+  /** The quota tiers of SPEC §6, one {@code panic.matches} series each. */
+  static final int[] TIERS = {1, 2, 3, 4};
+
+  private final Timer requestDuration;
+  private final Timer loadDuration;
+  private final DistributionSummary cpuSaved;
+  private final DistributionSummary[] servedAge = new DistributionSummary[Strategy.values().length];
+  private final Runnable onGaugeFailure;
+
+  private volatile IntSupplier loadsInFlight = () -> 0;
+  private volatile BooleanSupplier storeFallback = () -> false;
+  private volatile Supplier<Map<Integer, Long>> panicMatchesByTier = Map::of;
+
+  /**
+   * @param counters the recorder's adders, indexed by {@link Stat} ordinal
+   * @param onGaugeFailure run when a bound supplier throws during a scrape
+   */
+  StatsMeters(MeterRegistry registry, LongAdder[] counters, Runnable onGaugeFailure) {
+    this.onGaugeFailure = onGaugeFailure;
+    for (Strategy strategy : Strategy.values()) {
+      counter(registry, MeterNames.REQUESTS, "Requests by how they were served",
+          counters[CacheStatsRecorder.strategyStat(strategy).ordinal()],
+          MeterNames.TAG_STRATEGY, strategy.label());
+    }
+    counter(registry, MeterNames.CACHE_HITS, "Requests answered from the cache",
+        counters[Stat.CACHE_HIT_FRESH.ordinal()], MeterNames.TAG_FRESHNESS, "fresh");
+    counter(registry, MeterNames.CACHE_HITS, "Requests answered from the cache",
+        counters[Stat.CACHE_HIT_STALE.ordinal()], MeterNames.TAG_FRESHNESS, "stale");
+    counter(registry, MeterNames.CACHE_MISSES, "Requests that waited for a load of a missing or"
+        + " too stale value", counters[Stat.CACHE_MISS.ordinal()]);
+    for (ErrorKind kind : ErrorKind.values()) {
+      counter(registry, MeterNames.ERRORS, "Errors by kind",
+          counters[CacheStatsRecorder.errorStat(kind).ordinal()],
+          MeterNames.TAG_KIND, kind.label());
+    }
+    for (Status status : Status.values()) {
+      counter(registry, MeterNames.VIX_STATUS, "Requests by aggregated volatility status",
+          counters[CacheStatsRecorder.statusStat(status).ordinal()],
+          MeterNames.TAG_STATUS, status.label());
+    }
+    counter(registry, MeterNames.VIX_BYPASS, "Requests that bypassed the cache because of PANIC",
+        counters[Stat.CACHE_BYPASS_VIX.ordinal()]);
+    for (Zone zone : Zone.values()) {
+      counter(registry, MeterNames.ZONE, "Requests by kickoff zone",
+          counters[CacheStatsRecorder.zoneStat(zone).ordinal()],
+          MeterNames.TAG_ZONE, zone.name().toLowerCase(Locale.ROOT));
+    }
+    swr(registry, counters, Stat.SWR_SERVED_STALE, "served_stale");
+    swr(registry, counters, Stat.SWR_SERVED_FRESH, "served_fresh");
+    swr(registry, counters, Stat.SWR_TOO_STALE, "too_stale");
+    swr(registry, counters, Stat.SWR_BACKGROUND_SUCCESS, "refresh_success");
+    swr(registry, counters, Stat.SWR_BACKGROUND_ERROR, "refresh_error");
+    counter(registry, MeterNames.INVALIDATIONS, "Invalidations by kind",
+        counters[Stat.SURGICAL_INVALIDATION.ordinal()], MeterNames.TAG_KIND, "surgical");
+    counter(registry, MeterNames.INVALIDATIONS, "Invalidations by kind",
+        counters[Stat.FULL_INVALIDATION.ordinal()], MeterNames.TAG_KIND, "full");
+    counter(registry, MeterNames.INVALIDATION_MARKETS_AFFECTED,
+        "Markets hit by surgical invalidations, from the impact rules",
+        counters[Stat.MARKETS_AFFECTED_LOGICAL.ordinal()]);
+    counter(registry, MeterNames.INVALIDATION_KEYS_DELETED, "Stored keys deleted by invalidations",
+        counters[Stat.CACHE_KEYS_DELETED_ACTUAL.ordinal()], MeterNames.TAG_KIND, "surgical");
+    counter(registry, MeterNames.INVALIDATION_KEYS_DELETED, "Stored keys deleted by invalidations",
+        counters[Stat.FULL_INVALIDATION_KEYS_DELETED.ordinal()], MeterNames.TAG_KIND, "full");
+    counter(registry, MeterNames.INVALIDATION_MARKETS_PRESERVED,
+        "Markets left in place by surgical invalidations",
+        counters[Stat.MARKETS_PRESERVED.ordinal()]);
+    counter(registry, MeterNames.ADAPTIVE_TTL_APPLIED,
+        "Requests whose TTL a breaker floor or the panic quota raised above their freshness",
+        counters[Stat.ADAPTIVE_TTL_APPLIED.ordinal()]);
+    counter(registry, MeterNames.LOADS, "Backend loads by result",
+        counters[Stat.LOADS_SUCCESS.ordinal()], MeterNames.TAG_RESULT, "success");
+    counter(registry, MeterNames.LOADS, "Backend loads by result",
+        counters[Stat.LOADS_ERROR.ordinal()], MeterNames.TAG_RESULT, "error");
+
+    cpuSaved = DistributionSummary.builder(MeterNames.CPU_SAVED_RATIO)
+        .description("Share of a match's markets preserved by one surgical invalidation")
+        .register(registry);
+    requestDuration = Timer.builder(MeterNames.REQUEST_DURATION)
+        .description("Request latency, sampled at the latency sample rate")
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .register(registry);
+    loadDuration = Timer.builder(MeterNames.LOAD_DURATION)
+        .description("Backend load duration")
+        .register(registry);
+    for (Strategy strategy : Strategy.values()) {
+      servedAge[strategy.ordinal()] = DistributionSummary.builder(MeterNames.SERVED_AGE)
+          .description("Age of the value served")
+          .baseUnit("seconds")
+          .tag(MeterNames.TAG_STRATEGY, strategy.label())
+          .register(registry);
+    }
+
+    Gauge.builder(MeterNames.LOADS_IN_FLIGHT, this, StatsMeters::loadsInFlight)
+        .description("Backend loads in flight in this process")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder(MeterNames.STORE_FALLBACK, this, StatsMeters::storeFallback)
+        .description("1 while the store runs on its local fallback, else 0")
+        .strongReference(true)
+        .register(registry);
+    for (int tier : TIERS) {
+      Gauge.builder(MeterNames.PANIC_MATCHES, this, m -> m.panicMatches(tier))
+          .description("Panicking matches by quota tier")
+          .tag(MeterNames.TAG_TIER, Integer.toString(tier))
+          .strongReference(true)
+          .register(registry);
+    }
+  }
+
+  Timer requestDuration() {
+    return requestDuration;
+  }
+
+  Timer loadDuration() {
+    return loadDuration;
+  }
+
+  DistributionSummary cpuSaved() {
+    return cpuSaved;
+  }
+
+  DistributionSummary servedAge(Strategy strategy) {
+    return servedAge[strategy.ordinal()];
+  }
+
+  void bind(
+      IntSupplier loadsInFlight,
+      BooleanSupplier storeFallback,
+      Supplier<Map<Integer, Long>> panicMatchesByTier) {
+    this.loadsInFlight = Objects.requireNonNull(loadsInFlight, "loadsInFlight");
+    this.storeFallback = Objects.requireNonNull(storeFallback, "storeFallback");
+    this.panicMatchesByTier = Objects.requireNonNull(panicMatchesByTier, "panicMatchesByTier");
+  }
+
+  // A supplier that throws must not break the scrape of every other meter: it reads NaN, which
+  // Prometheus shows as a gap, and counts a metrics error.
+  private double loadsInFlight() {
+    try {
+      return loadsInFlight.getAsInt();
+    } catch (RuntimeException e) {
+      onGaugeFailure.run();
+      return Double.NaN;
+    }
+  }
+
+  private double storeFallback() {
+    try {
+      return storeFallback.getAsBoolean() ? 1 : 0;
+    } catch (RuntimeException e) {
+      onGaugeFailure.run();
+      return Double.NaN;
+    }
+  }
+
+  private double panicMatches(int tier) {
+    try {
+      Map<Integer, Long> byTier = panicMatchesByTier.get();
+      Long count = byTier == null ? null : byTier.get(tier);
+      return count == null ? 0 : count;
+    } catch (RuntimeException e) {
+      onGaugeFailure.run();
+      return Double.NaN;
+    }
+  }
+
+  private static void swr(MeterRegistry registry, LongAdder[] counters, Stat stat, String result) {
+    counter(registry, MeterNames.SWR, "Stale-while-revalidate outcomes",
+        counters[stat.ordinal()], MeterNames.TAG_RESULT, result);
+  }
+
+  private static void counter(
+      MeterRegistry registry, String name, String description, LongAdder adder, String... tags) {
+    FunctionCounter.builder(name, adder, LongAdder::doubleValue)
+        .description(description)
+        .tags(tags)
+        .register(registry);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.oddscache.cache;
+
+import static dev.oddscache.cache.CacheFixture.calm;
+import static dev.oddscache.cache.CacheFixture.constant;
+import static dev.oddscache.cache.CacheFixture.panic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** A failed load is answered with a stored value younger than staleIfError (SPEC §9). */
+class StaleIfErrorTest {
+  private final CacheFixture f = new CacheFixture();
+
+  private static CompletableFuture<String> failing(String key) {
+    return CompletableFuture.failedFuture(new IllegalStateException("backend down"));
+  }
+
+  @Test
+  void withinTheWindowTheOldValueIsServed() {
+    f.getNow("k", calm(10), constant("old"));
+    f.advanceSeconds(120);
+
+    CacheResult<String> result = f.getNow("k", calm(10), StaleIfErrorTest::failing);
+
+    assertThat(result.value()).isEqualTo("old");
+    assertThat(result.staleOnError()).isTrue();
+    assertThat(result.strategy()).isEqualTo(Strategy.COMPUTE);
+    assertThat(result.ageMillis()).isEqualTo(120_000);
+    assertThat(f.cache.stats().toMap()).containsEntry("cache_hit_stale", 1L);
+  }
+
+  @Test
+  void evenABypassFallsBackToTheStoredValue() {
+    f.getNow("k", calm(10), constant("old"));
+    f.advanceSeconds(30);
+
+    CacheResult<String> result = f.getNow("k", panic(), StaleIfErrorTest::failing);
+
+    assertThat(result.strategy()).isEqualTo(Strategy.BYPASS);
+    assertThat(result.value()).isEqualTo("old");
+    assertThat(result.staleOnError()).isTrue();
+  }
+
+  @Test
+  void beyondTheWindowTheCallerGetsTheException() {
+    f.getNow("k", calm(10), constant("old"));
+    f.advanceSeconds(301);
+
+    CompletableFuture<CacheResult<String>> result =
+        f.cache.getAsync("k", calm(10), StaleIfErrorTest::failing);
+
+    assertThatThrownBy(result::get).isInstanceOf(ExecutionException.class)
+        .hasRootCauseMessage("backend down");
+  }
+
+  @Test
+  void customWindow() {
+    CacheFixture shortWindow = new CacheFixture(
+        OddsCacheConfig.custom().staleIfError(Duration.ofSeconds(30)).maxStaleOnOverload(Duration.ZERO).build());
+    shortWindow.getNow("k", calm(10), constant("old"));
+    shortWindow.advanceSeconds(31);
+
+    assertThat(shortWindow.cache.getAsync("k", calm(10), StaleIfErrorTest::failing))
+        .isCompletedExceptionally();
+  }
+}
