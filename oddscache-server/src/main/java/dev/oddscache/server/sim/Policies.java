@@ -9,6 +9,7 @@ final class Policies {
    */
   static SimPolicy create(String name, VirtualTime time, SimBackend backend) {
     return switch (name) {
+      case "oddscache" -> new OddsCachePolicy(time, backend);
       case "bypass" -> new BypassPolicy(time, backend);
       case "fixed-ttl" -> new FixedTtlPolicy(time, backend);
       default -> throw new ScenarioException(

@@ -1,26 +1,21 @@
 package dev.oddscache.server.sim;
 
-import java.util.List;
-import java.util.Locale;
+import dev.oddscache.invalidation.EventType;
 
-/** The event types a scenario may fire (SPEC §10). */
+/** Event types in scenarios: the cache's own {@link EventType}s (SPEC §10). */
 final class SimEvents {
-  static final List<String> TYPES = List.of("GOAL", "PENALTY", "RED_CARD", "LINEUP", "KICKOFF",
-      "HALF_TIME", "FULL_TIME", "INJURY", "YELLOW_CARD", "CORNER", "SUBSTITUTION", "ODDS_SHOCK");
-
   private SimEvents() {}
 
   /**
-   * The canonical name of an event type, case-insensitive.
+   * The canonical name of an event type, case-insensitive, {@code -} accepted for {@code _}.
    *
-   * @throws ScenarioException naming {@code field} and the value when it is not a known type
+   * @throws ScenarioException naming {@code field}, the value and the accepted types
    */
   static String parseType(String field, String value) {
-    String normalised = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    if (!TYPES.contains(normalised)) {
-      throw new ScenarioException(field + " must be one of " + String.join(", ", TYPES) + ", got "
-          + (value == null ? "null" : "'" + value + "'"));
+    try {
+      return EventType.parse(field, value).name();
+    } catch (IllegalArgumentException e) {
+      throw new ScenarioException(e.getMessage(), e);
     }
-    return normalised;
   }
 }

@@ -47,6 +47,7 @@ final class Simulation {
     Workload workload = new Workload(scenario, START);
     SimBackend backend = new SimBackend(time, scenario.backend(), seconds, backendRandom);
     Recorder recorder = new Recorder(time, workload.matchIds(), seconds);
+    QuietLogs quiet = QuietLogs.during();
     try (SimPolicy policy = Policies.create(policyName, time, backend)) {
       policy.addBreakerListener(recorder::breaker);
       scheduleEvents(time, policy);
@@ -64,6 +65,8 @@ final class Simulation {
         time.runUntil(end + (s + 1) * NANOS_PER_SECOND - 1);
       }
       return recorder.result(policyName, backend, System.nanoTime() - wallStart);
+    } finally {
+      quiet.close();
     }
   }
 

@@ -116,7 +116,7 @@ class ScenarioReaderTest {
         "statuses[0].toMinute must be > fromMinute (5.0), got 5.0");
     assertError(TestScenarios.with(VALID, "\"keysPerMarket\": 20", "\"keysPerMarket\": 0"),
         "keysPerMarket must be >= 1, got 0");
-    assertError(TestScenarios.with(VALID, "\"atMinute\": 2", "\"atMinute\": 99"),
+    assertError(TestScenarios.with(VALID, "\"atMinute\": 10.0", "\"atMinute\": 99"),
         "events[0].atMinute must be between 0 and durationMinutes (20), got 99.0");
     assertError(TestScenarios.with(VALID, "\"type\": \"GOAL\"", "\"type\": \"ODDS_SHOCK\", \"market\": \"corners\""),
         "events[0].market must be one of the markets of match 'rma-fcb'", "got 'corners'");

@@ -6,7 +6,10 @@ import java.util.Locale;
 final class TestScenarios {
   private TestScenarios() {}
 
-  /** The SPEC §14 example, shortened by the caller's choice of length and rate. */
+  /**
+   * The SPEC §14 example with the caller's length, rate, PANIC interval and policies; its GOAL
+   * fires half-way.
+   */
   static String clasico(int minutes, int rps, double panicFrom, double panicTo, String policies) {
     return String.format(Locale.ROOT, """
         { "name": "clasico-test", "seed": 42, "durationMinutes": %d,
@@ -17,9 +20,9 @@ final class TestScenarios {
           "load": { "requestsPerSecond": %d, "zipfExponent": 1.0 },
           "backend": { "latencyMs": 50, "failureRate": 0.0 },
           "statuses": [ { "match": "rma-fcb", "fromMinute": %s, "toMinute": %s, "status": "PANIC" } ],
-          "events": [ { "atMinute": 2, "match": "rma-fcb", "type": "GOAL" } ],
+          "events": [ { "atMinute": %s, "match": "rma-fcb", "type": "GOAL" } ],
           "policies": [%s] }
-        """, minutes, rps, panicFrom, panicTo, policies);
+        """, minutes, rps, panicFrom, panicTo, minutes / 2.0, policies);
   }
 
   /** Replaces one JSON fragment of {@code json}, failing loudly if it is not there. */
