@@ -5,9 +5,11 @@ import dev.oddscache.breaker.BreakerMode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -22,7 +24,7 @@ final class ReportCharts {
   static final int WIDTH = 1000;
   static final int HEIGHT = 420;
   private static final int MAX_POINTS = 1500;
-  private static final String MINUTES = "minutes since scenario start";
+  private static final String ELAPSED = "time since scenario start (h:mm)";
 
   private ReportCharts() {}
 
@@ -37,6 +39,10 @@ final class ReportCharts {
       charts.put("tiers", tiers(cache, result.scenario()));
     }
     charts.put("served-age", servedAge(result));
+    if (result.scenario().durationMinutes() > 24 * 60) {
+      // Day 1 is the first day: the axis starts at the epoch, January 1st.
+      charts.values().forEach(c -> c.getStyler().setDatePattern("'day' D, H:mm"));
+    }
     return charts;
   }
 
@@ -78,9 +84,9 @@ final class ReportCharts {
 
   /** The oddscache breaker's mode over time. */
   static XYChart breakerMode(PolicyResult cache, long durationSeconds) {
-    XYChart chart = chart("oddscache breaker mode", "mode");
-    chart.getStyler().setYAxisMin(-0.1).setYAxisMax(2.1).setYAxisDecimalPattern("0");
-    chart.getStyler().setyAxisTickLabelsFormattingFunction(ReportCharts::modeLabel);
+    XYChart chart = chart("oddscache breaker mode",
+        "0 NORMAL, 1 HIGH_VOLATILITY, 2 CIRCUIT_OPEN");
+    chart.getStyler().setYAxisMin(-0.1).setYAxisMax(2.1);
     List<long[]> changes = new ArrayList<>();
     for (Transition.Breaker t : cache.breakerTransitions()) {
       changes.add(new long[] {t.second(), BreakerMode.valueOf(t.to()).level()});
@@ -118,42 +124,48 @@ final class ReportCharts {
     return chart;
   }
 
-  private static String modeLabel(double level) {
-    long rounded = Math.round(level);
-    if (Math.abs(level - rounded) > 1e-6) {
-      return "";
-    }
-    for (BreakerMode mode : BreakerMode.values()) {
-      if (mode.level() == rounded) {
-        return mode.name();
-      }
-    }
-    return "";
-  }
-
   private static XYChart chart(String title, String yTitle) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-        .xAxisTitle(MINUTES).yAxisTitle(yTitle).build();
+        .xAxisTitle(ELAPSED).yAxisTitle(yTitle).build();
     Styler styler = chart.getStyler();
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
     styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setMarkerSize(0);
-    chart.getStyler().setXAxisDecimalPattern("0");
+    // Time runs on a date axis from the epoch: XChart then picks round ticks (0:10, 0:20...),
+    // where a numeric axis over evenly spaced points puts them at odd minutes.
+    chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
+    chart.getStyler().setDatePattern("H:mm");
     return chart;
   }
 
   private static void line(XYChart chart, String name, ChartSeries.Points points) {
-    XYSeries series = chart.addSeries(name, points.x(), points.y());
+    XYSeries series = chart.addSeries(name, dates(points.x()), values(points.y()));
     series.setMarker(SeriesMarkers.NONE);
     series.setLineWidth(1.5f);
   }
 
   private static void threshold(XYChart chart, String name, double value, double endMinute) {
-    XYSeries series = chart.addSeries(name, new double[] {0, endMinute}, new double[] {value, value});
+    XYSeries series = chart.addSeries(name, dates(new double[] {0, endMinute}), List.of(value, value));
     series.setMarker(SeriesMarkers.NONE);
     series.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
         new float[] {6f, 4f}, 0f));
+  }
+
+  private static List<Date> dates(double[] minutes) {
+    List<Date> dates = new ArrayList<>(minutes.length);
+    for (double m : minutes) {
+      dates.add(new Date(Math.round(m * 60_000)));
+    }
+    return dates;
+  }
+
+  private static List<Double> values(double[] y) {
+    List<Double> values = new ArrayList<>(y.length);
+    for (double v : y) {
+      values.add(v);
+    }
+    return values;
   }
 
   private static double[] atLeastOne(int[] values) {

@@ -24,9 +24,8 @@ class BreakerTimingTest {
   void singleMatch_transitionsAtThePredictedSeconds() {
     SimulationResult result = Runs.of(TestScenarios.clasico(6, 200, 1, 6, "\"oddscache\""));
 
-    long panicStart = 60;
-    long enter = (long) Math.ceil(panicStart / (1 - ENTER));
-    long open = (long) Math.ceil(panicStart / (1 - OPEN));
+    long enter = firstSecond(60, ENTER);
+    long open = firstSecond(60, OPEN);
     assertThat(result.policy("oddscache").breakerTransitions()).containsExactly(
         new Transition.Breaker(enter, "NORMAL", "HIGH_VOLATILITY", (enter - 60.0) / enter),
         new Transition.Breaker(open, "HIGH_VOLATILITY", "CIRCUIT_OPEN", (open - 60.0) / open));
@@ -84,6 +83,15 @@ class BreakerTimingTest {
       assertThat(t.second()).isEqualTo(exact);
       assertThat((double) t.second()).isCloseTo(predicted, within(predicted * 0.05));
     });
+  }
+
+  /** The first second s at which (s - panicStart) / s reaches {@code threshold}, as a double. */
+  private static long firstSecond(long panicStart, double threshold) {
+    long s = panicStart + 1;
+    while ((double) (s - panicStart) / s < threshold) {
+      s++;
+    }
+    return s;
   }
 
   /** The first second whose window [s - 1800, s - 1] holds ≥ 30 samples and a ratio ≥ threshold. */
