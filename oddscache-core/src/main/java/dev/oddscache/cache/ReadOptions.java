@@ -23,15 +23,15 @@ public record ReadOptions(Duration maxStale, Duration minFresh, boolean noCache)
     minFresh = minFresh == null ? Duration.ZERO : Durations.nonNegative("minFresh", minFresh);
   }
 
-  public static ReadOptions maxStale(Duration value) {
+  public static ReadOptions withMaxStale(Duration value) {
     return new ReadOptions(value, Duration.ZERO, false);
   }
 
-  public static ReadOptions minFresh(Duration value) {
+  public static ReadOptions withMinFresh(Duration value) {
     return new ReadOptions(null, value, false);
   }
 
-  public static ReadOptions noCache() {
+  public static ReadOptions reload() {
     return new ReadOptions(null, Duration.ZERO, true);
   }
 

@@ -4,11 +4,22 @@ import static dev.oddscache.cache.CacheFixture.calm;
 import static dev.oddscache.cache.CacheFixture.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Stale-while-revalidate starts at most one background refresh per key (SPEC §9). */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.oddscache.store.StoreKinds#all")
 class BackgroundRefreshTest {
-  private final CacheFixture f = new CacheFixture();
+  private final StoreKind kind;
+  private final CacheFixture f;
+
+  BackgroundRefreshTest(StoreKind kind) {
+    this.f = new CacheFixture(kind);
+    this.kind = kind;
+  }
 
   @Test
   void manyStaleReadsStartOneRefresh() {

@@ -8,13 +8,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** At most maxConcurrentLoads loads; overload serves stale or fails clearly (SPEC §9). */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.oddscache.store.StoreKinds#all")
 class BulkheadTest {
-  private final CacheFixture f = new CacheFixture(OddsCacheConfig.custom()
-      .maxConcurrentLoads(2).loadQueueTimeout(Duration.ofSeconds(2)).build());
+  private final StoreKind kind;
+  private final CacheFixture f;
   private final PendingLoader slow = new PendingLoader();
+
+  BulkheadTest(StoreKind kind) {
+    this.f = new CacheFixture(kind, OddsCacheConfig.custom()
+        .maxConcurrentLoads(2).loadQueueTimeout(Duration.ofSeconds(2)).build());
+    this.kind = kind;
+  }
 
   private void fillBulkhead() {
     f.cache.getAsync("busy-1", calm(10), slow);

@@ -3,6 +3,7 @@ package dev.oddscache.cache;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.MatchContext;
 import dev.oddscache.Status;
+import dev.oddscache.store.StoreKind;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +16,14 @@ final class CacheFixture {
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final OddsCache<String> cache;
 
-  CacheFixture() {
-    this(OddsCacheConfig.ofDefaults());
+  CacheFixture(StoreKind kind) {
+    this(kind, OddsCacheConfig.ofDefaults());
   }
 
-  CacheFixture(OddsCacheConfig config) {
+  CacheFixture(StoreKind kind, OddsCacheConfig config) {
     cache = OddsCache.<String>builder()
         .config(config)
+        .store(kind.create(ticker))
         .ticker(ticker)
         .scheduler(scheduler)
         .executor(Runnable::run)

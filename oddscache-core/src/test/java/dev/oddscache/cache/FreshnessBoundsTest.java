@@ -6,11 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Per-call maxStale and minFresh, like Cache-Control request directives (SPEC §9). */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.oddscache.store.StoreKinds#all")
 class FreshnessBoundsTest {
-  private final CacheFixture f = new CacheFixture();
+  private final StoreKind kind;
+  private final CacheFixture f;
+
+  FreshnessBoundsTest(StoreKind kind) {
+    this.f = new CacheFixture(kind);
+    this.kind = kind;
+  }
 
   private CacheResult<String> read(ReadOptions options, String loaded) {
     CompletableFuture<CacheResult<String>> r =
@@ -23,7 +34,7 @@ class FreshnessBoundsTest {
     f.getNow("k", calm(10), constant("old"));
     f.advanceSeconds(12);
 
-    CacheResult<String> strict = read(ReadOptions.maxStale(Duration.ZERO), "new");
+    CacheResult<String> strict = read(ReadOptions.withMaxStale(Duration.ZERO), "new");
 
     assertThat(strict.strategy()).isEqualTo(Strategy.COMPUTE);
     assertThat(strict.value()).isEqualTo("new");
@@ -34,11 +45,11 @@ class FreshnessBoundsTest {
     f.getNow("k", calm(10), constant("old"));
     f.advanceSeconds(13);
 
-    assertThat(read(ReadOptions.maxStale(Duration.ofSeconds(5)), "new").strategy())
+    assertThat(read(ReadOptions.withMaxStale(Duration.ofSeconds(5)), "new").strategy())
         .isEqualTo(Strategy.SERVE_STALE);
     f.getNow("j", calm(10), constant("old"));
     f.advanceSeconds(13);
-    assertThat(f.cache.getAsync("j", calm(10), ReadOptions.maxStale(Duration.ofSeconds(2)),
+    assertThat(f.cache.getAsync("j", calm(10), ReadOptions.withMaxStale(Duration.ofSeconds(2)),
         constant("new")).join().strategy()).isEqualTo(Strategy.COMPUTE);
   }
 
@@ -48,7 +59,7 @@ class FreshnessBoundsTest {
     f.advanceSeconds(30);
 
     CompletableFuture<CacheResult<String>> r = f.cache.getAsync("k", calm(10),
-        ReadOptions.maxStale(Duration.ZERO),
+        ReadOptions.withMaxStale(Duration.ZERO),
         k -> CompletableFuture.failedFuture(new IllegalStateException("down")));
 
     assertThat(r).isCompletedExceptionally();
@@ -59,10 +70,10 @@ class FreshnessBoundsTest {
     f.getNow("k", calm(10), constant("old"));
     f.advanceSeconds(7);
 
-    assertThat(read(ReadOptions.minFresh(Duration.ofSeconds(2)), "new").strategy())
+    assertThat(read(ReadOptions.withMinFresh(Duration.ofSeconds(2)), "new").strategy())
         .isEqualTo(Strategy.SERVE_FRESH);
     f.advanceSeconds(1);
-    CacheResult<String> reloaded = read(ReadOptions.minFresh(Duration.ofSeconds(3)), "new");
+    CacheResult<String> reloaded = read(ReadOptions.withMinFresh(Duration.ofSeconds(3)), "new");
     assertThat(reloaded.strategy()).isEqualTo(Strategy.COMPUTE);
     assertThat(reloaded.value()).isEqualTo("new");
   }
@@ -71,7 +82,7 @@ class FreshnessBoundsTest {
   void noCacheAlwaysLoads() {
     f.getNow("k", calm(60), constant("old"));
 
-    CacheResult<String> r = read(ReadOptions.noCache(), "new");
+    CacheResult<String> r = read(ReadOptions.reload(), "new");
 
     assertThat(r.strategy()).isEqualTo(Strategy.BYPASS);
     assertThat(r.value()).isEqualTo("new");

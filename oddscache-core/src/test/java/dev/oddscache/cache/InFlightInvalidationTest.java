@@ -6,11 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.invalidation.EventType;
 import java.util.concurrent.CompletableFuture;
+import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A load that started before a GOAL must not put its pre-goal value back in the cache. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.oddscache.store.StoreKinds#all")
 class InFlightInvalidationTest {
-  private final CacheFixture f = new CacheFixture();
+  private final StoreKind kind;
+  private final CacheFixture f;
+
+  InFlightInvalidationTest(StoreKind kind) {
+    this.f = new CacheFixture(kind);
+    this.kind = kind;
+  }
 
   @Test
   void loadStartedBeforeTheEventIsServedButNotStored() {

@@ -9,11 +9,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A failed load is answered with a stored value younger than staleIfError (SPEC §9). */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.oddscache.store.StoreKinds#all")
 class StaleIfErrorTest {
-  private final CacheFixture f = new CacheFixture();
+  private final StoreKind kind;
+  private final CacheFixture f;
+
+  StaleIfErrorTest(StoreKind kind) {
+    this.f = new CacheFixture(kind);
+    this.kind = kind;
+  }
 
   private static CompletableFuture<String> failing(String key) {
     return CompletableFuture.failedFuture(new IllegalStateException("backend down"));
@@ -59,7 +70,7 @@ class StaleIfErrorTest {
 
   @Test
   void customWindow() {
-    CacheFixture shortWindow = new CacheFixture(
+    CacheFixture shortWindow = new CacheFixture(kind,
         OddsCacheConfig.custom().staleIfError(Duration.ofSeconds(30)).maxStaleOnOverload(Duration.ZERO).build());
     shortWindow.getNow("k", calm(10), constant("old"));
     shortWindow.advanceSeconds(31);

@@ -10,11 +10,22 @@ import dev.oddscache.MatchContext;
 import dev.oddscache.breaker.BreakerMode;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The four strategies of SPEC §9, on virtual time. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.oddscache.store.StoreKinds#all")
 class StrategyTest {
-  private final CacheFixture f = new CacheFixture();
+  private final StoreKind kind;
+  private final CacheFixture f;
+
+  StrategyTest(StoreKind kind) {
+    this.f = new CacheFixture(kind);
+    this.kind = kind;
+  }
 
   @Test
   void missComputesThenHitIsFresh() {
@@ -90,7 +101,7 @@ class StrategyTest {
 
   @Test
   void disabledCacheLoadsEveryRequestCountedAsCompute() {
-    CacheFixture disabled = new CacheFixture(OddsCacheConfig.custom().enabled(false).build());
+    CacheFixture disabled = new CacheFixture(kind, OddsCacheConfig.custom().enabled(false).build());
 
     disabled.getNow("k", calm(60), constant("v1"));
     CacheResult<String> second = disabled.getNow("k", calm(60), constant("v2"));
