@@ -85,9 +85,5 @@ final class SimBackend {
     return callsPerSecond;
   }
 
-  long latencyNanos() {
-    return latencyNanos;
-  }
-
   private record Call(String key, CompletableFuture<SimValue> result) {}
 }

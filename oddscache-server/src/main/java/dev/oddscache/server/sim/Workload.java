@@ -104,16 +104,8 @@ final class Workload {
     return matchOfKey[key];
   }
 
-  String marketOf(int key) {
-    return marketOfKey[key];
-  }
-
   List<String> matchIds() {
     return matchIds;
-  }
-
-  int matchIndex(String matchId) {
-    return matchIds.indexOf(matchId.trim());
   }
 
   /** The worst status of the spans of {@code match} covering {@code nanos}; NORMAL outside them. */

@@ -35,10 +35,6 @@ final class ZipfSampler {
     cdf[n - 1] = 1.0;
   }
 
-  int size() {
-    return cdf.length;
-  }
-
   /** The probability of {@code rank}. */
   double probability(int rank) {
     return rank == 0 ? cdf[0] : cdf[rank] - cdf[rank - 1];
