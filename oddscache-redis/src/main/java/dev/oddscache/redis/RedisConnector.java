@@ -1,0 +1,302 @@
+package dev.oddscache.redis;
+
+import dev.oddscache.store.StoreException;
+import dev.oddscache.store.StoreHealth;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Lettuce connection (standalone, Sentinel or Cluster) shared by the Redis store, panic clock,
+ * breaker window and lease, with the rules that keep Redis from ever taking a request down:
+ *
+ * <ul>
+ *   <li>every command waits at most {@link RedisSettings#commandTimeout()} (default 50 ms);
+ *   <li>while disconnected, commands are rejected at once rather than queued;
+ *   <li>failures become {@link StoreException}s and move the {@linkplain #health() health};
+ *   <li>Lettuce reconnects by itself; if the very first connection fails, this class keeps
+ *       trying in the background, so a process can start while Redis is down.
+ * </ul>
+ *
+ * Keys are Strings (UTF-8), values byte arrays. Thread-safe.
+ */
+public final class RedisConnector implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
+  static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+  private final RedisSettings settings;
+  private final RedisEndpoint endpoint;
+  private final ClientResources resources;
+  private final RedisHealthTracker health;
+  private final ScheduledExecutorService reconnector;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object lock = new Object();
+  private RedisClient client;
+  private RedisClusterClient clusterClient;
+  private volatile StatefulConnection<String, byte[]> connection;
+  private volatile RedisClusterAsyncCommands<String, byte[]> commands;
+  private StatefulRedisPubSubConnection<String, byte[]> pubSub;
+
+  private RedisConnector(RedisSettings settings) {
+    this.settings = settings;
+    this.endpoint = RedisEndpoint.parse(settings.uri());
+    this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+    this.health = new RedisHealthTracker(settings.redactedUri());
+    this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "oddscache-redis-connect");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Connects to Redis. Never fails because Redis is unreachable: the connector then starts in
+   * FALLBACK and keeps trying every {@link RedisSettings#reconnectInterval()}.
+   */
+  public static RedisConnector open(RedisSettings settings) {
+    RedisConnector connector = new RedisConnector(Objects.requireNonNull(settings, "settings"));
+    if (!connector.tryConnect()) {
+      connector.scheduleReconnect();
+    }
+    return connector;
+  }
+
+  public RedisSettings settings() {
+    return settings;
+  }
+
+  public boolean isCluster() {
+    return endpoint.cluster();
+  }
+
+  public String prefix() {
+    return settings.prefix();
+  }
+
+  public StoreHealth health() {
+    StoreHealth state = health.state();
+    if (state == StoreHealth.HEALTHY && !isConnected()) {
+      health.disconnected();
+      return StoreHealth.FALLBACK;
+    }
+    return state;
+  }
+
+  /** How many times the connector has entered FALLBACK. */
+  public long fallbacks() {
+    return health.fallbacks();
+  }
+
+  /** How many commands have failed or timed out. */
+  public long failures() {
+    return health.failures();
+  }
+
+  public boolean isConnected() {
+    StatefulConnection<String, byte[]> c = connection;
+    return c != null && c.isOpen();
+  }
+
+  /** Called on every health change, e.g. to resynchronise local state when Redis is back. */
+  public void onHealthChange(Consumer<StoreHealth> listener) {
+    health.addListener(listener);
+  }
+
+  /**
+   * The async commands, for pipelining several commands and {@linkplain #await awaiting} them.
+   *
+   * @throws StoreException when not connected
+   */
+  public RedisClusterAsyncCommands<String, byte[]> async() {
+    RedisClusterAsyncCommands<String, byte[]> c = commands;
+    if (c == null || !isConnected()) {
+      StoreException e = new StoreException("redis not connected: " + settings.redactedUri());
+      health.failed("connect", e, false);
+      throw e;
+    }
+    return c;
+  }
+
+  /** Runs one command and waits for it, at most the command timeout. */
+  public <T> T call(String operation, Function<RedisClusterAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
+    return await(operation, command.apply(async()));
+  }
+
+  /**
+   * Waits at most the command timeout for {@code future}.
+   *
+   * @throws StoreException on failure or timeout
+   */
+  public <T> T await(String operation, CompletionStage<T> future) {
+    try {
+      T value = future.toCompletableFuture()
+          .get(settings.commandTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      health.succeeded();
+      return value;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw fail(operation, e);
+    } catch (ExecutionException e) {
+      throw fail(operation, e.getCause());
+    } catch (TimeoutException e) {
+      future.toCompletableFuture().cancel(false);
+      throw fail(operation, new TimeoutException(operation + " took longer than " + settings.commandTimeout()));
+    }
+  }
+
+  private StoreException fail(String operation, Throwable cause) {
+    health.failed(operation, cause, isConnected());
+    return new StoreException("redis " + operation + " failed: " + cause, cause);
+  }
+
+  /** Publishes {@code message} on {@code channel}; failures are StoreExceptions. */
+  public void publish(String channel, String message) {
+    call("publish", c -> c.publish(channel, message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Subscribes {@code listener} to {@code channel}, on a dedicated pub/sub connection that Lettuce
+   * re-subscribes after reconnects.
+   *
+   * @throws StoreException when Redis cannot be reached right now
+   */
+  public void subscribe(String channel, BiConsumer<String, String> listener) {
+    synchronized (lock) {
+      try {
+        if (pubSub == null) {
+          pubSub = endpoint.cluster() ? clusterClient.connectPubSub(CODEC) : client.connectPubSub(CODEC);
+        }
+        pubSub.addListener(new RedisPubSubAdapter<>() {
+          @Override
+          public void message(String ch, byte[] message) {
+            if (ch.equals(channel)) {
+              listener.accept(ch, new String(message, java.nio.charset.StandardCharsets.UTF_8));
+            }
+          }
+        });
+        pubSub.sync().subscribe(channel);
+      } catch (RuntimeException e) {
+        throw fail("subscribe", e);
+      }
+    }
+  }
+
+  private boolean tryConnect() {
+    synchronized (lock) {
+      if (closed.get() || connection != null) {
+        return true;
+      }
+      try {
+        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
+        SocketOptions socket = SocketOptions.builder().connectTimeout(settings.connectTimeout()).build();
+        if (endpoint.cluster()) {
+          clusterClient = RedisClusterClient.create(resources, endpoint.uris());
+          clusterClient.setOptions(ClusterClientOptions.builder()
+              .timeoutOptions(timeouts)
+              .socketOptions(socket)
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+              .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                  .enableAllAdaptiveRefreshTriggers()
+                  .enablePeriodicRefresh(Duration.ofSeconds(30))
+                  .build())
+              .build());
+          StatefulRedisClusterConnection<String, byte[]> c = clusterClient.connect(CODEC);
+          commands = c.async();
+          connection = c;
+        } else {
+          client = RedisClient.create(resources);
+          client.setOptions(ClientOptions.builder()
+              .timeoutOptions(timeouts)
+              .socketOptions(socket)
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+              .build());
+          StatefulRedisConnection<String, byte[]> c = client.connect(CODEC, endpoint.uris().get(0));
+          commands = c.async();
+          connection = c;
+        }
+        log.atInfo().addKeyValue("endpoint", settings.redactedUri())
+            .addKeyValue("cluster", endpoint.cluster()).log("redis connected");
+        health.succeeded();
+        return true;
+      } catch (RuntimeException e) {
+        shutdownClients();
+        health.failed("connect", e, false);
+        log.atWarn().addKeyValue("endpoint", settings.redactedUri())
+            .addKeyValue("error", e.toString())
+            .log("redis unreachable, running on local fallbacks and retrying");
+        return false;
+      }
+    }
+  }
+
+  private void scheduleReconnect() {
+    if (closed.get()) {
+      return;
+    }
+    reconnector.schedule(() -> {
+      if (!tryConnect()) {
+        scheduleReconnect();
+      }
+    }, settings.reconnectInterval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void shutdownClients() {
+    if (client != null) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      client = null;
+    }
+    if (clusterClient != null) {
+      clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      clusterClient = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    reconnector.shutdownNow();
+    synchronized (lock) {
+      if (pubSub != null) {
+        pubSub.close();
+      }
+      if (connection != null) {
+        connection.close();
+        connection = null;
+      }
+      shutdownClients();
+    }
+    resources.shutdown(0, 1, TimeUnit.SECONDS);
+  }
+}

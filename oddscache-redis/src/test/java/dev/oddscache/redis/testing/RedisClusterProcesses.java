@@ -1,0 +1,93 @@
+package dev.oddscache.redis.testing;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * A Redis Cluster of three masters (no replicas) built from {@link RedisServerProcess}es: slots
+ * split in three, nodes introduced with CLUSTER MEET, ready once every node reports
+ * {@code cluster_state:ok}.
+ */
+public final class RedisClusterProcesses implements AutoCloseable {
+  private static final int SLOTS = 16384;
+  private static final Duration FORM_TIMEOUT = Duration.ofSeconds(30);
+
+  private final List<RedisServerProcess> nodes = new ArrayList<>();
+
+  private RedisClusterProcesses() {}
+
+  public static RedisClusterProcesses start() {
+    RedisClusterProcesses cluster = new RedisClusterProcesses();
+    try {
+      for (int i = 0; i < 3; i++) {
+        cluster.nodes.add(RedisServerProcess.start(List.of(
+            "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+            "--cluster-node-timeout", "5000")));
+      }
+      cluster.form();
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** {@code redis-cluster://127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3}. */
+  public String uri() {
+    return "redis-cluster://" + nodes.stream().map(n -> "127.0.0.1:" + n.port())
+        .collect(Collectors.joining(","));
+  }
+
+  public List<RedisServerProcess> nodes() {
+    return nodes;
+  }
+
+  private void form() {
+    RedisClient client = RedisClient.create();
+    try {
+      List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
+      for (RedisServerProcess node : nodes) {
+        connections.add(client.connect(RedisURI.create(node.uri())));
+      }
+      int perNode = SLOTS / nodes.size();
+      for (int i = 0; i < nodes.size(); i++) {
+        int from = i * perNode;
+        int to = i == nodes.size() - 1 ? SLOTS - 1 : from + perNode - 1;
+        int[] slots = new int[to - from + 1];
+        for (int s = 0; s < slots.length; s++) {
+          slots[s] = from + s;
+        }
+        connections.get(i).sync().clusterAddSlots(slots);
+      }
+      RedisCommands<String, String> first = connections.get(0).sync();
+      for (int i = 1; i < nodes.size(); i++) {
+        first.clusterMeet("127.0.0.1", nodes.get(i).port());
+      }
+      // Cluster formation is gossip between external processes: poll their state, bounded.
+      long deadline = System.nanoTime() + FORM_TIMEOUT.toNanos();
+      while (!connections.stream().allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")
+          && c.sync().clusterNodes().lines().count() == nodes.size())) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("cluster did not form within " + FORM_TIMEOUT + ": "
+              + connections.get(0).sync().clusterInfo());
+        }
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      }
+      connections.forEach(StatefulRedisConnection::close);
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    }
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(RedisServerProcess::stop);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.oddscache.redis.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} for tests: the binary shipped in the embedded-redis artifact, run
+ * on a random free loopback port with persistence off. It can be stopped and restarted on the
+ * same port (for fault tests) and started in cluster mode. Readiness is detected from the
+ * server's own "Ready to accept connections" line, not by waiting.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+  private static final String BINARY = "redis-server-6.2.6-v5-linux-amd64";
+  private static final long START_TIMEOUT_SECONDS = 20;
+  private static Path binary;
+
+  private final int port;
+  private final Path workDir;
+  private final List<String> extraArgs;
+  private Process process;
+
+  private RedisServerProcess(int port, Path workDir, List<String> extraArgs) {
+    this.port = port;
+    this.workDir = workDir;
+    this.extraArgs = extraArgs;
+  }
+
+  /** Starts a standalone server on a random free port. */
+  public static RedisServerProcess start() {
+    return start(List.of());
+  }
+
+  /** Starts a server with extra arguments (e.g. {@code --cluster-enabled yes}). */
+  public static RedisServerProcess start(List<String> extraArgs) {
+    try {
+      RedisServerProcess server = new RedisServerProcess(freePort(),
+          Files.createTempDirectory("oddscache-redis-"), List.copyOf(extraArgs));
+      server.startProcess();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String uri() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  public boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** Kills the server (SIGKILL: like a crash, nothing flushed). */
+  public synchronized void stop() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
+  }
+
+  /** Starts the server again on the same port, empty. */
+  public synchronized void restart() {
+    stop();
+    startProcess();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private synchronized void startProcess() {
+    List<String> command = new ArrayList<>(List.of(binaryPath().toString(),
+        "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+        "--appendonly", "no", "--protected-mode", "no", "--daemonize", "no",
+        "--dir", workDir.toString(), "--dbfilename", "dump-" + port + ".rdb"));
+    command.addAll(extraArgs);
+    try {
+      process = new ProcessBuilder(command).directory(workDir.toFile())
+          .redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + command, e);
+    }
+    awaitReady(process);
+  }
+
+  private void awaitReady(Process p) {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    StringBuilder output = new StringBuilder();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(
+          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          if (!ready.isDone()) {
+            output.append(line).append('\n');
+            if (line.contains("Ready to accept connections")) {
+              ready.complete(null);
+            }
+          }
+        }
+      } catch (IOException ignored) {
+        // The process was stopped.
+      }
+      ready.completeExceptionally(new IllegalStateException(
+          "redis-server on port " + port + " exited before it was ready:\n" + output));
+    }, "redis-" + port + "-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      p.destroyForcibly();
+      throw new IllegalStateException("redis-server on port " + port + " did not start: " + e, e);
+    }
+  }
+
+  private static synchronized Path binaryPath() {
+    if (binary == null) {
+      try (InputStream in = RedisServerProcess.class.getClassLoader().getResourceAsStream(BINARY)) {
+        if (in == null) {
+          throw new IllegalStateException(BINARY + " not found on the test classpath: is the"
+              + " com.github.codemonstur:embedded-redis test dependency present?");
+        }
+        Path file = Files.createTempFile("redis-server-", "");
+        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        if (!file.toFile().setExecutable(true)) {
+          throw new IllegalStateException("cannot make " + file + " executable");
+        }
+        file.toFile().deleteOnExit();
+        binary = file;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return binary;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+}
