@@ -105,6 +105,40 @@ public final class Decider {
     return decisionLog.matchesByTier();
   }
 
+  /**
+   * The latest decision of each match whose panic tier is above 0, by match id: what {@code
+   * /v1/status} lists. A match leaves when a calm decision is made for it.
+   */
+  public Map<String, Decision> panickingMatches() {
+    return decisionLog.panicking();
+  }
+
+  /**
+   * Decides for {@code context} from live state without recording anything (no breaker sample,
+   * no panic-clock observation, no log): for explaining, e.g. {@code POST /v1/decisions}.
+   */
+  public Decision peek(MatchContext context) {
+    long now = ticker.epochMillis();
+    Status status = statusOf(context, now);
+    PanicState panic = PanicState.NONE;
+    if (context.matchId() != null && status == Status.PANIC) {
+      long start = panicClock.panicStart(context.matchId(), now);
+      if (start != PanicClock.NO_PANIC) {
+        panic = PanicState.lastingMillis(Math.max(0, now - start));
+      }
+    }
+    return evaluate(context, status, panic, now);
+  }
+
+  /** The stakes of a match from its context (explicit, else competition and name). */
+  public Stakes stakesOf(MatchContext context) {
+    return stakes.classify(context.competition(), context.name(), context.stakes());
+  }
+
+  public DecisionEngine engine() {
+    return engine;
+  }
+
   public PanicBreaker breaker() {
     return breaker;
   }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 final class DecisionLog {
   private static final Logger log = LoggerFactory.getLogger(Decider.class);
 
-  private final ConcurrentMap<String, PanicMode> lastByMatch = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Decision> lastByMatch = new ConcurrentHashMap<>();
 
   /** Logs {@code decision} for {@code matchId}; returns true when it was logged at INFO. */
   boolean record(String matchId, Decision decision) {
@@ -27,10 +27,10 @@ final class DecisionLog {
       return false;
     }
     PanicMode now = decision.panicMode();
-    PanicMode before = now == PanicMode.NORMAL
+    Decision before = now == PanicMode.NORMAL
         ? lastByMatch.remove(matchId)
-        : lastByMatch.put(matchId, now);
-    PanicMode previous = before == null ? PanicMode.NORMAL : before;
+        : lastByMatch.put(matchId, decision);
+    PanicMode previous = before == null ? PanicMode.NORMAL : before.panicMode();
     if (previous != now) {
       log.atInfo()
           .addKeyValue("match", matchId)
@@ -54,10 +54,15 @@ final class DecisionLog {
   /** How many matches are at each panic tier (1 to 4), from the latest decision of each. */
   java.util.Map<Integer, Long> matchesByTier() {
     long[] counts = new long[5];
-    for (PanicMode mode : lastByMatch.values()) {
-      counts[mode.tier()]++;
+    for (Decision decision : lastByMatch.values()) {
+      counts[decision.tier()]++;
     }
     return java.util.Map.of(1, counts[1], 2, counts[2], 3, counts[3], 4, counts[4]);
+  }
+
+  /** The latest decision of every match away from tier 0. */
+  java.util.Map<String, Decision> panicking() {
+    return java.util.Map.copyOf(lastByMatch);
   }
 
   /** Matches currently remembered as away from tier 0. */

@@ -1,0 +1,44 @@
+package dev.oddscache.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error is JSON {@code {"error","field","detail"}} (SPEC §13): bad input is a 4xx naming
+ * the field, an unexpected failure a 500 without a stack trace (logged here instead).
+ */
+final class ErrorResponses {
+  private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+  private ErrorResponses() {}
+
+  static void install(Javalin app) {
+    app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      int status = e.getStatus() == 413 || e.getStatus() < 500 ? e.getStatus() : 400;
+      ctx.status(status).json(body(e.getMessage(), null, null));
+    });
+    app.exception(Exception.class, (e, ctx) -> {
+      log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+      ctx.status(500).json(body("internal error", null, e.getClass().getSimpleName()));
+    });
+    app.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty() || !ctx.contentType().contains("json")) {
+        ctx.json(body("not found", "path", ctx.method() + " " + ctx.path()));
+      }
+    });
+    app.error(405, ctx -> ctx.json(body("method not allowed", "method", ctx.method().name())));
+  }
+
+  static Map<String, Object> body(String error, String field, String detail) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("error", error);
+    json.put("field", field);
+    json.put("detail", detail);
+    return json;
+  }
+}

@@ -1,0 +1,210 @@
+package dev.oddscache.server.http;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.oddscache.Scheduler;
+import dev.oddscache.Ticker;
+import dev.oddscache.cache.OddsCache;
+import dev.oddscache.decision.DecisionEngine;
+import dev.oddscache.quota.PanicQuota;
+import dev.oddscache.vix.VixDetector;
+import dev.oddscache.zone.ZonePolicy;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code oddscache serve}: the caching proxy, ingestion, decisions, status, metrics and the
+ * dashboard over HTTP (SPEC §13), on Javalin. Start with {@link #start}; {@link #close} stops
+ * gracefully: in-flight requests finish, then background work is cancelled.
+ */
+public final class OddscacheServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OddscacheServer.class);
+  private static final int GRACE_SECONDS = 10;
+
+  private final ServerSettings settings;
+  private final Javalin app;
+  private final OddsCache<CachedResponse> cache;
+  private final ExecutorService executor;
+  private final ScheduledExecutorService sampler;
+  private final Backends backends;
+  private final StatusRoutes statusRoutes;
+
+  private OddscacheServer(ServerSettings settings, Ticker ticker) {
+    if (settings.bindsBeyondLoopback()
+        && (settings.ingestToken() == null || settings.adminToken() == null)) {
+      throw new IllegalStateException("refusing to listen on " + settings.bind()
+          + " without tokens: set ODDSCACHE_INGEST_TOKEN and ODDSCACHE_ADMIN_TOKEN, or bind to"
+          + " 127.0.0.1");
+    }
+    this.settings = settings;
+    this.executor = Executors.newFixedThreadPool(8, daemon("oddscache-load"));
+    this.sampler = Executors.newSingleThreadScheduledExecutor(daemon("oddscache-timeline"));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.backends = Backends.create(settings, ticker, executor);
+    VixDetector vix = new VixDetector(settings.vix());
+    DecisionEngine engine = new DecisionEngine(new ZonePolicy(settings.zones()),
+        settings.breaker().floors(), new PanicQuota(settings.quota()));
+    OddsCache.Builder<CachedResponse> builder = OddsCache.<CachedResponse>builder()
+        .config(settings.cache())
+        .ticker(ticker)
+        .scheduler(Scheduler.system())
+        .executor(executor)
+        .meterRegistry(registry)
+        .vixDetector(vix)
+        .breakerConfig(settings.breaker())
+        .decisionEngine(engine)
+        .stakesClassifier(settings.stakes())
+        .impactRules(settings.impactRules());
+    backends.configure(builder);
+    this.cache = builder.build();
+    Upstream upstream = settings.upstream() == null ? null
+        : new Upstream(settings.upstream(), settings.upstreamTimeout(), executor);
+    Timeline timeline = new Timeline(cache, upstream == null ? () -> 0 : upstream::calls);
+    this.statusRoutes = new StatusRoutes(cache, timeline, registry, settings.breaker());
+    Auth auth = new Auth(settings.ingestToken(), settings.adminToken());
+    ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, settings.maxKeyBytes());
+    OddsRoutes odds = new OddsRoutes(vix);
+    //BETFAIR BetfairRoute betfair = new BetfairRoute(vix);
+    EventRoutes events = new EventRoutes(cache);
+    DecisionRoutes decisions = new DecisionRoutes(cache.decider());
+    AdminRoutes admin = new AdminRoutes(cache);
+
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = settings.maxBodyBytes();
+      config.jsonMapper(new JavalinJackson(
+          JsonBodies.MAPPER.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS), false));
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/dashboard";
+        files.location = Location.CLASSPATH;
+      });
+      config.staticFiles.enableWebjars();
+      config.jetty.modifyServer(server -> server.setStopTimeout(GRACE_SECONDS * 1000L));
+    });
+    app.before(ctx -> {
+      long length = ctx.req().getContentLengthLong();
+      if (length > settings.maxBodyBytes()) {
+        throw new ApiError(413, "request body too large", "body",
+            "at most " + settings.maxBodyBytes() + " bytes, got " + length);
+      }
+    });
+    app.get(ProxyHandler.PREFIX + "<path>", proxy::handle);
+    app.head(ProxyHandler.PREFIX + "<path>", proxy::handle);
+    app.post("/v1/odds", ctx -> {
+      auth.requireIngest(ctx);
+      odds.postOdds(ctx);
+    });
+    //BETFAIR-ROUTE
+    app.post("/v1/events", ctx -> {
+      auth.requireIngest(ctx);
+      events.postEvent(ctx);
+    });
+    app.post("/v1/decisions", decisions::postDecision);
+    app.get("/v1/status", statusRoutes::status);
+    app.get("/v1/timeline", statusRoutes::timeline);
+    app.get("/metrics", statusRoutes::metrics);
+    app.get("/health/live", statusRoutes::live);
+    app.get("/health/ready", statusRoutes::ready);
+    app.delete("/v1/cache", ctx -> {
+      auth.requireAdmin(ctx);
+      admin.deleteCache(ctx);
+    });
+    app.post("/v1/stats/reset", ctx -> {
+      auth.requireAdmin(ctx);
+      admin.resetStats(ctx);
+    });
+    ErrorResponses.install(app);
+    sampler.scheduleAtFixedRate(() -> {
+      try {
+        timeline.sample();
+      } catch (RuntimeException e) {
+        log.warn("timeline sample failed", e);
+      }
+    }, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @throws IllegalStateException when binding beyond loopback without tokens
+   */
+  public static OddscacheServer start(ServerSettings settings) {
+    return start(settings, Ticker.system());
+  }
+
+  /** Starts a server whose cache runs on {@code ticker} (the demo runs faster than real time). */
+  public static OddscacheServer start(ServerSettings settings, Ticker ticker) {
+    OddscacheServer server = new OddscacheServer(settings, ticker);
+    try {
+      server.app.start(settings.bind(), settings.port());
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    log.atInfo().addKeyValue("url", server.url()).addKeyValue("upstream", settings.upstream())
+        .addKeyValue("store", server.cache.store().kind()).log("oddscache serving");
+    return server;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+    return "http://" + host + ":" + port();
+  }
+
+  public OddsCache<CachedResponse> cache() {
+    return cache;
+  }
+
+  /** The {@code /v1/status} document, for the demo's console summary. */
+  public Map<String, Object> status() {
+    return statusRoutes.status();
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to 10 s), then stops background work. */
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } finally {
+      sampler.shutdownNow();
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        executor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+      cache.close();
+      backends.close();
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,131 @@
+package dev.oddscache.server.http;
+
+import dev.oddscache.breaker.BreakerConfig;
+import dev.oddscache.cache.OddsCacheConfig;
+import dev.oddscache.invalidation.ImpactRules;
+import dev.oddscache.panic.PanicClockConfig;
+import dev.oddscache.quota.QuotaConfig;
+import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.vix.VixConfig;
+import dev.oddscache.zone.ZoneConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything {@link OddscacheServer} needs, assembled from defaults, the config file and the
+ * command line (in that order of precedence, lowest first). Immutable.
+ */
+public record ServerSettings(
+    String bind,
+    int port,
+    URI upstream,
+    Duration upstreamTimeout,
+    String redisUri,
+    String redisPrefix,
+    Duration redisCommandTimeout,
+    boolean nearCache,
+    boolean lease,
+    String ingestToken,
+    String adminToken,
+    long maxBodyBytes,
+    int maxKeyBytes,
+    long maxStoreEntries,
+    OddsCacheConfig cache,
+    VixConfig vix,
+    ZoneConfig zones,
+    BreakerConfig breaker,
+    QuotaConfig quota,
+    StakesClassifier stakes,
+    PanicClockConfig panicClock,
+    ImpactRules impactRules) {
+
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(10);
+  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  public static final int DEFAULT_MAX_KEY_BYTES = 512;
+  public static final long DEFAULT_MAX_STORE_ENTRIES = 100_000;
+
+  public ServerSettings {
+    Objects.requireNonNull(bind, "bind");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+    }
+    if (upstream != null) {
+      String scheme = upstream.getScheme();
+      if (!"http".equals(scheme) && !"https".equals(scheme) || upstream.getHost() == null) {
+        throw new IllegalArgumentException(
+            "upstream must be an absolute http(s) URL, got '" + upstream + "'");
+      }
+      if (upstream.getRawQuery() != null || upstream.getRawFragment() != null) {
+        throw new IllegalArgumentException(
+            "upstream must not have a query or fragment, got '" + upstream + "'");
+      }
+    }
+  }
+
+  /** Defaults everywhere: loopback:8080, no upstream, in-memory store, no tokens. */
+  public static ServerSettings defaults() {
+    return new ServerSettings(DEFAULT_BIND, DEFAULT_PORT, null, DEFAULT_UPSTREAM_TIMEOUT, null,
+        "oddscache", Duration.ofMillis(50), false, false, null, null, DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_STORE_ENTRIES, OddsCacheConfig.ofDefaults(),
+        VixConfig.ofDefaults(), ZoneConfig.ofDefaults(), BreakerConfig.ofDefaults(),
+        QuotaConfig.ofDefaults(), StakesClassifier.ofDefaults(), PanicClockConfig.ofDefaults(),
+        ImpactRules.defaults());
+  }
+
+  public ServerSettings withBind(String value) {
+    return new ServerSettings(value, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withPort(int value) {
+    return new ServerSettings(bind, value, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withUpstream(URI value) {
+    return new ServerSettings(bind, port, value, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withRedisUri(String value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, value, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withTokens(String ingest, String admin) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, blankToNull(ingest), blankToNull(admin),
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules);
+  }
+
+  public ServerSettings withCache(OddsCacheConfig value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, value, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withBreaker(BreakerConfig value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, value, quota, stakes, panicClock, impactRules);
+  }
+
+  /** Whether the bind address accepts connections from other machines. */
+  public boolean bindsBeyondLoopback() {
+    String b = bind.trim();
+    return !(b.equals("127.0.0.1") || b.equals("localhost") || b.equals("::1")
+        || b.equals("[::1]") || b.startsWith("127."));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}
