@@ -27,7 +27,8 @@ final class ErrorResponses {
       ctx.status(500).json(body("internal error", null, e.getClass().getSimpleName()));
     });
     app.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty() || !ctx.contentType().contains("json")) {
+      // A 404 relayed from the upstream by the proxy keeps the upstream's body.
+      if (ctx.res().getHeader("X-Cache") == null) {
         ctx.json(body("not found", "path", ctx.method() + " " + ctx.path()));
       }
     });

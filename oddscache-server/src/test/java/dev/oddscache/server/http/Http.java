@@ -1,0 +1,47 @@
+package dev.oddscache.server.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A tiny real HTTP client for the tests. */
+final class Http {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Http() {}
+
+  static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpResponse<String> get(String url, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return send(b);
+  }
+
+  static HttpResponse<String> postJson(String url, String json, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return send(b);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.oddscache.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The caching proxy over real HTTP, in front of a real upstream (SPEC §13). */
+class ProxyTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private TestUpstream upstream;
+  private OddscacheServer server;
+
+  @BeforeEach
+  void start() {
+    upstream = new TestUpstream();
+    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
+        .withUpstream(URI.create(upstream.url())));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    upstream.close();
+  }
+
+  private String p(String path) {
+    return server.url() + "/p/" + path;
+  }
+
+  @Test
+  void missThenHitWithHeaders() {
+    HttpResponse<String> miss = Http.get(p("predictions/rma-fcb?market=1x2"),
+        "X-Match-Id", "rma-fcb", "X-Competition", "La Liga", "X-Markets", "1x2");
+    HttpResponse<String> hit = Http.get(p("predictions/rma-fcb?market=1x2"),
+        "X-Match-Id", "rma-fcb", "X-Competition", "La Liga", "X-Markets", "1x2");
+
+    assertThat(miss.statusCode()).isEqualTo(200);
+    assertThat(miss.headers().firstValue("X-Cache")).hasValue("MISS");
+    assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
+    assertThat(hit.body()).isEqualTo(miss.body()).contains("\"n\":1");
+    assertThat(hit.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("application/json"));
+    assertThat(hit.headers().firstValue("X-Oddscache-Ttl")).hasValue("300");
+    assertThat(hit.headers().firstValue("X-Oddscache-Zone")).hasValue("STANDARD");
+    assertThat(hit.headers().firstValue("X-Oddscache-Mode")).hasValue("NORMAL");
+    assertThat(hit.headers().firstValue("X-Oddscache-Tier")).hasValue("0");
+    assertThat(hit.headers().firstValue("Age")).isPresent();
+    assertThat(upstream.calls).hasValue(1);
+  }
+
+  @Test
+  void queryOrderDoesNotMatterForTheKey() {
+    Http.get(p("predictions/x?a=1&b=2"));
+    HttpResponse<String> swapped = Http.get(p("predictions/x?b=2&a=1"));
+
+    assertThat(swapped.headers().firstValue("X-Cache")).hasValue("HIT");
+    assertThat(upstream.calls).hasValue(1);
+  }
+
+  @Test
+  void panicStatusFromTheCallerBypassesAndNoCacheReloads() {
+    Http.get(p("predictions/x"));
+    HttpResponse<String> panic = Http.get(p("predictions/x"),
+        "X-Match-Id", "m", "X-Markets", "1x2", "X-Vix-Status", "panic");
+    HttpResponse<String> noCache = Http.get(p("predictions/x"), "Cache-Control", "no-cache");
+
+    assertThat(panic.headers().firstValue("X-Cache")).hasValue("BYPASS");
+    assertThat(panic.headers().firstValue("X-Oddscache-Tier")).hasValue("1");
+    assertThat(noCache.headers().firstValue("X-Cache")).hasValue("BYPASS");
+    assertThat(upstream.calls).hasValue(3);
+  }
+
+  @Test
+  void headRequestsAreProxiedToo() {
+    HttpResponse<String> head = Http.send(HttpRequest.newBuilder(URI.create(p("predictions/h")))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("X-Cache")).hasValue("MISS");
+  }
+
+  @Test
+  void upstreamClientErrorsAreRelayedNotCached() {
+    HttpResponse<String> first = Http.get(p("missing"));
+    HttpResponse<String> second = Http.get(p("missing"));
+
+    assertThat(first.statusCode()).isEqualTo(404);
+    assertThat(second.body()).isEqualTo("no such thing");
+    assertThat(upstream.calls).hasValue(2);
+  }
+
+  @Test
+  void upstreamFailureWithoutStaleValueIs502Json() throws Exception {
+    HttpResponse<String> r = Http.get(p("broken"));
+
+    assertThat(r.statusCode()).isEqualTo(502);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("error").asText()).contains("upstream failed");
+    assertThat(body.has("field")).isTrue();
+    assertThat(body.get("detail").asText()).contains("500");
+  }
+
+  @Test
+  void staysBelowTheUpstream() throws Exception {
+    HttpResponse<String> dots = Http.get(p("predictions/%2e%2e/%2e%2e/etc/passwd"));
+
+    assertThat(dots.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(dots.body()).get("field").asText()).isEqualTo("path");
+    assertThat(upstream.calls).hasValue(0);
+  }
+
+  @Test
+  void overlongKeyIs400() throws Exception {
+    HttpResponse<String> r = Http.get(p("predictions/" + "x".repeat(600)));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("cache key too long");
+  }
+
+  @Test
+  void badContextHeadersAre400NamingTheHeader() throws Exception {
+    HttpResponse<String> status = Http.get(p("predictions/x"), "X-Match-Id", "m",
+        "X-Vix-Status", "meltdown");
+    HttpResponse<String> kickoff = Http.get(p("predictions/x"), "X-Match-Id", "m",
+        "X-Kickoff", "tomorrow");
+    HttpResponse<String> maxStale = Http.get(p("predictions/x"), "Cache-Control", "max-stale=abc");
+
+    assertThat(status.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(status.body()).get("field").asText()).isEqualTo("X-Vix-Status");
+    assertThat(JSON.readTree(kickoff.body()).get("field").asText()).isEqualTo("X-Kickoff");
+    assertThat(JSON.readTree(maxStale.body()).get("field").asText()).isEqualTo("Cache-Control");
+    assertThat(upstream.calls).hasValue(0);
+  }
+
+  @Test
+  void unknownRoutesAreJson404() throws Exception {
+    HttpResponse<String> r = Http.get(server.url() + "/v1/nothing");
+
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("not found");
+  }
+
+  @Test
+  void gracefulShutdownLetsInFlightRequestsFinish() throws Exception {
+    var inFlight = java.util.concurrent.CompletableFuture.supplyAsync(() -> Http.get(p("slow")));
+    assertThat(upstream.slowEntered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    var closing = java.util.concurrent.CompletableFuture.runAsync(server::close);
+    upstream.slowRelease.complete("{\"slow\":true}");
+    closing.get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+    HttpResponse<String> r = inFlight.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("{\"slow\":true}");
+  }
+}

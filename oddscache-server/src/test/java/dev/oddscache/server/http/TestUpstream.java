@@ -1,0 +1,47 @@
+package dev.oddscache.server.http;
+
+import io.javalin.Javalin;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real HTTP backend for the proxy tests: counts calls, can fail, can hold a response. */
+final class TestUpstream implements AutoCloseable {
+  final AtomicInteger calls = new AtomicInteger();
+  final CountDownLatch slowEntered = new CountDownLatch(1);
+  final CompletableFuture<String> slowRelease = new CompletableFuture<>();
+  private final Javalin app;
+
+  TestUpstream() {
+    app = Javalin.create(c -> c.showJavalinBanner = false);
+    app.get("/predictions/{id}", ctx -> {
+      int n = calls.incrementAndGet();
+      ctx.contentType("application/json").result("{\"id\":\"" + ctx.pathParam("id") + "\",\"n\":" + n
+          + ",\"q\":\"" + (ctx.queryString() == null ? "" : ctx.queryString()) + "\"}");
+    });
+    app.get("/missing", ctx -> {
+      calls.incrementAndGet();
+      ctx.status(404).result("no such thing");
+    });
+    app.get("/broken", ctx -> {
+      calls.incrementAndGet();
+      ctx.status(500).result("boom");
+    });
+    app.get("/slow", ctx -> {
+      calls.incrementAndGet();
+      slowEntered.countDown();
+      ctx.future(() -> slowRelease.thenAccept(ctx::result));
+    });
+    app.start("127.0.0.1", 0);
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  @Override
+  public void close() {
+    slowRelease.complete("released");
+    app.stop();
+  }
+}
