@@ -9,13 +9,13 @@ import java.util.SplittableRandom;
  * draw is one random double and a binary search. Immutable; thread-safe if the random source
  * passed to {@link #sample} is not shared.
  */
-final class ZipfSampler {
+public final class ZipfSampler {
   private final double[] cdf;
 
   /**
    * @throws IllegalArgumentException if {@code n < 1} or the exponent is negative or not finite
    */
-  ZipfSampler(int n, double exponent) {
+  public ZipfSampler(int n, double exponent) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be >= 1, got " + n);
     }
@@ -41,7 +41,7 @@ final class ZipfSampler {
   }
 
   /** One draw. */
-  int sample(SplittableRandom random) {
+  public int sample(SplittableRandom random) {
     double u = random.nextDouble();
     int i = Arrays.binarySearch(cdf, u);
     // Rank r covers [cdf[r-1], cdf[r]): the first rank whose cumulative probability exceeds u.

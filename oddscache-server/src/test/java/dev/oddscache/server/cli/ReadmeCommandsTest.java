@@ -60,6 +60,10 @@ class ReadmeCommandsTest {
     if (args.size() > 1 && args.get(1).equals("simulate") && !args.contains("--no-progress")) {
       args.add("--no-progress");
     }
+    if (args.size() > 1 && args.get(1).equals("demo") && !args.contains("--console")) {
+      // The live demo serves until Ctrl-C: here it plays the same story faster, then exits.
+      args.addAll(List.of("--exit-when-done", "--speed", "600", "--port", "0"));
+    }
     return args;
   }
 

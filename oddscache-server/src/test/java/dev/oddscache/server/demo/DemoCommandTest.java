@@ -21,7 +21,7 @@ class DemoCommandTest {
 
   @Test
   void storyShowsPanicBreakerAndTiers() {
-    String out = run("demo");
+    String out = run("demo", "--console");
 
     assertThat(out)
         .contains("psg-om tier 0 -> 1 (PANIC_FULL")
@@ -38,8 +38,8 @@ class DemoCommandTest {
 
   @Test
   void sameSeedSameStory() {
-    assertThat(run("demo", "--minutes", "60", "--seed", "7"))
-        .isEqualTo(run("demo", "--minutes", "60", "--seed", "7"));
+    assertThat(run("demo", "--console", "--minutes", "60", "--seed", "7"))
+        .isEqualTo(run("demo", "--console", "--minutes", "60", "--seed", "7"));
   }
 
   @Test
@@ -48,7 +48,7 @@ class DemoCommandTest {
     CommandLine cli = OddscacheCli.newCommandLine();
     cli.setErr(new PrintWriter(err, true));
 
-    assertThat(cli.execute("demo", "--rate", "0")).isEqualTo(2);
+    assertThat(cli.execute("demo", "--console", "--rate", "0")).isEqualTo(2);
     assertThat(err.toString()).contains("--rate").contains("got 0");
   }
 }

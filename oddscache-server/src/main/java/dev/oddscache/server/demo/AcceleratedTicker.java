@@ -1,0 +1,39 @@
+package dev.oddscache.server.demo;
+
+import dev.oddscache.Ticker;
+
+/**
+ * Wall time sped up {@code speed} times, starting now: the live demo's breaker window, panic
+ * clock and zones run on it, so two hours of a match day play in two minutes. Thread-safe.
+ */
+final class AcceleratedTicker implements Ticker {
+  private final long originNanos = System.nanoTime();
+  private final long startEpochMillis = System.currentTimeMillis();
+  private final double speed;
+
+  AcceleratedTicker(double speed) {
+    if (!(speed >= 1 && speed <= 10_000)) {
+      throw new IllegalArgumentException("speed must be in [1, 10000], got " + speed);
+    }
+    this.speed = speed;
+  }
+
+  @Override
+  public long nanoTime() {
+    return (long) ((System.nanoTime() - originNanos) * speed);
+  }
+
+  @Override
+  public long epochMillis() {
+    return startEpochMillis + nanoTime() / 1_000_000;
+  }
+
+  long startEpochMillis() {
+    return startEpochMillis;
+  }
+
+  /** Minutes of demo time since the start. */
+  double minutes() {
+    return nanoTime() / 60e9;
+  }
+}
