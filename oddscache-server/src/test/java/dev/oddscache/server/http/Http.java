@@ -9,13 +9,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A tiny real HTTP client for the tests. */
-final class Http {
+public final class Http {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Http() {}
 
-  static HttpResponse<String> send(HttpRequest.Builder request) {
+  public static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -27,7 +27,7 @@ final class Http {
     }
   }
 
-  static HttpResponse<String> get(String url, String... headers) {
+  public static HttpResponse<String> get(String url, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
     if (headers.length > 0) {
       b.headers(headers);
@@ -35,7 +35,7 @@ final class Http {
     return send(b);
   }
 
-  static HttpResponse<String> postJson(String url, String json, String... headers) {
+  public static HttpResponse<String> postJson(String url, String json, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));

@@ -5,14 +5,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP backend for the proxy tests: counts calls, can fail, can hold a response. */
-final class TestUpstream implements AutoCloseable {
+/**
+ * A real HTTP backend for the proxy and dashboard tests: counts calls, can fail, can hold a
+ * response.
+ */
+public final class TestUpstream implements AutoCloseable {
   final AtomicInteger calls = new AtomicInteger();
   final CountDownLatch slowEntered = new CountDownLatch(1);
   final CompletableFuture<String> slowRelease = new CompletableFuture<>();
   private final Javalin app;
 
-  TestUpstream() {
+  public TestUpstream() {
     app = Javalin.create(c -> c.showJavalinBanner = false);
     app.get("/predictions/{id}", ctx -> {
       int n = calls.incrementAndGet();
@@ -35,7 +38,7 @@ final class TestUpstream implements AutoCloseable {
     app.start("127.0.0.1", 0);
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + app.port();
   }
 
