@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * also holds ({@link TagMember}); a removal deletes a value only if it still holds the token of
  * the member that led to it, and removes only the members it read. So a tag removal that starts
  * after a put has returned always finds and deletes that put's value, and a concurrent put is
- * either removed or keeps its tags — never readable but untagged. Members of expired, replaced
+ * either removed or keeps its tags — never readable but untagged ({@link #removeAll()}, which
+ * deletes whole tag sets, is the exception it documents). Members of expired, replaced
  * or removed values are tolerated and cleaned lazily; {@link #markets} checks each member's
  * token, so it never reports a market whose values are all gone.
  *
@@ -161,9 +162,9 @@ public final class RedisStore<V> implements CacheStore<V> {
     byte[] blob = BlobFormat.encode(token, value.storedAtMillis(), value.ttlSeconds(), value.loadNanos(),
         tags, payload);
     RedisClusterAsyncCommands<String, byte[]> c = redis.async();
-    // Tags first: on one connection they reach Redis before the value, so a tag removal never
-    // sees the value untagged. On a Cluster the two go to different nodes; the put is then
-    // concurrent with any removal in between, which may or may not remove it.
+    // Until this put returns it is concurrent with any removal, which may or may not remove it,
+    // so the order of the two commands does not matter for the contract. Tags are sent first
+    // anyway: on one connection that usually makes them land first and narrows the window.
     CompletableFuture<?> tagged = tags.isEmpty() ? CompletableFuture.completedFuture(null)
         : tag(c, new TagMember(token, key), tags, millis);
     CompletableFuture<byte[]> previous =
