@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * trip per request.
  *
  * <p><b>Freshness.</b> A near copy is kept only while the value is younger than its own {@link
- * StoredValue#ttlSeconds()}, measured from its {@code storedAtMillis} on the injected ticker. So
- * the near cache never serves a value that Redis might already have replaced with a fresher load
- * that the reader would prefer: past its TTL every read goes to Redis again. Values stored with
- * TTL 0 are not kept near at all.
+ * StoredValue#ttlSeconds()}, measured from its {@code storedAtMillis} on the injected ticker: a
+ * stale near copy never hides a fresher value that another process has stored in Redis, because
+ * past its TTL every read goes to Redis again. Values stored with TTL 0 are not kept near at all.
+ * (A reader whose own TTL is now shorter than the one the value was loaded with — volatility
+ * rose — may judge a near copy stale while Redis holds a fresher one; it then refreshes, as it
+ * would for a stale value read from Redis.)
  *
  * <p><b>Invalidation.</b> Writes go to Redis and to the near copy. Removals (key, tags, match,
  * all) are applied to Redis, then to the near copy, then published as a text line on {@code
