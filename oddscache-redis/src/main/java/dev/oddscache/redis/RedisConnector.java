@@ -3,7 +3,9 @@ package dev.oddscache.redis;
 import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoreHealth;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -66,6 +68,19 @@ public final class RedisConnector implements AutoCloseable {
   private volatile StatefulConnection<String, byte[]> connection;
   private volatile RedisClusterAsyncCommands<String, byte[]> commands;
   private StatefulRedisPubSubConnection<String, byte[]> pubSub;
+  /**
+   * Moves to FALLBACK as soon as any connection (commands or pub/sub) drops, not only when a
+   * command next fails: whoever keeps state that Redis invalidates (near caches) must learn
+   * that messages may have been missed even if no command ran during the outage.
+   */
+  private final RedisConnectionStateListener connectionEvents = new RedisConnectionStateListener() {
+    @Override
+    public void onRedisDisconnected(RedisChannelHandler<?, ?> c) {
+      if (!closed.get()) {
+        health.disconnected();
+      }
+    }
+  };
 
   private RedisConnector(RedisSettings settings) {
     this.settings = settings;
@@ -194,7 +209,10 @@ public final class RedisConnector implements AutoCloseable {
     synchronized (lock) {
       try {
         if (pubSub == null) {
-          pubSub = endpoint.cluster() ? clusterClient.connectPubSub(CODEC) : client.connectPubSub(CODEC);
+          // The standalone client is created without a URI (one client, resources shared), so
+          // every connect names the endpoint.
+          pubSub = endpoint.cluster() ? clusterClient.connectPubSub(CODEC)
+              : client.connectPubSub(CODEC, endpoint.uris().get(0));
         }
         pubSub.addListener(new RedisPubSubAdapter<>() {
           @Override
@@ -221,6 +239,7 @@ public final class RedisConnector implements AutoCloseable {
         SocketOptions socket = SocketOptions.builder().connectTimeout(settings.connectTimeout()).build();
         if (endpoint.cluster()) {
           clusterClient = RedisClusterClient.create(resources, endpoint.uris());
+          clusterClient.addListener(connectionEvents);
           clusterClient.setOptions(ClusterClientOptions.builder()
               .timeoutOptions(timeouts)
               .socketOptions(socket)
@@ -235,6 +254,7 @@ public final class RedisConnector implements AutoCloseable {
           connection = c;
         } else {
           client = RedisClient.create(resources);
+          client.addListener(connectionEvents);
           client.setOptions(ClientOptions.builder()
               .timeoutOptions(timeouts)
               .socketOptions(socket)

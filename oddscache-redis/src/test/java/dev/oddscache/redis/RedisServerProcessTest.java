@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.redis.testing.RedisClusterProcesses;
 import dev.oddscache.redis.testing.RedisServerProcess;
+import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.store.StoreHealth;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class RedisServerProcessTest {
   @Test
   void standaloneStartsAnswersAndRestarts() {
     try (RedisServerProcess server = RedisServerProcess.start();
-        RedisConnector redis = RedisConnector.open(RedisSettings.of(server.uri()))) {
+        RedisConnector redis = RedisConnector.open(SharedRedisServer.settings(server.uri()))) {
       redis.call("set", c -> c.set("k", new byte[] {1}));
       byte[] value = redis.call("get", c -> c.get("k"));
       assertThat(value).containsExactly(1);
@@ -28,7 +29,7 @@ class RedisServerProcessTest {
   @Test
   void clusterOfThreeMastersForms() {
     try (RedisClusterProcesses cluster = RedisClusterProcesses.start();
-        RedisConnector redis = RedisConnector.open(RedisSettings.of(cluster.uri()))) {
+        RedisConnector redis = RedisConnector.open(SharedRedisServer.settings(cluster.uri()))) {
       assertThat(redis.isCluster()).isTrue();
       for (int i = 0; i < 20; i++) {
         String key = "key-" + i;
