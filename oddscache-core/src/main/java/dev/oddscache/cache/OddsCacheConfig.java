@@ -125,6 +125,28 @@ public final class OddsCacheConfig {
     return leasePollInterval;
   }
 
+  /** Equal when every setting is equal, so configs read from files compare by value. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OddsCacheConfig other
+        && enabled == other.enabled
+        && maxConcurrentLoads == other.maxConcurrentLoads
+        && maxStaleOnOverload.equals(other.maxStaleOnOverload)
+        && loadQueueTimeout.equals(other.loadQueueTimeout)
+        && staleIfError.equals(other.staleIfError)
+        && Objects.equals(staleWindow, other.staleWindow)
+        && Double.compare(latencySampleRate, other.latencySampleRate) == 0
+        && leaseTime.equals(other.leaseTime)
+        && leaseWait.equals(other.leaseWait)
+        && leasePollInterval.equals(other.leasePollInterval);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(enabled, maxConcurrentLoads, maxStaleOnOverload, loadQueueTimeout,
+        staleIfError, staleWindow, latencySampleRate, leaseTime, leaseWait, leasePollInterval);
+  }
+
   @Override
   public String toString() {
     return "OddsCacheConfig{enabled=" + enabled + ", maxConcurrentLoads=" + maxConcurrentLoads

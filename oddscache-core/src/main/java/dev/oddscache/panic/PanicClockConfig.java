@@ -56,6 +56,20 @@ public final class PanicClockConfig {
     return calmGrace;
   }
 
+  /** Equal when every setting is equal, so configs read from files compare by value. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PanicClockConfig other
+        && deadMansSwitch.equals(other.deadMansSwitch)
+        && refreshInterval.equals(other.refreshInterval)
+        && calmGrace.equals(other.calmGrace);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(deadMansSwitch, refreshInterval, calmGrace);
+  }
+
   @Override
   public String toString() {
     return "PanicClockConfig{deadMansSwitch=" + deadMansSwitch + ", refreshInterval="

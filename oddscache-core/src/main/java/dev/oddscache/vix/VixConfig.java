@@ -120,6 +120,25 @@ public final class VixConfig {
     return holdMillis;
   }
 
+  /** Equal when every setting is equal, so configs read from files compare by value. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof VixConfig other
+        && Double.compare(alpha, other.alpha) == 0
+        && Double.compare(sigmaMin, other.sigmaMin) == 0
+        && warmupTicks == other.warmupTicks
+        && Double.compare(jumpThreshold, other.jumpThreshold) == 0
+        && Double.compare(panicSigma, other.panicSigma) == 0
+        && Double.compare(warningSigma, other.warningSigma) == 0
+        && hold.equals(other.hold);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(alpha, sigmaMin, warmupTicks, jumpThreshold, panicSigma, warningSigma,
+        hold);
+  }
+
   @Override
   public String toString() {
     return "VixConfig{alpha=" + alpha + ", sigmaMin=" + sigmaMin + ", warmupTicks=" + warmupTicks

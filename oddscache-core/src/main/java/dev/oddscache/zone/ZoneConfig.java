@@ -89,6 +89,23 @@ public final class ZoneConfig {
     return ttlSeconds[zone.ordinal()];
   }
 
+  /** Equal when every setting is equal, so configs read from files compare by value. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ZoneConfig other
+        && prematchHorizon.equals(other.prematchHorizon)
+        && warmupHorizon.equals(other.warmupHorizon)
+        && goldenHorizon.equals(other.goldenHorizon)
+        && inPlayDuration.equals(other.inPlayDuration)
+        && java.util.Arrays.equals(ttlSeconds, other.ttlSeconds);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(prematchHorizon, warmupHorizon, goldenHorizon, inPlayDuration,
+        java.util.Arrays.hashCode(ttlSeconds));
+  }
+
   @Override
   public String toString() {
     return "ZoneConfig{prematch=" + prematchHorizon + ", warmup=" + warmupHorizon + ", golden="

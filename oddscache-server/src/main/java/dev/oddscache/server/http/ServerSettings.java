@@ -118,6 +118,90 @@ public record ServerSettings(
         maxStoreEntries, cache, vix, zones, value, quota, stakes, panicClock, impactRules);
   }
 
+  public ServerSettings withUpstreamTimeout(Duration value) {
+    return new ServerSettings(bind, port, upstream, value, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withRedisPrefix(String value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, value,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withRedisCommandTimeout(Duration value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix, value,
+        nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries,
+        cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withNearCache(boolean value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, value, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withLease(boolean value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, value, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withMaxBodyBytes(long value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, value, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withMaxKeyBytes(int value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, value,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withMaxStoreEntries(long value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        value, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withVix(VixConfig value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, value, zones, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withZones(ZoneConfig value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, value, breaker, quota, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withQuota(QuotaConfig value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, value, stakes, panicClock, impactRules);
+  }
+
+  public ServerSettings withStakes(StakesClassifier value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, value, panicClock, impactRules);
+  }
+
+  public ServerSettings withPanicClock(PanicClockConfig value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, value, impactRules);
+  }
+
+  public ServerSettings withImpactRules(ImpactRules value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, value);
+  }
+
   /** Whether the bind address accepts connections from other machines. */
   public boolean bindsBeyondLoopback() {
     String b = bind.trim();

@@ -1,0 +1,287 @@
+package dev.oddscache.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.oddscache.server.http.ServerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every problem is a {@link ConfigException} whose message names the file, the dotted path, the
+ * value as written and what is allowed.
+ */
+class ConfigFileErrorsTest {
+  @TempDir Path dir;
+
+  private Path file;
+
+  private AbstractThrowableAssert<?, ? extends Throwable> loading(String name, String content) {
+    file = ConfigFiles.write(dir, name, content);
+    return assertThatThrownBy(() -> ConfigFile.load(file, ServerSettings.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ": ");
+  }
+
+  private AbstractThrowableAssert<?, ? extends Throwable> loading(String yaml) {
+    return loading("oddscache.yml", yaml);
+  }
+
+  @Test
+  void unknownKey_listsTheSectionsKnownKeys() {
+    loading("breaker: { windw: 30m }")
+        .hasMessage(file + ": breaker.windw = '30m': unknown key; known keys of breaker: window,"
+            + " minSamples, enterHighVolatility, exitHighVolatility, openCircuit, closeCircuit,"
+            + " floors")
+        .satisfies(e -> {
+          ConfigException c = (ConfigException) e;
+          assertThat(c.file()).isEqualTo(file);
+          assertThat(c.path()).isEqualTo("breaker.windw");
+          assertThat(c.value()).isEqualTo("'30m'");
+        });
+  }
+
+  @Test
+  void unknownSection_listsTheSections() {
+    loading("breakers: { window: 30m }")
+        .hasMessageContaining("breakers = {\"window\":\"30m\"}: unknown key; known keys of the top"
+            + " level: server, redis, cache, vix, zones, breaker, quota, stakes, panicClock,"
+            + " events");
+  }
+
+  @Test
+  void unknownKey_inQuotaRow_listsRowKeys() {
+    loading("quota: { medium: { tier2Ttl: 5s } }")
+        .hasMessageContaining("quota.medium.tier2Ttl = '5s': unknown key; known keys of"
+            + " quota.medium: tier1Until, tier2Until, tier3Until, tier1TtlSeconds");
+  }
+
+  @Test
+  void unknownEnumKey_listsTheNames() {
+    loading("zones: { ttl: { golde: 15s } }")
+        .hasMessageContaining("zones.ttl.golde = '15s': unknown key; known keys of zones.ttl:"
+            + " standard, prematch, warmup, golden, active");
+    loading("breaker: { floors: { open: { panic: 1 } } }")
+        .hasMessageContaining("breaker.floors.open = {\"panic\":1}: unknown key; known keys of"
+            + " breaker.floors: normal, high_volatility, circuit_open");
+    loading("stakes: { top: [x] }")
+        .hasMessageContaining("stakes.top = [\"x\"]: unknown key; known keys of stakes: low,"
+            + " medium, high");
+    loading("events: { OFFSIDE: all }")
+        .hasMessageContaining("events.OFFSIDE = 'all': unknown key; known keys of events: GOAL,"
+            + " PENALTY, RED_CARD");
+  }
+
+  @Test
+  void sameEnumKeyTwice_isRejected() {
+    loading("stakes: { high: [a], HIGH: [b] }")
+        .hasMessageContaining("stakes.HIGH = [\"b\"]: repeats high");
+  }
+
+  @Test
+  void tokens_pointToTheEnvironment_andAreNotShown() {
+    loading("server: { adminToken: s3cret }")
+        .hasMessageContaining("server.adminToken = ***: tokens are not read from config files;"
+            + " set ODDSCACHE_ADMIN_TOKEN in the environment")
+        .hasMessageNotContaining("s3cret");
+    loading("ingestToken: s3cret\n")
+        .hasMessageContaining("ingestToken = ***")
+        .hasMessageContaining("ODDSCACHE_INGEST_TOKEN")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void wrongType_namesTheExpectedType() {
+    loading("server: { port: eighty }")
+        .hasMessage(file + ": server.port = 'eighty': expected a whole number between"
+            + " -2147483648 and 2147483647");
+    loading("server: { port: 80.5 }").hasMessageContaining("server.port = 80.5: expected a whole");
+    loading("cache: { enabled: 'yes' }")
+        .hasMessageContaining("cache.enabled = 'yes': expected true or false");
+    loading("vix: { alpha: [0.1] }").hasMessageContaining("vix.alpha = [0.1]: expected a number");
+    loading("redis: { prefix: 42 }").hasMessageContaining("redis.prefix = 42: expected a string");
+    loading("cache: 5").hasMessageContaining("cache = 5: expected a mapping");
+    loading("- server\n- cache\n")
+        .hasMessageContaining("(top level) = [\"server\",\"cache\"]: expected a mapping");
+    loading("stakes: { high: [final, 7] }")
+        .hasMessageContaining("stakes.high[1] = 7: expected a string");
+    loading("stakes: { high: final }")
+        .hasMessageContaining("stakes.high = 'final': expected a list of strings");
+    loading("events: { GOAL: 1x2 }")
+        .hasMessageContaining("events.GOAL = '1x2': expected a list of market families");
+  }
+
+  @Test
+  void null_whereAValueIsNeeded_saysHowToKeepIt() {
+    loading("cache: { maxConcurrentLoads: null }")
+        .hasMessageContaining("cache.maxConcurrentLoads = null: expected a whole number")
+        .hasMessageContaining("leave the key out to keep the current value");
+  }
+
+  @Test
+  void badDuration_namesTheAcceptedForms() {
+    loading("vix: { hold: soon }")
+        .hasMessage(file + ": vix.hold = 'soon': not a duration; use 30s, 45m, 2h, 1h30m, 250ms"
+            + " or ISO-8601 such as PT30M");
+    loading("breaker: { window: 1800 }")
+        .hasMessageContaining("breaker.window = 1800: a bare number is ambiguous here; add a unit");
+    loading("zones: { ttl: { golden: 1.5 } }")
+        .hasMessageContaining("zones.ttl.golden = 1.5: expected whole seconds or a duration");
+    loading("breaker: { floors: { normal: { panic: 1500ms } } }")
+        .hasMessageContaining("breaker.floors.normal.panic = '1500ms': expected whole seconds");
+  }
+
+  @Test
+  void builderRejection_keepsPathAndBuilderMessage() {
+    loading("breaker: { openCircuit: 1.5 }")
+        .hasMessage(file + ": breaker.openCircuit = 1.5: not allowed: openCircuit must be in"
+            + " [0.0, 1.0], got 1.5");
+    loading("cache: { maxConcurrentLoads: 0 }")
+        .hasMessageContaining("cache.maxConcurrentLoads = 0: not allowed: maxConcurrentLoads must"
+            + " be >= 1, got 0");
+    loading("cache: { staleIfError: -5m }")
+        .hasMessageContaining("cache.staleIfError = '-5m': not allowed: staleIfError must not be"
+            + " negative");
+    loading("zones: { ttl: { golden: 1500ms } }")
+        .hasMessageContaining("zones.ttl.golden = '1500ms': not allowed: ttl.golden must be whole"
+            + " seconds");
+    loading("breaker: { floors: { circuit_open: { panic: -1 } } }")
+        .hasMessageContaining("breaker.floors.circuit_open.panic = -1: not allowed: floor for"
+            + " CIRCUIT_OPEN/PANIC must be >= 0 seconds, got -1");
+    loading("stakes: { high: [final, '  '] }")
+        .hasMessageContaining("stakes.high = [\"final\",\"  \"]: not allowed: keywords[HIGH][1]"
+            + " must not be blank");
+    loading("events: { ODDS_SHOCK: all }")
+        .hasMessageContaining("events.ODDS_SHOCK = 'all': not allowed: event ODDS_SHOCK always"
+            + " affects exactly its market");
+    loading("events: { GOAL: [1x2, ' '] }")
+        .hasMessageContaining("events.GOAL = [\"1x2\",\" \"]: not allowed: families of GOAL must"
+            + " not contain blank ids");
+  }
+
+  @Test
+  void crossFieldRejection_isReportedAtTheSection() {
+    loading("vix: { panicSigma: 1.0 }")
+        .hasMessage(file + ": vix = {\"panicSigma\":1.0}: not allowed: warningSigma must be <="
+            + " panicSigma, got warningSigma=1.5 > panicSigma=1.0");
+    loading("breaker: { exitHighVolatility: 0.7 }")
+        .hasMessageContaining("breaker = {\"exitHighVolatility\":0.7}: not allowed:"
+            + " exitHighVolatility must be below enterHighVolatility");
+    loading("zones: { goldenHorizon: 5h }")
+        .hasMessageContaining("zones = {\"goldenHorizon\":\"5h\"}: not allowed: goldenHorizon must"
+            + " be shorter than warmupHorizon");
+    loading("quota: { medium: { tier2Until: 20m } }")
+        .hasMessageContaining("quota.medium = {\"tier2Until\":\"20m\"}: not allowed: tier2Until"
+            + " (MEDIUM) must be longer than tier1Until (PT30M), got PT20M");
+    loading("panicClock: { refreshInterval: 2d }")
+        .hasMessageContaining("panicClock.refreshInterval = '2d': not a duration");
+    loading("panicClock: { refreshInterval: P2D }")
+        .hasMessageContaining("panicClock = {\"refreshInterval\":\"P2D\"}: not allowed:"
+            + " refreshInterval must be shorter than deadMansSwitch");
+  }
+
+  @Test
+  void serverRejection_keepsPath() {
+    loading("server: { port: 70000 }")
+        .hasMessageContaining("server.port = 70000: not allowed: port must be in [0, 65535]");
+    loading("server: { upstream: 'ftp://files' }")
+        .hasMessageContaining("server.upstream = 'ftp://files': not allowed: upstream must be an"
+            + " absolute http(s) URL");
+    loading("server: { upstream: 'http://a b' }")
+        .hasMessageContaining("server.upstream = 'http://a b': not allowed: Illegal character");
+    loading("server: { upstreamTimeout: 0s }")
+        .hasMessageContaining("server.upstreamTimeout = '0s': not allowed: upstreamTimeout must be"
+            + " positive");
+    loading("server: { maxBodyBytes: 0 }")
+        .hasMessageContaining("server.maxBodyBytes = 0: not allowed: maxBodyBytes must be >= 1");
+    loading("server: { maxStoreEntries: -1 }")
+        .hasMessageContaining("server.maxStoreEntries = -1: not allowed: maximumSize must not be"
+            + " negative");
+  }
+
+  @Test
+  void redisRejection_masksThePassword() {
+    loading("redis: { uri: 'http://user:hunter2@cache:6379' }")
+        .hasMessageContaining("redis.uri = 'http://user:***@cache:6379': not allowed: redis URI"
+            + " must be")
+        .hasMessageNotContaining("hunter2");
+    loading("redis: { prefix: 'has space' }")
+        .hasMessageContaining("redis.prefix = 'has space': not allowed: prefix must be 1-64"
+            + " characters");
+    loading("redis: { commandTimeout: 0ms }")
+        .hasMessageContaining("redis.commandTimeout = '0ms': not allowed: commandTimeout must be"
+            + " positive");
+  }
+
+  @Test
+  void invalidYaml_givesLineAndColumn() {
+    loading("server:\n  port: 8080\n bind: x\n")
+        .hasMessage(file + ": line 3, column 2: not valid YAML: while parsing a block mapping;"
+            + " expected <block end>, but found '<block mapping start>'");
+    loading("server:\n  port: 8080\n  bind: a: b\n")
+        .hasMessage(file + ": line 3, column 10: not valid YAML: mapping values are not allowed"
+            + " here");
+  }
+
+  @Test
+  void invalidJson_givesLineAndColumn() {
+    loading("broken.json", "{\n  \"server\": { \"port\": 8080, }\n}\n")
+        .hasMessageMatching("\\Q" + dir.resolve("broken.json") + "\\E: line 2, column \\d+: not"
+            + " valid JSON: .+");
+  }
+
+  @Test
+  void duplicateKey_isRejectedWithLocation() {
+    loading("server:\n  port: 8080\n  port: 9090\n")
+        .hasMessageMatching("\\Q" + file + "\\E: line 3, column \\d+: not valid YAML: Duplicate"
+            + " field 'port'");
+  }
+
+  @Test
+  void secondYamlDocument_isRejected() {
+    loading("server: { port: 1 }\n---\nserver: { port: 2 }\n")
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void missingFile_namesTheFile() {
+    Path missing = dir.resolve("nope.yml");
+
+    assertThatThrownBy(() -> ConfigFile.load(missing, ServerSettings.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(missing + ": config file not found");
+  }
+
+  @Test
+  void directory_isNotReadable() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("conf.yml"));
+
+    assertThatThrownBy(() -> ConfigFile.load(folder, ServerSettings.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(folder + ": cannot read the config file");
+  }
+
+  @Test
+  void unreadableFile_namesTheFile() throws Exception {
+    Path locked = ConfigFiles.write(dir, "locked.yml", "server: { port: 1 }");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    assumeThat(Files.isReadable(locked)).as("running as a user who can read anything").isFalse();
+
+    assertThatThrownBy(() -> ConfigFile.load(locked, ServerSettings.defaults()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(locked + ": config file is not readable (permission denied)");
+  }
+
+  @Test
+  void unsupportedExtension_namesTheAcceptedOnes() {
+    loading("oddscache.toml", "port = 1")
+        .hasMessageEndingWith("unsupported config file type; the name must end in .yml, .yaml or"
+            + " .json");
+  }
+}

@@ -1,0 +1,243 @@
+package dev.oddscache.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oddscache.Status;
+import dev.oddscache.breaker.BreakerConfig;
+import dev.oddscache.breaker.BreakerMode;
+import dev.oddscache.cache.OddsCacheConfig;
+import dev.oddscache.invalidation.EventType;
+import dev.oddscache.invalidation.ImpactRules;
+import dev.oddscache.panic.PanicClockConfig;
+import dev.oddscache.quota.QuotaConfig;
+import dev.oddscache.quota.QuotaThresholds;
+import dev.oddscache.quota.Stakes;
+import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.vix.VixConfig;
+import dev.oddscache.zone.Zone;
+import dev.oddscache.zone.ZoneConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every key of every section reaches the settings. */
+class ConfigFileSectionsTest {
+  @TempDir Path dir;
+
+  private ServerSettings load(String yaml) {
+    return ConfigFile.load(ConfigFiles.write(dir, "oddscache.yml", yaml),
+        ServerSettings.defaults());
+  }
+
+  @Test
+  void server_setsEveryKey() {
+    ServerSettings s = load("""
+        server:
+          bind: 0.0.0.0
+          port: 9090
+          upstream: "http://localhost:9000/api"
+          upstreamTimeout: 3s
+          maxBodyBytes: 2048
+          maxKeyBytes: 256
+          maxStoreEntries: 5000
+        """);
+
+    assertThat(s.bind()).isEqualTo("0.0.0.0");
+    assertThat(s.port()).isEqualTo(9090);
+    assertThat(s.upstream()).isEqualTo(URI.create("http://localhost:9000/api"));
+    assertThat(s.upstreamTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(s.maxBodyBytes()).isEqualTo(2048);
+    assertThat(s.maxKeyBytes()).isEqualTo(256);
+    assertThat(s.maxStoreEntries()).isEqualTo(5000);
+  }
+
+  @Test
+  void redis_setsEveryKey() {
+    ServerSettings s = load("""
+        redis:
+          uri: "redis-cluster://a:7000,b:7001"
+          prefix: oc-test
+          commandTimeout: 80ms
+          nearCache: true
+          lease: true
+        """);
+
+    assertThat(s.redisUri()).isEqualTo("redis-cluster://a:7000,b:7001");
+    assertThat(s.redisPrefix()).isEqualTo("oc-test");
+    assertThat(s.redisCommandTimeout()).isEqualTo(Duration.ofMillis(80));
+    assertThat(s.nearCache()).isTrue();
+    assertThat(s.lease()).isTrue();
+  }
+
+  @Test
+  void cache_setsEveryKey() {
+    OddsCacheConfig c = load("""
+        cache:
+          enabled: false
+          maxConcurrentLoads: 8
+          maxStaleOnOverload: 30s
+          loadQueueTimeout: 500ms
+          staleIfError: 10m
+          staleWindow: 5s
+          latencySampleRate: 0.25
+          leaseTime: 3s
+          leaseWait: 200ms
+          leasePollInterval: PT0.01S
+        """).cache();
+
+    assertThat(c.enabled()).isFalse();
+    assertThat(c.maxConcurrentLoads()).isEqualTo(8);
+    assertThat(c.maxStaleOnOverload()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.loadQueueTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.staleIfError()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.staleWindow()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.latencySampleRate()).isEqualTo(0.25);
+    assertThat(c.leaseTime()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(c.leaseWait()).isEqualTo(Duration.ofMillis(200));
+    assertThat(c.leasePollInterval()).isEqualTo(Duration.ofMillis(10));
+  }
+
+  @Test
+  void cache_staleWindowNull_restoresTheTtlRule() {
+    ServerSettings base = ServerSettings.defaults()
+        .withCache(OddsCacheConfig.custom().staleWindow(Duration.ofSeconds(9)).build());
+
+    ServerSettings s = ConfigFile.load(
+        ConfigFiles.write(dir, "c.yml", "cache: { staleWindow: null }"), base);
+
+    assertThat(s.cache().staleWindow()).isNull();
+    assertThat(s.cache().staleWindowMillis(0)).isEqualTo(1000);
+  }
+
+  @Test
+  void vix_setsEveryKey() {
+    VixConfig v = load("""
+        vix: { alpha: 0.1, sigmaMin: 0.02, warmupTicks: 5, jumpThreshold: 0.2,
+               panicSigma: 3, warningSigma: 2.5, hold: 1m30s }
+        """).vix();
+
+    assertThat(v.alpha()).isEqualTo(0.1);
+    assertThat(v.sigmaMin()).isEqualTo(0.02);
+    assertThat(v.warmupTicks()).isEqualTo(5);
+    assertThat(v.jumpThreshold()).isEqualTo(0.2);
+    assertThat(v.panicSigma()).isEqualTo(3.0);
+    assertThat(v.warningSigma()).isEqualTo(2.5);
+    assertThat(v.hold()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void zones_setsEveryKey_bareTtlIsSeconds() {
+    ZoneConfig z = load("""
+        zones:
+          prematchHorizon: 12h
+          warmupHorizon: 2h
+          goldenHorizon: 30m
+          inPlayDuration: 1h45m
+          ttl: { standard: 600, prematch: 90s, warmup: 1m, golden: 10s, active: 5 }
+        """).zones();
+
+    assertThat(z.prematchHorizon()).isEqualTo(Duration.ofHours(12));
+    assertThat(z.warmupHorizon()).isEqualTo(Duration.ofHours(2));
+    assertThat(z.goldenHorizon()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(z.inPlayDuration()).isEqualTo(Duration.ofMinutes(105));
+    assertThat(z.ttlSeconds(Zone.STANDARD)).isEqualTo(600);
+    assertThat(z.ttlSeconds(Zone.PREMATCH)).isEqualTo(90);
+    assertThat(z.ttlSeconds(Zone.WARMUP)).isEqualTo(60);
+    assertThat(z.ttlSeconds(Zone.GOLDEN)).isEqualTo(10);
+    assertThat(z.ttlSeconds(Zone.ACTIVE)).isEqualTo(5);
+  }
+
+  @Test
+  void breaker_setsEveryKeyAndFloorCells() {
+    BreakerConfig b = load("""
+        breaker:
+          window: 10m
+          minSamples: 100
+          enterHighVolatility: 0.6
+          exitHighVolatility: 0.4
+          openCircuit: 0.9
+          closeCircuit: 0.7
+          floors:
+            normal: { warning: 1 }
+            high_volatility: { panic: 7, warning: 12s }
+            CIRCUIT-OPEN: { NORMAL: 2m }
+        """).breaker();
+
+    assertThat(b.window()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(b.minSamples()).isEqualTo(100);
+    assertThat(b.enterHighVolatility()).isEqualTo(0.6);
+    assertThat(b.exitHighVolatility()).isEqualTo(0.4);
+    assertThat(b.openCircuit()).isEqualTo(0.9);
+    assertThat(b.closeCircuit()).isEqualTo(0.7);
+    assertThat(b.floors().floorSeconds(BreakerMode.NORMAL, Status.WARNING)).isEqualTo(1);
+    assertThat(b.floors().floorSeconds(BreakerMode.HIGH_VOLATILITY, Status.PANIC)).isEqualTo(7);
+    assertThat(b.floors().floorSeconds(BreakerMode.HIGH_VOLATILITY, Status.WARNING)).isEqualTo(12);
+    assertThat(b.floors().floorSeconds(BreakerMode.CIRCUIT_OPEN, Status.NORMAL)).isEqualTo(120);
+  }
+
+  @Test
+  void quota_setsEveryKeyOfARow() {
+    QuotaConfig q = load("""
+        quota:
+          high:
+            tier1Until: 2h
+            tier2Until: 4h
+            tier3Until: 8h
+            tier1TtlSeconds: 1
+            tier2TtlSeconds: 10s
+            tier3TtlSeconds: 40
+            tier4TtlSeconds: 2m
+        """).quota();
+
+    assertThat(q.thresholds(Stakes.HIGH)).isEqualTo(new QuotaThresholds(Stakes.HIGH,
+        Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8), 1, 10, 40, 120));
+  }
+
+  @Test
+  void stakes_listReplacesKeywords_emptyListDisables() {
+    StakesClassifier c = load("""
+        stakes:
+          high: ["Cup Final", derby]
+          medium: []
+        """).stakes();
+
+    assertThat(c.keywords(Stakes.HIGH)).containsExactly("cup final", "derby");
+    assertThat(c.keywords(Stakes.MEDIUM)).isEmpty();
+    assertThat(c.classify("Ligue 1", "Derby du Nord")).isEqualTo(Stakes.HIGH);
+    assertThat(c.classify("Premier League", null)).isEqualTo(Stakes.LOW);
+  }
+
+  @Test
+  void panicClock_setsEveryKey() {
+    PanicClockConfig p = load("""
+        panicClock: { deadMansSwitch: 12h, refreshInterval: 30s, calmGrace: 10s }
+        """).panicClock();
+
+    assertThat(p.deadMansSwitch()).isEqualTo(Duration.ofHours(12));
+    assertThat(p.refreshInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.calmGrace()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void events_listReplacesFamilies_allMeansEveryMarket() {
+    ImpactRules r = load("""
+        events:
+          GOAL: [1x2, Over_Under]
+          corner: all
+          red-card: [cards]
+          YELLOW_CARD: []
+        """).impactRules();
+
+    assertThat(r.families(EventType.GOAL)).containsExactly("1x2", "over_under");
+    assertThat(r.affects(EventType.GOAL, "over_under_25", null)).isTrue();
+    assertThat(r.affects(EventType.GOAL, "btts", null)).isFalse();
+    assertThat(r.affectsAllMarkets(EventType.CORNER)).isTrue();
+    assertThat(r.affectsAllMarkets(EventType.RED_CARD)).isFalse();
+    assertThat(r.families(EventType.RED_CARD)).containsExactly("cards");
+    assertThat(r.affects(EventType.YELLOW_CARD, "cards", null)).isFalse();
+    assertThat(r.families(EventType.PENALTY)).isEqualTo(ImpactRules.DEFAULT_GOAL_FAMILIES);
+  }
+}
