@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A volatility-aware cache for live sports-odds and prediction backends.",
-    subcommands = {DemoCommand.class, ExplainCommand.class, SimulateCommand.class,
+    subcommands = {ServeCommand.class, DemoCommand.class, ExplainCommand.class, SimulateCommand.class,
         CommandLine.HelpCommand.class})
 public final class OddscacheCli implements Runnable {
 

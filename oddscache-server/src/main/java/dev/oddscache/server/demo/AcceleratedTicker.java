@@ -3,8 +3,9 @@ package dev.oddscache.server.demo;
 import dev.oddscache.Ticker;
 
 /**
- * Wall time sped up {@code speed} times, starting now: the live demo's breaker window, panic
- * clock and zones run on it, so two hours of a match day play in two minutes. Thread-safe.
+ * The scenario's clock: wall time sped up {@code speed} times, starting now. The traffic driver
+ * reads the story's minute from it (which match panics, which event fires); the server itself
+ * runs on the real clock with compressed durations (see {@link DemoSettings}). Thread-safe.
  */
 final class AcceleratedTicker implements Ticker {
   private final long originNanos = System.nanoTime();
@@ -30,6 +31,10 @@ final class AcceleratedTicker implements Ticker {
 
   long startEpochMillis() {
     return startEpochMillis;
+  }
+
+  double speed() {
+    return speed;
   }
 
   /** Minutes of demo time since the start. */

@@ -55,7 +55,7 @@ final class LiveDemo {
     Scenario scenario = ScenarioReader.parse(resource(SCENARIO));
     AcceleratedTicker ticker = new AcceleratedTicker(speed);
     try (DemoUpstream upstream = new DemoUpstream(scenario.backend().latencyMs());
-        OddscacheServer server = startServer(upstream, ticker);
+        OddscacheServer server = startServer(upstream);
         TrafficDriver traffic = new TrafficDriver(server.url(), scenario, ticker, rate)) {
       Set<String> modes = new LinkedHashSet<>(List.of("NORMAL"));
       Map<String, Integer> maxTiers = new LinkedHashMap<>();
@@ -67,9 +67,12 @@ final class LiveDemo {
       out.println();
       out.println("oddscache demo: open " + server.url() + "/ to watch the dashboard");
       out.printf(Locale.ROOT, "replaying %s at %.0fx speed: %d min of match day in %.0f s, %d requests/s"
-              + " through %s/p/... to a synthetic backend (%d ms per call). Ctrl-C stops.%n%n",
+              + " through %s/p/... to a synthetic backend (%d ms per call).%n"
+              + "panic durations are compressed %.0fx (breaker window %s, tier bounds, kickoff zones);"
+              + " TTLs stay real seconds. Ctrl-C stops.%n%n",
           scenario.name(), speed, scenario.durationMinutes(),
-          scenario.durationMinutes() * 60 / speed, rate, server.url(), scenario.backend().latencyMs());
+          scenario.durationMinutes() * 60 / speed, rate, server.url(), scenario.backend().latencyMs(),
+          speed, server.cache().breaker().config().window());
       out.flush();
       traffic.start();
       Map<String, Integer> tiers = new LinkedHashMap<>();
@@ -104,16 +107,17 @@ final class LiveDemo {
     }
   }
 
-  private OddscacheServer startServer(DemoUpstream upstream, AcceleratedTicker ticker) {
-    ServerSettings settings = ServerSettings.defaults().withUpstream(URI.create(upstream.url()));
+  private OddscacheServer startServer(DemoUpstream upstream) {
+    ServerSettings settings = DemoSettings.scaled(ServerSettings.defaults(), speed)
+        .withUpstream(URI.create(upstream.url()));
     try {
-      return OddscacheServer.start(settings.withPort(port), ticker);
+      return OddscacheServer.start(settings.withPort(port));
     } catch (RuntimeException e) {
       if (port == 0) {
         throw e;
       }
       out.println("port " + port + " is busy (" + e.getMessage() + "); using a free port instead");
-      return OddscacheServer.start(settings.withPort(0), ticker);
+      return OddscacheServer.start(settings.withPort(0));
     }
   }
 
@@ -144,7 +148,9 @@ final class LiveDemo {
     BreakerSnapshot b = server.cache().breaker().state();
     List<String> panics = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) server.status().get("panics")) {
-      panics.add(p.get("match") + " t" + p.get("tier") + " " + p.get("minutes") + "m");
+      // /v1/status counts real minutes; the story's are that many times the speed.
+      panics.add(String.format(Locale.ROOT, "%s t%s %.0fm", p.get("match"), p.get("tier"),
+          ((Number) p.get("minutes")).doubleValue() * speed));
     }
     out.printf(Locale.ROOT, "[min %5.1f] %-15s ratio %.2f | panics: %-30s | %5.0f req/s -> backend %5.1f/s | errors %d%n",
         ticker.minutes(), server.cache().breaker().mode(), b.panicRatio(),

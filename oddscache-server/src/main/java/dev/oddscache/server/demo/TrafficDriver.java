@@ -110,8 +110,9 @@ final class TrafficDriver implements AutoCloseable {
       request.header("X-Match-Name", match.name());
     }
     if (match.kickoffAtMinute() != null) {
+      // The server runs on real time with zones compressed by the speed: kickoff in real time.
       request.header("X-Kickoff", Instant.ofEpochMilli(ticker.startEpochMillis()
-          + Math.round(match.kickoffAtMinute() * 60_000)).toString());
+          + Math.round(match.kickoffAtMinute() * 60_000 / ticker.speed())).toString());
     }
     sent.increment();
     client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())

@@ -1,0 +1,98 @@
+package dev.oddscache.server.cli;
+
+import dev.oddscache.server.config.ConfigFile;
+import dev.oddscache.server.http.OddscacheServer;
+import dev.oddscache.server.http.ServerSettings;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code oddscache serve}: the HTTP caching proxy and API (SPEC §13), until Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the caching proxy (/p/...), ingestion, decisions, status, /metrics and the dashboard.",
+      "Write endpoints need ODDSCACHE_INGEST_TOKEN / ODDSCACHE_ADMIN_TOKEN when set; binding beyond",
+      "loopback requires both."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (default 8080; 0 picks a free one).")
+  Integer port;
+
+  @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
+  String bind;
+
+  @Option(names = "--upstream", paramLabel = "URL", description = "The backend to cache, e.g. http://localhost:9000.")
+  String upstream;
+
+  @Option(names = "--redis", paramLabel = "URI", description = "Share state through Redis: redis://, rediss://, redis-sentinel://, redis-cluster://host:port,...")
+  String redis;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON settings file; flags override it.")
+  Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerSettings settings = settings();
+    OddscacheServer server;
+    try {
+      server = OddscacheServer.start(settings);
+    } catch (IllegalStateException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("oddscache serving on " + server.url() + "  (dashboard: " + server.url() + "/)");
+    out.println(settings.upstream() == null
+        ? "no --upstream: the proxy answers 503 until one is configured"
+        : "proxying " + server.url() + "/p/... -> " + settings.upstream());
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "oddscache-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  ServerSettings settings() {
+    ServerSettings settings = ServerSettings.defaults();
+    try {
+      if (config != null) {
+        settings = ConfigFile.load(config, settings);
+      }
+      if (bind != null) {
+        settings = settings.withBind(bind);
+      }
+      if (port != null) {
+        settings = settings.withPort(port);
+      }
+      if (upstream != null) {
+        settings = settings.withUpstream(parseUpstream(upstream));
+      }
+      if (redis != null) {
+        settings = settings.withRedisUri(redis);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return settings.withTokens(System.getenv("ODDSCACHE_INGEST_TOKEN"),
+        System.getenv("ODDSCACHE_ADMIN_TOKEN"));
+  }
+
+  private static URI parseUpstream(String value) {
+    try {
+      return URI.create(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--upstream must be an http(s) URL, got '" + value + "'");
+    }
+  }
+}
