@@ -48,4 +48,18 @@ final class TestRedis {
     }
     return redis;
   }
+
+  /**
+   * Waits until Lettuce has reconnected {@code redis} after a restart of the server: an external
+   * event, so a bounded poll of the connection state.
+   */
+  static void awaitConnected(RedisConnector redis) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!redis.isConnected()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("redis did not reconnect within 20 s: " + redis.settings());
+      }
+      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+    }
+  }
 }
