@@ -1,0 +1,130 @@
+package dev.oddscache.redis.panic;
+
+import static dev.oddscache.panic.PanicClock.NO_PANIC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oddscache.ManualTicker;
+import dev.oddscache.Status;
+import dev.oddscache.panic.PanicClockConfig;
+import dev.oddscache.redis.RedisConnector;
+import dev.oddscache.redis.testing.RedisServerProcess;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The dead man's switch on Redis's own clock, read with PTTL: set by the first PANIC, pushed back
+ * once per refresh interval of ticker time and not before, and really expiring.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PanicExpiryTest {
+  private static final long T0 = 1_767_225_600_000L;
+  private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+
+  private RedisServerProcess server;
+  private RedisConnector redis;
+  private RedisAdmin admin;
+  private final ManualTicker ticker = new ManualTicker();
+
+  @BeforeAll
+  void startRedis() {
+    server = RedisServerProcess.start();
+    redis = TestRedis.patient(server.uri());
+    admin = new RedisAdmin(server.uri());
+  }
+
+  @AfterAll
+  void stopRedis() {
+    try {
+      admin.close();
+      redis.close();
+    } finally {
+      server.stop();
+    }
+  }
+
+  @BeforeEach
+  void emptyRedis() {
+    admin.sync().flushall();
+  }
+
+  @Test
+  void firstPanic_setsADayLongExpiry() {
+    RedisPanicClock clock = new RedisPanicClock(redis, PanicClockConfig.ofDefaults(), ticker);
+
+    clock.observe("m1", Status.PANIC, T0);
+
+    // PX 86 400 000; the PTTL is read a few milliseconds later.
+    assertThat(admin.sync().pttl(clock.key("m1"))).isBetween(DAY_MILLIS - 5_000, DAY_MILLIS);
+    assertThat(admin.sync().get(clock.key("m1"))).isEqualTo(Long.toString(T0));
+  }
+
+  @Test
+  void refresh_afterAMinuteOfTickerTime_notBefore() {
+    RedisPanicClock clock = new RedisPanicClock(redis, PanicClockConfig.ofDefaults(), ticker);
+    clock.observe("m1", Status.PANIC, T0);
+    // Lowered by hand, so a refresh shows as a jump back to a day.
+    admin.sync().pexpire(clock.key("m1"), 1_000_000);
+
+    for (int second = 1; second <= 59; second++) {
+      ticker.advanceSeconds(1);
+      for (int i = 0; i < 100; i++) {
+        clock.observe("m1", Status.PANIC, T0 + second * 1_000L + i);
+      }
+    }
+    assertThat(admin.sync().pttl(clock.key("m1"))).isLessThanOrEqualTo(1_000_000);
+
+    ticker.advanceSeconds(1);
+    clock.observe("m1", Status.PANIC, T0 + 60_000);
+
+    assertThat(admin.sync().pttl(clock.key("m1"))).isBetween(DAY_MILLIS - 5_000, DAY_MILLIS);
+  }
+
+  @Test
+  void customDeadMansSwitch_isTheKeysExpiry() {
+    RedisPanicClock clock = new RedisPanicClock(redis, PanicClockConfig.custom()
+        .deadMansSwitch(Duration.ofMinutes(10)).build(), ticker);
+
+    clock.observe("m1", Status.PANIC, T0);
+
+    assertThat(admin.sync().pttl(clock.key("m1"))).isBetween(595_000L, 600_000L);
+  }
+
+  @Test
+  void expiredStart_theNextPanicAfterTheMemoryStartsANewOne() {
+    RedisPanicClock clock = new RedisPanicClock(redis, PanicClockConfig.custom()
+        .deadMansSwitch(Duration.ofMillis(300)).refreshInterval(Duration.ofMillis(100)).build(),
+        ticker);
+    clock.observe("m1", Status.PANIC, T0);
+    assertThat(admin.sync().pttl(clock.key("m1"))).isBetween(1L, 300L);
+
+    // Redis expires the key on its own clock: wait for that external event, bounded.
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (admin.sync().exists(clock.key("m1")) == 1 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    assertThat(admin.sync().exists(clock.key("m1"))).isZero();
+
+    // Within the one-second memory the old start is still served; after it, a new panic begins.
+    assertThat(clock.observe("m1", Status.PANIC, T0 + 2_000)).isEqualTo(T0);
+    ticker.advanceSeconds(1);
+    assertThat(clock.observe("m1", Status.PANIC, T0 + 3_000)).isEqualTo(T0 + 3_000);
+  }
+
+  @Test
+  void panicStart_isServedFromMemoryForOneSecond_thenReadAgain() {
+    RedisPanicClock clock = new RedisPanicClock(redis, PanicClockConfig.ofDefaults(), ticker);
+    clock.observe("m1", Status.PANIC, T0);
+    admin.sync().del(clock.key("m1"));
+
+    ticker.advanceMillis(999);
+    assertThat(clock.panicStart("m1", T0 + 999)).isEqualTo(T0);
+
+    ticker.advanceMillis(1);
+    assertThat(clock.panicStart("m1", T0 + 1_000)).isEqualTo(NO_PANIC);
+  }
+}
