@@ -61,9 +61,9 @@ final class ReplayText {
         m.key().market(), m.key().match(), String.join(", ", m.betfairIds()),
         m.kickoffMillis() == null ? "" : ", kickoff " + Times.dateTime(m.kickoffMillis()) + " UTC"));
     b.append(String.format(Locale.ROOT,
-        "  %,d ticks over %d selections (%,d NORMAL, %,d WARNING, %,d PANIC), "
+        "  %,d ticks over %d selection%s (%,d NORMAL, %,d WARNING, %,d PANIC), "
             + "%s to %s UTC; %s%n",
-        m.ticks(), m.selections(), m.classified(Status.NORMAL), m.classified(Status.WARNING),
+        m.ticks(), m.selections(), m.selections() == 1 ? "" : "s", m.classified(Status.NORMAL), m.classified(Status.WARNING),
         m.classified(Status.PANIC), Times.dateTime(m.firstMillis()),
         Times.end(m.firstMillis(), m.lastMillis()),
         m.inPlayFromMillis() == null ? "never in play"

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.vix.OddsTick;
 import java.io.IOException;
+import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 class BetfairStreamParserTest {
@@ -122,7 +123,7 @@ class BetfairStreamParserTest {
   @Test
   void parse_countsEveryLineAndNumbersThemFromZero() throws IOException {
     Recorder r = new Recorder();
-    long lines = new BetfairStreamParser().parse(new java.io.StringReader(
+    long lines = new BetfairStreamParser().parse(new StringReader(
         join(definition(1000, "OPEN", false), "", prices(2000, "\"ltp\":2.0,\"id\":1"))), r);
 
     assertThat(lines).isEqualTo(3);
