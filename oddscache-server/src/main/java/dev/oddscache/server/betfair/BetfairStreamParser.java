@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.oddscache.vix.OddsTick;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -37,8 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * less, NaN and infinities with its own reason; JSON's non-standard {@code NaN} and {@code
  * Infinity} tokens are read as numbers for that purpose.
  *
- * <p><b>State and cost.</b> Memory is one line plus one definition per market seen, whatever the
- * length of the input. Thread-safe: definitions live in a {@link ConcurrentHashMap}, so one parser
+ * <p><b>State and cost.</b> Memory is one line (at most {@link #DEFAULT_MAX_LINE_CHARS} or the
+ * given limit) plus one definition per market seen, whatever the length of the input. Thread-safe: definitions live in a {@link ConcurrentHashMap}, so one parser
  * can serve several HTTP requests; the lines of one market must still arrive in stream order, as
  * they do from one feed. A long-running process should {@link #forget(String)} finished markets.
  */
@@ -49,21 +48,51 @@ public final class BetfairStreamParser {
       .build();
   private static final int MAX_JSON_ERROR = 120;
 
+  /**
+   * Longest line kept, in characters. Betfair's largest messages, full market images with deep
+   * ladders, are a few hundred kilobytes.
+   */
+  public static final int DEFAULT_MAX_LINE_CHARS = 8 * 1024 * 1024;
+
   private final ConcurrentHashMap<String, MarketDefinition> definitions = new ConcurrentHashMap<>();
+  private final int maxLineChars;
+
+  /** A parser with {@link #DEFAULT_MAX_LINE_CHARS}. */
+  public BetfairStreamParser() {
+    this(DEFAULT_MAX_LINE_CHARS);
+  }
 
   /**
-   * Parses every line of {@code in}, numbering them from 0, and reports to {@code listener}. Does
-   * not close {@code in}.
+   * @param maxLineChars lines longer than this are rejected without being kept in memory
+   * @throws IllegalArgumentException if {@code maxLineChars} is not positive
+   */
+  public BetfairStreamParser(int maxLineChars) {
+    if (maxLineChars <= 0) {
+      throw new IllegalArgumentException("maxLineChars must be > 0, got " + maxLineChars);
+    }
+    this.maxLineChars = maxLineChars;
+  }
+
+  /**
+   * Parses every line of {@code in} ({@code \n} or {@code \r\n} terminated), numbering them from
+   * 0, and reports to {@code listener}. A line longer than the parser's limit is rejected unread.
+   * Does not close {@code in}.
    *
    * @return the number of lines read, blank ones included
    * @throws IOException only if reading fails; bad content never throws
    */
   public long parse(Reader in, BetfairListener listener) throws IOException {
     Objects.requireNonNull(listener, "listener");
-    BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    LineReader lines = new LineReader(in, maxLineChars);
     long index = 0;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      parseLine(index++, line, listener);
+    for (String line = lines.next(); line != null; line = lines.next()) {
+      if (lines.tooLong()) {
+        listener.onRejected(new Rejection(index,
+            "line is longer than " + maxLineChars + " characters, skipped"));
+      } else {
+        parseLine(index, line, listener);
+      }
+      index++;
     }
     return index;
   }

@@ -6,6 +6,7 @@ import static dev.oddscache.server.betfair.Lines.prices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 /** Bad lines are rejected with their index and a reason naming the field, and never stop input. */
@@ -87,6 +88,19 @@ class BetfairRejectionsTest {
 
     assertThat(r.rejected).containsExactly(
         new Rejection(0, "mc[0].rc[0]: no marketDefinition seen yet for market 1.100"));
+  }
+
+  @Test
+  void overlongLine_isRejectedUnreadAndTheNextLinesGoOn() throws IOException {
+    Recorder r = new Recorder();
+    String definition = definition(1000, "OPEN", false);
+    String tick = prices(2000, "\"ltp\":2.0,\"id\":1");
+    new BetfairStreamParser(definition.length()).parse(new StringReader(
+        join(definition, "[" + "1,".repeat(10_000) + "1]", tick)), r);
+
+    assertThat(r.rejected).containsExactly(new Rejection(1,
+        "line is longer than " + definition.length() + " characters, skipped"));
+    assertThat(r.ticks).extracting(BetfairTick::index).containsExactly(2L);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.oddscache.server.betfair.Lines.definition;
 import static dev.oddscache.server.betfair.Lines.join;
 import static dev.oddscache.server.betfair.Lines.prices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oddscache.vix.OddsTick;
 import java.io.IOException;
@@ -128,6 +129,21 @@ class BetfairStreamParserTest {
 
     assertThat(lines).isEqualTo(3);
     assertThat(r.ticks.get(0).index()).isEqualTo(2);
+  }
+
+  @Test
+  void crlfLineEndsAndAMissingLastLineEnd_areFine() throws IOException {
+    Recorder r = Recorder.parse(definition(1000, "OPEN", false) + "\r\n"
+        + prices(2000, "\"ltp\":2.0,\"id\":1") + "\r\n" + prices(3000, "\"ltp\":2.2,\"id\":1"));
+
+    assertThat(r.rejected).isEmpty();
+    assertThat(r.ticks).extracting(BetfairTick::index).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void maxLineChars_mustBePositive() {
+    assertThatThrownBy(() -> new BetfairStreamParser(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxLineChars must be > 0, got 0");
   }
 
   @Test
