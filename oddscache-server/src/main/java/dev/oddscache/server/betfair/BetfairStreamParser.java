@@ -36,23 +36,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * less, NaN and infinities with its own reason; JSON's non-standard {@code NaN} and {@code
  * Infinity} tokens are read as numbers for that purpose.
  *
- * <p><b>State and cost.</b> Memory is one line (at most {@link #DEFAULT_MAX_LINE_CHARS} or the
- * given limit) plus one definition per market seen, whatever the length of the input. Thread-safe: definitions live in a {@link ConcurrentHashMap}, so one parser
- * can serve several HTTP requests; the lines of one market must still arrive in stream order, as
- * they do from one feed. A long-running process should {@link #forget(String)} finished markets.
+ * <p><b>State and cost.</b> Memory is one line (at most {@link #DEFAULT_MAX_LINE_CHARS}, or the
+ * given limit) plus one definition per market seen, whatever the length of the input.
+ * Thread-safe: definitions live in a {@link ConcurrentHashMap}, so one parser can serve several
+ * HTTP requests; the lines of one market must still arrive in stream order, as they do from one
+ * feed. A long-running process should {@link #forget(String)} finished markets.
  */
 public final class BetfairStreamParser {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
-  private static final int MAX_JSON_ERROR = 120;
-
   /**
    * Longest line kept, in characters. Betfair's largest messages, full market images with deep
    * ladders, are a few hundred kilobytes.
    */
   public static final int DEFAULT_MAX_LINE_CHARS = 8 * 1024 * 1024;
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+  private static final int MAX_JSON_ERROR = 120;
 
   private final ConcurrentHashMap<String, MarketDefinition> definitions = new ConcurrentHashMap<>();
   private final int maxLineChars;

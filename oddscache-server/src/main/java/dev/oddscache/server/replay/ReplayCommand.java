@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays Betfair Exchange stream files (plain, .gz or .bz2) through the volatility index",
-      "and reports each market's PANIC episodes, on the feed's own clock (its pt times).",
-      "Several files are replayed in the order given, through one detector."
+      "Replays Betfair Exchange stream files (plain, .gz or .bz2) through the",
+      "volatility index and reports each market's PANIC episodes, on the feed's",
+      "own clock (its pt times). Files are replayed in the order given, through",
+      "one detector."
     })
 public final class ReplayCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
