@@ -1,6 +1,7 @@
 package dev.oddscache.server.cli;
 
 import dev.oddscache.server.demo.DemoCommand;
+import dev.oddscache.server.replay.ReplayCommand;
 import dev.oddscache.server.sim.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A volatility-aware cache for live sports-odds and prediction backends.",
-    subcommands = {ServeCommand.class, DemoCommand.class, ExplainCommand.class, SimulateCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, DemoCommand.class, ExplainCommand.class, ReplayCommand.class,
+        SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class OddscacheCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -76,7 +76,7 @@ public final class OddscacheServer implements AutoCloseable {
     Auth auth = new Auth(settings.ingestToken(), settings.adminToken());
     ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, settings.maxKeyBytes());
     OddsRoutes odds = new OddsRoutes(vix);
-    //BETFAIR BetfairRoute betfair = new BetfairRoute(vix);
+    BetfairRoute betfair = new BetfairRoute(vix);
     EventRoutes events = new EventRoutes(cache);
     DecisionRoutes decisions = new DecisionRoutes(cache.decider());
     AdminRoutes admin = new AdminRoutes(cache);
@@ -107,7 +107,10 @@ public final class OddscacheServer implements AutoCloseable {
       auth.requireIngest(ctx);
       odds.postOdds(ctx);
     });
-    //BETFAIR-ROUTE
+    app.post("/v1/odds/betfair", ctx -> {
+      auth.requireIngest(ctx);
+      betfair.post(ctx);
+    });
     app.post("/v1/events", ctx -> {
       auth.requireIngest(ctx);
       events.postEvent(ctx);

@@ -1,0 +1,19 @@
+package dev.oddscache.server.betfair;
+
+/**
+ * Receives what {@link BetfairStreamParser} makes of each line, in input order, on the parsing
+ * thread. An exception thrown by a listener propagates out of the parser and stops it.
+ */
+public interface BetfairListener {
+  /** A runner change with a last-traded price in an OPEN market. */
+  void onTick(BetfairTick tick);
+
+  /** A line, market change or runner change that could not be mapped. */
+  void onRejected(Rejection rejection);
+
+  /**
+   * A runner change with a last-traded price while its market is not OPEN (suspended, closed),
+   * which SPEC §3 ignores. Does nothing by default.
+   */
+  default void onIgnored(BetfairTick tick) {}
+}

@@ -1,0 +1,249 @@
+package dev.oddscache.server.betfair;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.oddscache.vix.OddsTick;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps Betfair Exchange stream messages, one JSON line at a time, to {@link BetfairTick}s (SPEC
+ * §3).
+ *
+ * <p><b>Mapping.</b> A line is an {@code mcm} message; its {@code pt} (epoch milliseconds) is the
+ * time of every tick in it. Each market change {@code mc[i]} names its market by {@code id} and
+ * may carry a {@code marketDefinition}, which is applied first and stays in force for that market
+ * until the next one, in later lines too. Each runner change {@code rc[j]} with an {@code ltp}
+ * becomes a tick of selection {@code id} in the market's {@code eventId} and {@code marketType};
+ * runner changes without {@code ltp} (order-book updates only) are skipped. Ticks of a market
+ * whose definition's {@code status} is not {@code OPEN} go to {@link BetfairListener#onIgnored}.
+ * Messages with another {@code op} ({@code connection}, {@code status}) and messages without
+ * {@code mc} (heartbeats) produce nothing.
+ *
+ * <p><b>Bad input.</b> Invalid JSON, a missing or mistyped field and a runner change of a market
+ * with no definition yet are reported to {@link BetfairListener#onRejected} with the line's index
+ * and a reason naming the field's JSON path and value; the rest of the line, and the input, go on.
+ * A bad market change or definition loses that market change only; a bad runner change loses only
+ * itself. Prices are passed on unchecked, so that the detector rejects (and counts) odds of 1.0 or
+ * less, NaN and infinities with its own reason; JSON's non-standard {@code NaN} and {@code
+ * Infinity} tokens are read as numbers for that purpose.
+ *
+ * <p><b>State and cost.</b> Memory is one line (at most {@link #DEFAULT_MAX_LINE_CHARS}, or the
+ * given limit) plus one definition per market seen, whatever the length of the input.
+ * Thread-safe: definitions live in a {@link ConcurrentHashMap}, so one parser can serve several
+ * HTTP requests; the lines of one market must still arrive in stream order, as they do from one
+ * feed. A long-running process should {@link #forget(String)} finished markets.
+ */
+public final class BetfairStreamParser {
+  /**
+   * Longest line kept, in characters. Betfair's largest messages, full market images with deep
+   * ladders, are a few hundred kilobytes.
+   */
+  public static final int DEFAULT_MAX_LINE_CHARS = 8 * 1024 * 1024;
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+  private static final int MAX_JSON_ERROR = 120;
+
+  private final ConcurrentHashMap<String, MarketDefinition> definitions = new ConcurrentHashMap<>();
+  private final int maxLineChars;
+
+  /** A parser with {@link #DEFAULT_MAX_LINE_CHARS}. */
+  public BetfairStreamParser() {
+    this(DEFAULT_MAX_LINE_CHARS);
+  }
+
+  /**
+   * @param maxLineChars lines longer than this are rejected without being kept in memory
+   * @throws IllegalArgumentException if {@code maxLineChars} is not positive
+   */
+  public BetfairStreamParser(int maxLineChars) {
+    if (maxLineChars <= 0) {
+      throw new IllegalArgumentException("maxLineChars must be > 0, got " + maxLineChars);
+    }
+    this.maxLineChars = maxLineChars;
+  }
+
+  /**
+   * Parses every line of {@code in} ({@code \n} or {@code \r\n} terminated), numbering them from
+   * 0, and reports to {@code listener}. A line longer than the parser's limit is rejected unread.
+   * Does not close {@code in}.
+   *
+   * @return the number of lines read, blank ones included
+   * @throws IOException only if reading fails; bad content never throws
+   */
+  public long parse(Reader in, BetfairListener listener) throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    LineReader lines = new LineReader(in, maxLineChars);
+    long index = 0;
+    for (String line = lines.next(); line != null; line = lines.next()) {
+      if (lines.tooLong()) {
+        listener.onRejected(new Rejection(index,
+            "line is longer than " + maxLineChars + " characters, skipped"));
+      } else {
+        parseLine(index, line, listener);
+      }
+      index++;
+    }
+    return index;
+  }
+
+  /**
+   * Parses one line (without its line terminator); a blank line produces nothing.
+   *
+   * @param index the line's 0-based number, reported in ticks and rejections
+   */
+  public void parseLine(long index, String line, BetfairListener listener) {
+    if (line.isBlank()) {
+      return;
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      listener.onRejected(new Rejection(index, invalidJson(e)));
+      return;
+    }
+    try {
+      message(index, root, listener);
+    } catch (BadField e) {
+      listener.onRejected(new Rejection(index, e.getMessage()));
+    }
+  }
+
+  /** Drops the definition of a market, so that later ticks of it are rejected until a new one. */
+  public boolean forget(String marketId) {
+    return definitions.remove(marketId) != null;
+  }
+
+  /** The number of markets whose definition is held. */
+  public int marketCount() {
+    return definitions.size();
+  }
+
+  private void message(long index, JsonNode root, BetfairListener listener) throws BadField {
+    JsonFields.object(root, "line");
+    JsonNode op = JsonFields.optional(root, "op");
+    if (op != null && !"mcm".equals(op.asText())) {
+      return;
+    }
+    JsonNode changes = JsonFields.optional(root, "mc");
+    if (changes == null) {
+      return;
+    }
+    JsonFields.array(changes, "mc");
+    if (changes.isEmpty()) {
+      return;
+    }
+    long pt = JsonFields.integer(JsonFields.required(root, "pt", "pt"), "pt",
+        "an integer (epoch milliseconds)");
+    for (int i = 0; i < changes.size(); i++) {
+      try {
+        marketChange(index, pt, i, changes.get(i), listener);
+      } catch (BadField e) {
+        listener.onRejected(new Rejection(index, e.getMessage()));
+      }
+    }
+  }
+
+  private void marketChange(long index, long pt, int i, JsonNode change, BetfairListener listener)
+      throws BadField {
+    String path = "mc[" + i + "]";
+    JsonFields.object(change, path);
+    String marketId = JsonFields.id(JsonFields.required(change, "id", path + ".id"), path + ".id");
+    JsonNode definition = JsonFields.optional(change, "marketDefinition");
+    if (definition != null) {
+      definitions.put(marketId, definition(definition, path + ".marketDefinition"));
+    }
+    JsonNode runners = JsonFields.optional(change, "rc");
+    if (runners == null) {
+      return;
+    }
+    JsonFields.array(runners, path + ".rc");
+    for (int j = 0; j < runners.size(); j++) {
+      try {
+        runnerChange(index, pt, i, j, marketId, runners.get(j), listener);
+      } catch (BadField e) {
+        listener.onRejected(new Rejection(index, e.getMessage()));
+      }
+    }
+  }
+
+  private void runnerChange(long index, long pt, int i, int j, String marketId, JsonNode runner,
+      BetfairListener listener) throws BadField {
+    String path = "mc[" + i + "].rc[" + j + "]";
+    JsonFields.object(runner, path);
+    JsonNode ltp = JsonFields.optional(runner, "ltp");
+    if (ltp == null) {
+      return;
+    }
+    long id = JsonFields.integer(JsonFields.required(runner, "id", path + ".id"), path + ".id",
+        "an integer selection id");
+    double price = JsonFields.number(ltp, path + ".ltp");
+    String selection = selection(id, JsonFields.optional(runner, "hc"), path + ".hc");
+    // Read at each runner change, not once per market change: the definition may be in this line.
+    MarketDefinition definition = definitions.get(marketId);
+    if (definition == null) {
+      throw new BadField(path + ": no marketDefinition seen yet for market " + marketId);
+    }
+    OddsTick tick =
+        new OddsTick(definition.eventId(), definition.marketType(), selection, price, pt);
+    BetfairTick mapped = new BetfairTick(index, i, j, marketId, tick, definition.inPlay(),
+        definition.kickoffMillis());
+    if (definition.isOpen()) {
+      listener.onTick(mapped);
+    } else {
+      listener.onIgnored(mapped);
+    }
+  }
+
+  private static String selection(long id, JsonNode handicap, String path) throws BadField {
+    if (handicap == null) {
+      return Long.toString(id);
+    }
+    double hc = JsonFields.number(handicap, path);
+    if (!Double.isFinite(hc)) {
+      throw new BadField(path + " must be a finite number, got " + hc);
+    }
+    return hc == 0.0
+        ? Long.toString(id)
+        : id + "@" + new BigDecimal(handicap.asText()).stripTrailingZeros().toPlainString();
+  }
+
+  private static MarketDefinition definition(JsonNode node, String path) throws BadField {
+    JsonFields.object(node, path);
+    String eventId =
+        JsonFields.id(JsonFields.required(node, "eventId", path + ".eventId"), path + ".eventId");
+    String marketType = JsonFields.text(
+        JsonFields.required(node, "marketType", path + ".marketType"), path + ".marketType");
+    String status = JsonFields.text(JsonFields.required(node, "status", path + ".status"),
+        path + ".status").toUpperCase(Locale.ROOT);
+    JsonNode inPlay = JsonFields.optional(node, "inPlay");
+    JsonNode marketTime = JsonFields.optional(node, "marketTime");
+    return new MarketDefinition(eventId, marketType.toLowerCase(Locale.ROOT), status,
+        inPlay != null && JsonFields.bool(inPlay, path + ".inPlay"),
+        marketTime == null ? null : JsonFields.instantMillis(marketTime, path + ".marketTime"));
+  }
+
+  private static String invalidJson(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    int newline = message.indexOf('\n');
+    message = newline < 0 ? message : message.substring(0, newline);
+    if (message.length() > MAX_JSON_ERROR) {
+      message = message.substring(0, MAX_JSON_ERROR) + "...";
+    }
+    return e.getLocation() == null
+        ? "invalid JSON: " + message
+        : "invalid JSON at column " + e.getLocation().getColumnNr() + ": " + message;
+  }
+}
