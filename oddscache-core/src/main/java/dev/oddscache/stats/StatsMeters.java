@@ -110,10 +110,13 @@ final class StatsMeters {
     loadDuration = Timer.builder(MeterNames.LOAD_DURATION)
         .description("Backend load duration")
         .register(registry);
+    // Per-process quantiles, like the request latency: the alerts and the dashboard read the
+    // p50 and p99 of each strategy's served age (ops/, docs/runbook.md).
     for (Strategy strategy : Strategy.values()) {
       servedAge[strategy.ordinal()] = DistributionSummary.builder(MeterNames.SERVED_AGE)
           .description("Age of the value served")
           .baseUnit("seconds")
+          .publishPercentiles(0.5, 0.95, 0.99)
           .tag(MeterNames.TAG_STRATEGY, strategy.label())
           .register(registry);
     }

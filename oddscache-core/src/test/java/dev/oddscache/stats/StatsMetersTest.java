@@ -93,6 +93,8 @@ class StatsMetersTest {
 
     assertThat(requests.takeSnapshot().percentileValues())
         .extracting(ValueAtPercentile::percentile).containsExactly(0.5, 0.95, 0.99);
+    assertThat(ages).allSatisfy(s -> assertThat(s.takeSnapshot().percentileValues())
+        .extracting(ValueAtPercentile::percentile).containsExactly(0.5, 0.95, 0.99));
     assertThat(cpu.totalAmount()).isEqualTo(0.6);
   }
 
