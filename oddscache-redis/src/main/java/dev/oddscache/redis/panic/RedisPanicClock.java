@@ -359,8 +359,8 @@ public final class RedisPanicClock implements PanicClock {
 
   /** Ends a match whose calm grace has passed, or retries the DEL of one already ended. */
   private void settleGrace(String matchId, long nowMillis, long nanos) {
-    MatchPanic after = matches.computeIfPresent(matchId,
-        (id, old) -> !old.ended() && old.graceElapsed(nowMillis, calmGraceMillis) ? old.end() : old);
+    MatchPanic after = matches.computeIfPresent(matchId, (id, old) ->
+        !old.ended() && old.graceElapsed(nowMillis, calmGraceMillis) ? old.end() : old);
     if (after != null && after.ended()) {
       deleteEnded(matchId, after, nanos, nowMillis);
     }

@@ -24,7 +24,8 @@ import java.util.Arrays;
  * the {@link MatchdayTraffic} requests in two rounds one second apart, printing one line per
  * decision, then {@code fallback <bool>}.
  *
- * <p>Arguments: redis URI, run id, parties, t0 (epoch millis), offsets in minutes (comma-separated).
+ * <p>Arguments: redis URI, run id, parties, t0 (epoch millis), offsets in minutes separated by
+ * commas.
  */
 public final class DecisionsChild {
   static final long WAIT_SECONDS = 30;

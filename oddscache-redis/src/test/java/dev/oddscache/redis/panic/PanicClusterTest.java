@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -104,7 +105,7 @@ class PanicClusterTest {
     return admins.computeIfAbsent(node, n -> new RedisAdmin(server.uri()));
   }
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void closeAdmins() {
     admins.values().forEach(RedisAdmin::close);
     admins.clear();
