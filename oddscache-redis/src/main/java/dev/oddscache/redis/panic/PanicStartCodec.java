@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Stateless and thread-safe.
  */
 final class PanicStartCodec {
-  private static final Pattern DECIMAL = Pattern.compile("[ \\t\\n\\x0B\\f\\r]*(-?[0-9]{1,15})[ \\t\\n\\x0B\\f\\r]*");
+  /** Lua's {@code %s} is exactly these six characters; Java's {@code \\s} is the same set. */
+  private static final Pattern DECIMAL = Pattern.compile("\\s*(-?[0-9]{1,15})\\s*");
 
   private PanicStartCodec() {}
 

@@ -64,13 +64,16 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Fail-safe</h2>
  *
- * Every command waits at most the connector's command timeout (default 50 ms), and each call
- * waits for at most one command, so no call blocks longer than that. Any failure puts the clock in
- * fallback ({@link #inFallback()}, counted by {@link #fallbacks()}, logged at WARN on entry and
- * INFO on return, never per call): calls then answer from memory with no command, from the last
- * start Redis reported, else from a {@link LocalPanicClock} fed with every observation, so a PANIC
- * always gets a start (a panic first seen during the outage starts then: tier 1). Nothing throws
- * to the caller, and nothing falls back to "TTL 0 for everything" (§16.3).
+ * Every command waits at most the connector's command timeout (default 50 ms). {@link #observe},
+ * the per-request call, waits for at most one round trip, so it never blocks longer than that;
+ * {@link #panicStart} and {@link #activePanics} may wait for two on the one call that
+ * resynchronises after an outage (the resynchronisation, then their own read). Any failure puts
+ * the clock in fallback ({@link #inFallback()}, counted by {@link #fallbacks()}, logged at WARN
+ * on entry and INFO on return, never per call): calls then answer from memory with no command,
+ * from the last start Redis reported, else from a {@link LocalPanicClock} fed with every
+ * observation, so a PANIC always gets a start (a panic first seen during the outage starts then:
+ * tier 1). Nothing throws to the caller, and nothing falls back to "TTL 0 for everything"
+ * (§16.3).
  *
  * <p>While in fallback, one call tries Redis again as soon as the connector reports it healthy or
  * reconnected, else at most once per {@link #RETRY_INTERVAL} of ticker time. That call
@@ -93,11 +96,14 @@ import org.slf4j.LoggerFactory;
  * disconnection or FALLBACK that this clock's own calls did not see (Redis may have restarted
  * empty behind the cache). No restart of the clock is needed.
  *
- * <p>Limits: a Redis restart that neither the connector nor this clock notices (no call during
- * it) looks like an ended panic: the next PANIC starts a new one. {@link #activePanics} lists the
- * panics this process knows about (observed or read), checked against Redis; panics that only
- * other processes know are not listed, because finding them would need a SCAN over the keyspace
- * (every node on Cluster).
+ * <p>Limits. A Redis restart that neither the connector nor this clock notices (no call during
+ * it) looks like an ended panic: the next PANIC starts a new one. If, during an outage, another
+ * process ended a panic and started a new one while this process kept seeing PANIC, the earliest
+ * rule brings back this process's older start: the processes disagreed on the status, and the
+ * longer panic is the safer reading for the backend. {@link #activePanics} lists the panics this
+ * process knows about (observed, or read within about the last refresh interval), checked
+ * against Redis; panics that only other processes know are not listed, because finding them
+ * would need a SCAN over the keyspace (every node on Cluster).
  *
  * <p>Thread-safe. Per-match state changes are atomic ({@link ConcurrentHashMap#compute}); no lock
  * is held while waiting for Redis. When the start in memory is stale, one thread per match asks
@@ -133,7 +139,8 @@ public final class RedisPanicClock implements PanicClock {
   private final LongAdder fallbacks = new LongAdder();
   private final AtomicLong lastSweepNanos = new AtomicLong(NEVER);
   private volatile long lastFailureNanos;
-  private volatile boolean connectedAtLastFailure;
+  /** Whether a call has seen the connection down since the last failure. */
+  private volatile boolean sawDisconnected;
 
   /**
    * @param connector the Redis connection; its prefix starts every key, its command timeout
@@ -159,7 +166,8 @@ public final class RedisPanicClock implements PanicClock {
    * {@inheritDoc}
    *
    * <p>Any status other than PANIC counts as calm, WARNING included. Never throws but for invalid
-   * arguments; waits for at most one Redis command.
+   * arguments; waits for at most one round trip (after an outage, the resynchronisation also
+   * answers for this match).
    *
    * @throws IllegalArgumentException if {@code matchId} is null or blank, or {@code status} null
    */
@@ -249,7 +257,7 @@ public final class RedisPanicClock implements PanicClock {
   /**
    * {@inheritDoc}
    *
-   * <p>The matches this process knows about (it observed or read them), each checked against
+   * <p>The matches this process knows about (observed, or recently read), each checked against
    * Redis: starts in memory for less than {@link #LOCAL_CACHE} are used as they are, the others
    * are read in one pipelined round trip, and a match whose key is gone is left out. Panics known
    * only to other processes are not listed (that would take a SCAN). Calm graces that have
@@ -351,8 +359,8 @@ public final class RedisPanicClock implements PanicClock {
 
   /** Ends a match whose calm grace has passed, or retries the DEL of one already ended. */
   private void settleGrace(String matchId, long nowMillis, long nanos) {
-    MatchPanic after = matches.computeIfPresent(matchId,
-        (id, old) -> !old.ended() && old.graceElapsed(nowMillis, calmGraceMillis) ? old.end() : old);
+    MatchPanic after = matches.computeIfPresent(matchId, (id, old) ->
+        !old.ended() && old.graceElapsed(nowMillis, calmGraceMillis) ? old.end() : old);
     if (after != null && after.ended()) {
       deleteEnded(matchId, after, nanos, nowMillis);
     }
@@ -460,7 +468,7 @@ public final class RedisPanicClock implements PanicClock {
     if (redisBack.getAndSet(false)) {
       return true;
     }
-    if (redis.isConnected() && !connectedAtLastFailure) {
+    if (sawDisconnected && redis.isConnected()) {
       // Lettuce reconnected since the failure.
       return true;
     }
@@ -520,7 +528,8 @@ public final class RedisPanicClock implements PanicClock {
   private void enterFallback(RuntimeException e, long nanos) {
     failures.incrementAndGet();
     lastFailureNanos = nanos;
-    connectedAtLastFailure = redis.isConnected();
+    // The connection's flag can lag a rejection by a moment; beforeCall keeps watching it.
+    sawDisconnected = !redis.isConnected();
     resyncDue.set(true);
     if (fallback.compareAndSet(false, true)) {
       // A "healthy" signal from before this failure says nothing about Redis now.
@@ -546,6 +555,7 @@ public final class RedisPanicClock implements PanicClock {
     sweepIfDue(nanos);
     if (!redis.isConnected()) {
       resyncDue.set(true);
+      sawDisconnected = true;
     }
   }
 

@@ -83,6 +83,8 @@ class PanicFailSafeTest {
 
       server.restart();
       TestRedis.awaitConnected(redis);
+      // The clock may not see the reconnection at once; the retry interval is the guarantee.
+      ticker.advance(RedisPanicClock.RETRY_INTERVAL);
       long after = firstSeen + 10_000;
 
       assertThat(clock.observe("m1", Status.PANIC, after)).isEqualTo(T0);
@@ -156,6 +158,7 @@ class PanicFailSafeTest {
 
     server.restart();
     TestRedis.awaitConnected(TestRedis.warm(redis));
+    ticker.advance(RedisPanicClock.RETRY_INTERVAL);
 
     assertThat(clock.observe("m1", Status.PANIC, T0 + 60_000)).isEqualTo(T0);
     assertThat(clock.inFallback()).isFalse();

@@ -20,8 +20,8 @@ class PanicStartCodecTest {
     assertThat(PanicStartCodec.decode("1767225600000".getBytes(StandardCharsets.UTF_8)))
         .hasValue(START);
     assertThat(PanicStartCodec.decode("1767225600000")).hasValue(START);
-    assertThat(PanicStartCodec.decode(ByteBuffer.wrap("1767225600000".getBytes(StandardCharsets.US_ASCII))))
-        .hasValue(START);
+    ByteBuffer buffer = ByteBuffer.wrap("1767225600000".getBytes(StandardCharsets.US_ASCII));
+    assertThat(PanicStartCodec.decode(buffer)).hasValue(START);
     assertThat(PanicStartCodec.decode(START)).hasValue(START);
   }
 
