@@ -29,12 +29,29 @@ public final class RedisServerProcess implements AutoCloseable {
   private final int port;
   private final Path workDir;
   private final List<String> extraArgs;
+  private final Integer sentinelOf;
   private Process process;
 
-  private RedisServerProcess(int port, Path workDir, List<String> extraArgs) {
+  private RedisServerProcess(int port, Path workDir, List<String> extraArgs, Integer sentinelOf) {
     this.port = port;
     this.workDir = workDir;
     this.extraArgs = extraArgs;
+    this.sentinelOf = sentinelOf;
+  }
+
+  /**
+   * Starts a Sentinel (the same binary in sentinel mode) monitoring the master on
+   * {@code masterPort} under the name {@code mymaster}, quorum 1.
+   */
+  public static RedisServerProcess startSentinel(int masterPort) {
+    try {
+      RedisServerProcess sentinel = new RedisServerProcess(freePort(),
+          Files.createTempDirectory("oddscache-sentinel-"), List.of(), masterPort);
+      sentinel.startProcess();
+      return sentinel;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Starts a standalone server on a random free port. */
@@ -46,7 +63,7 @@ public final class RedisServerProcess implements AutoCloseable {
   public static RedisServerProcess start(List<String> extraArgs) {
     try {
       RedisServerProcess server = new RedisServerProcess(freePort(),
-          Files.createTempDirectory("oddscache-redis-"), List.copyOf(extraArgs));
+          Files.createTempDirectory("oddscache-redis-"), List.copyOf(extraArgs), null);
       server.startProcess();
       return server;
     } catch (IOException e) {
@@ -91,6 +108,10 @@ public final class RedisServerProcess implements AutoCloseable {
   }
 
   private synchronized void startProcess() {
+    if (sentinelOf != null) {
+      startSentinelProcess();
+      return;
+    }
     List<String> command = new ArrayList<>(List.of(binaryPath().toString(),
         "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
         "--appendonly", "no", "--protected-mode", "no", "--daemonize", "no",
@@ -102,10 +123,24 @@ public final class RedisServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
-    awaitReady(process);
+    awaitReady(process, "Ready to accept connections");
   }
 
-  private void awaitReady(Process p) {
+  private void startSentinelProcess() {
+    Path conf = workDir.resolve("sentinel.conf");
+    try {
+      // Sentinel rewrites its config file, so it must be a writable file of its own.
+      Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\n"
+          + "sentinel monitor mymaster 127.0.0.1 " + sentinelOf + " 1\n");
+      process = new ProcessBuilder(binaryPath().toString(), conf.toString(), "--sentinel")
+          .directory(workDir.toFile()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start sentinel on port " + port, e);
+    }
+    awaitReady(process, "+monitor master mymaster");
+  }
+
+  private void awaitReady(Process p, String readyLine) {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     StringBuilder output = new StringBuilder();
     Thread reader = new Thread(() -> {
@@ -115,7 +150,7 @@ public final class RedisServerProcess implements AutoCloseable {
         while ((line = in.readLine()) != null) {
           if (!ready.isDone()) {
             output.append(line).append('\n');
-            if (line.contains("Ready to accept connections")) {
+            if (line.contains(readyLine)) {
               ready.complete(null);
             }
           }
