@@ -56,6 +56,20 @@ class ProxyTest {
   }
 
   @Test
+  void upstreamHeadersNeverCrossTheProxy() {
+    HttpResponse<String> r = Http.get(p("headers"), "X-Drop-Me", "1", "Cookie", "user=1");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("ok");
+    assertThat(r.headers().firstValue("X-Upstream-Internal")).isEmpty();
+    assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(r.headers().firstValue("Proxy-Authenticate")).isEmpty();
+    assertThat(r.headers().firstValue("Keep-Alive")).isEmpty();
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("text/plain"));
+  }
+
+  @Test
   void queryOrderDoesNotMatterForTheKey() {
     Http.get(p("predictions/x?a=1&b=2"));
     HttpResponse<String> swapped = Http.get(p("predictions/x?b=2&a=1"));

@@ -22,6 +22,12 @@ public final class TestUpstream implements AutoCloseable {
       ctx.contentType("application/json").result("{\"id\":\"" + ctx.pathParam("id") + "\",\"n\":" + n
           + ",\"q\":\"" + (ctx.queryString() == null ? "" : ctx.queryString()) + "\"}");
     });
+    app.get("/headers", ctx -> {
+      calls.incrementAndGet();
+      ctx.header("X-Upstream-Internal", "secret").header("Set-Cookie", "session=abc")
+          .header("Proxy-Authenticate", "Basic").header("Keep-Alive", "timeout=5")
+          .contentType("text/plain").result("ok");
+    });
     app.get("/missing", ctx -> {
       calls.incrementAndGet();
       ctx.status(404).result("no such thing");
