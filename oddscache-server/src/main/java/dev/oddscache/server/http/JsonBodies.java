@@ -1,5 +1,6 @@
 package dev.oddscache.server.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +29,10 @@ final class JsonBodies {
     try {
       return MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest("body is not valid JSON", "body",
-          e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr());
+      // Limit violations (nesting depth, number length) carry no location.
+      JsonLocation at = e.getLocation();
+      throw ApiError.badRequest("body is not valid JSON", "body", e.getOriginalMessage()
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     } catch (IOException e) {
       throw ApiError.badRequest("body could not be read", "body", e.getMessage());
     }
