@@ -34,7 +34,7 @@ final class BetfairRoute {
   void post(Context ctx) {
     String type = ctx.contentType();
     if (type != null && !type.isBlank()) {
-      String base = type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+      String base = JsonBodies.mediaType(type);
       if (!base.equals("application/x-ndjson") && !base.equals("application/json")
           && !base.equals("text/plain") && !base.equals("application/octet-stream")
           && !base.equals("application/gzip") && !base.equals("application/x-bzip2")) {

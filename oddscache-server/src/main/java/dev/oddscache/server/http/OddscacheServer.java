@@ -105,6 +105,9 @@ public final class OddscacheServer implements AutoCloseable {
         FilterHolder limit = new FilterHolder(new BodyLimitFilter(settings.maxBodyBytes()));
         limit.setAsyncSupported(true);
         handler.addFilter(limit, "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder noRange = new FilterHolder(new IgnoreRangeFilter());
+        noRange.setAsyncSupported(true);
+        handler.addFilter(noRange, "/*", EnumSet.of(DispatcherType.REQUEST));
       });
     });
     app.before(ctx -> {
@@ -114,6 +117,8 @@ public final class OddscacheServer implements AutoCloseable {
             "at most " + settings.maxBodyBytes() + " bytes, got " + length);
       }
     });
+    app.before(ProxyHandler.PREFIX + "*",
+        ctx -> ProxyHandler.requireWellFormedEscapes(ctx.req().getRequestURI()));
     app.get(ProxyHandler.PREFIX + "<path>", proxy::handle);
     app.head(ProxyHandler.PREFIX + "<path>", proxy::handle);
     app.post("/v1/odds", ctx -> {
