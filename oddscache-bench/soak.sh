@@ -12,12 +12,15 @@
 # Defaults: 2 minutes at 200 requests/s, a sample every 15 s (a trial run); the real soak is
 # `--minutes 10 --rate 300`, sampled every 60 s. Traffic stays on 127.0.0.1, bounded in time.
 #
-# Growth rule, applied to the samples of the second half of the run (the first half is warm-up:
-# caches, JIT, pools and the timeline's one-hour ring fill there):
-#   - heap after GC: the least-squares slope must not exceed --max-heap-slope-mb per minute
-#     (default 1.0; a leak of 100 bytes per request at 300 req/s is 1.7 MB/min);
-#   - threads: the last sample must not exceed the most seen in the first half by more than 4;
-#   - open files: the last sample must not exceed the most seen in the first half by more than 8.
+# Growth rule, applied to the samples after a warm-up of the first 30% of the run (JIT, pools,
+# caches and the keys of the churning matches fill there):
+#   - heap after GC: fails if its least-squares slope exceeds --max-heap-slope-mb per minute
+#     (default 1.0; a leak of 100 bytes per request at 300 req/s is 1.7 MB/min) and the heap
+#     grew by more than 4 MB between the first and last judged samples (a noise floor: requests
+#     in flight at the moment of a sample are live, a few MB either way);
+#   - threads: fails if the last sample exceeds the warm-up's maximum by more than 4, or the
+#     count rises steadily (slope over 0.5/min and 4 more);
+#   - open files: the same with 8 (slope over 1/min and 8 more).
 # Any failed request (5xx or transport error) fails the run too.
 set -euo pipefail
 
@@ -153,22 +156,25 @@ echo
 echo "load: $(tail -n 1 "$work/load.log")"
 grep '^failure:' "$work/load.log" | head -n 5 || true
 
-verdict=$(awk -F'\t' -v max_slope="$max_slope" '
-  { t[NR] = $1 / 60; h[NR] = $2; th[NR] = $3; fd[NR] = $4 }
+verdict=$(awk -F'\t' -v max_slope="$max_slope" -v warmup=$((minutes * 60 * 3 / 10)) '
+  function slope(v,   i, k, sx, sy, sxx, sxy) {
+    k = sx = sy = sxx = sxy = 0
+    for (i = from; i <= n; i++) { k++; sx += t[i]; sy += v[i]; sxx += t[i] * t[i]; sxy += t[i] * v[i] }
+    return (k >= 2 && (k * sxx - sx * sx) != 0) ? (k * sxy - sx * sy) / (k * sxx - sx * sx) : 0
+  }
+  { t[NR] = $1 / 60; h[NR] = $2; th[NR] = $3; fd[NR] = $4; if ($1 <= warmup) half = NR }
   END {
-    n = NR; half = int(n / 2); if (half < 1) half = 1
-    # Second half: samples half+1 .. n (at least two for a slope).
+    n = NR; if (half < 1) half = 1
+    # Judged: the samples after the warm-up (at least two for a slope).
     from = (n - half >= 2) ? half + 1 : n - 1; if (from < 1) from = 1
-    k = 0; sx = sy = sxx = sxy = 0
-    for (i = from; i <= n; i++) { k++; sx += t[i]; sy += h[i]; sxx += t[i] * t[i]; sxy += t[i] * h[i] }
-    slope = (k >= 2 && (k * sxx - sx * sx) != 0) ? (k * sxy - sx * sy) / (k * sxx - sx * sx) : 0
+    hs = slope(h); ts = slope(th); fs = slope(fd)
     maxth = maxfd = 0
-    for (i = 1; i <= half; i++) { if (th[i] > maxth) maxth = th[i]; if (fd[i] > maxfd) maxfd = fd[i] }
-    printf "heap-after-GC slope over the last %d samples: %.2f MB/min (limit %s); threads %d -> %d (first-half max %d); open fds %d -> %d (first-half max %d)\n", k, slope, max_slope, th[1], th[n], maxth, fd[1], fd[n], maxfd
+    for (i = 1; i < from; i++) { if (th[i] > maxth) maxth = th[i]; if (fd[i] > maxfd) maxfd = fd[i] }
+    printf "after warm-up (%d samples): heap after GC %.1f -> %.1f MB, slope %.2f MB/min (limit %s); threads %d -> %d (warm-up max %d, slope %.2f/min); open fds %d -> %d (warm-up max %d, slope %.2f/min)\n", n - from + 1, h[from], h[n], hs, max_slope, th[from], th[n], maxth, ts, fd[from], fd[n], maxfd, fs
     bad = ""
-    if (slope > max_slope) bad = bad "heap after GC keeps growing; "
-    if (th[n] > maxth + 4) bad = bad "thread count keeps growing; "
-    if (fd[n] > maxfd + 8) bad = bad "open file count keeps growing; "
+    if (hs > max_slope && h[n] - h[from] > 4) bad = bad "heap after GC keeps growing; "
+    if (th[n] > maxth + 4 || (ts > 0.5 && th[n] - th[from] >= 4)) bad = bad "thread count keeps growing; "
+    if (fd[n] > maxfd + 8 || (fs > 1 && fd[n] - fd[from] >= 8)) bad = bad "open file count keeps growing; "
     if (bad != "") printf "FAIL: %s\n", bad; else print "PASS"
   }' "$samples")
 echo "$verdict"

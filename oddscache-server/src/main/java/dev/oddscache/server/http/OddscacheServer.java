@@ -102,23 +102,23 @@ public final class OddscacheServer implements AutoCloseable {
       });
       config.jetty.modifyServletContextHandler(handler -> {
         handler.setErrorHandler(new JsonErrorHandler());
-        FilterHolder limit = new FilterHolder(new BodyLimitFilter(settings.maxBodyBytes()));
-        limit.setAsyncSupported(true);
-        handler.addFilter(limit, "/*", EnumSet.of(DispatcherType.REQUEST));
-        FilterHolder noRange = new FilterHolder(new IgnoreRangeFilter());
-        noRange.setAsyncSupported(true);
-        handler.addFilter(noRange, "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder guard = new FilterHolder(new RequestGuardFilter(settings.maxBodyBytes()));
+        guard.setAsyncSupported(true);
+        handler.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
       });
     });
     app.before(ctx -> {
+      String uri = ctx.req().getRequestURI();
+      // Before matching: Javalin decodes the proxy's path parameter first and fails on bad escapes.
+      if (uri.startsWith(ProxyHandler.PREFIX)) {
+        ProxyHandler.requireWellFormedEscapes(uri);
+      }
       long length = ctx.req().getContentLengthLong();
       if (length > settings.maxBodyBytes()) {
         throw new ApiError(413, "request body too large", "body",
             "at most " + settings.maxBodyBytes() + " bytes, got " + length);
       }
     });
-    app.before(ProxyHandler.PREFIX + "*",
-        ctx -> ProxyHandler.requireWellFormedEscapes(ctx.req().getRequestURI()));
     app.get(ProxyHandler.PREFIX + "<path>", proxy::handle);
     app.head(ProxyHandler.PREFIX + "<path>", proxy::handle);
     app.post("/v1/odds", ctx -> {

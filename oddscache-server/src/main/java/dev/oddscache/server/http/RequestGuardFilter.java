@@ -10,29 +10,49 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 /**
- * Enforces the body limit (SPEC §13: 413 past 1 MiB) on bodies whose length is not declared.
- * A declared {@code Content-Length} over the limit is refused before any handler runs; a chunked
- * body has no length, and Javalin reads such a body whole, so without this a client could make
- * the server buffer any amount. Reading past the limit throws the 413 {@link ApiError}, which the
- * handler that was reading propagates like any other.
+ * Two guards on every request, before Javalin sees it; a plain request (a proxied GET without
+ * {@code Range}) passes as it is, so the proxy's hot path allocates nothing here.
+ *
+ * <ul>
+ *   <li><b>Body limit on chunked bodies</b> (SPEC §13: 413 past 1 MiB). A declared {@code
+ *       Content-Length} over the limit is refused before any handler runs; a chunked body has no
+ *       length, and Javalin reads such a body whole, so a client could make the server buffer any
+ *       amount. Reading past the limit throws the 413 {@link ApiError}, which the handler that
+ *       was reading propagates like any other.
+ *   <li><b>{@code Range} is hidden</b>: every answer is whole (HTTP lets a server ignore Range).
+ *       Nothing here is large enough to need ranges, and Jetty's static-file service answers a
+ *       bad range (say {@code bytes=5-1}) with a 416 whose {@code Content-Length} announces the
+ *       whole file while sending no body, leaving the client waiting (found by HttpFuzzTest).
+ * </ul>
  */
-final class BodyLimitFilter implements Filter {
+final class RequestGuardFilter implements Filter {
+  private static final String RANGE = "Range";
+
   private final long maxBytes;
 
-  BodyLimitFilter(long maxBytes) {
+  RequestGuardFilter(long maxBytes) {
     this.maxBytes = maxBytes;
   }
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request instanceof HttpServletRequest http && http.getContentLengthLong() < 0) {
-      chain.doFilter(new Limited(http, maxBytes), response);
-    } else {
-      chain.doFilter(request, response);
+    ServletRequest guarded = request;
+    if (request instanceof HttpServletRequest http) {
+      if (http.getContentLengthLong() < 0 && http.getHeader("Transfer-Encoding") != null) {
+        http = new Limited(http, maxBytes);
+      }
+      if (http.getHeader(RANGE) != null) {
+        http = new WithoutRange(http);
+      }
+      guarded = http;
     }
+    chain.doFilter(guarded, response);
   }
 
   static ApiError tooLarge(long maxBytes) {
@@ -55,6 +75,29 @@ final class BodyLimitFilter implements Filter {
         stream = new LimitedStream(super.getInputStream(), maxBytes);
       }
       return stream;
+    }
+  }
+
+  private static final class WithoutRange extends HttpServletRequestWrapper {
+    WithoutRange(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return RANGE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return RANGE.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+      List<String> names = Collections.list(super.getHeaderNames());
+      names.removeIf(RANGE::equalsIgnoreCase);
+      return Collections.enumeration(names);
     }
   }
 
