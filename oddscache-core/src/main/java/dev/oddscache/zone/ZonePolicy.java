@@ -9,6 +9,8 @@ import java.util.Objects;
  */
 public final class ZonePolicy {
   private static final ZonePolicy DEFAULTS = new ZonePolicy(ZoneConfig.ofDefaults());
+  /** Kickoffs farther than this from the epoch (~73 million years) are far from any now. */
+  private static final long FAR_SECONDS = Long.MAX_VALUE / 1000 / 4;
 
   private final ZoneConfig config;
   private final long prematchMillis;
@@ -34,7 +36,16 @@ public final class ZonePolicy {
 
   /** The zone at {@code nowMillis} of a match kicking off at {@code kickoff} (null if unknown). */
   public Zone zoneOf(Instant kickoff, long nowMillis) {
-    return kickoff == null ? Zone.STANDARD : zoneOf(kickoff.toEpochMilli(), nowMillis);
+    if (kickoff == null) {
+      return Zone.STANDARD;
+    }
+    long seconds = kickoff.getEpochSecond();
+    if (seconds > FAR_SECONDS || seconds < -FAR_SECONDS) {
+      // toEpochMilli would overflow (an HTTP client can send year +999999999); such a kickoff is
+      // nowhere near now, which is STANDARD on either side.
+      return Zone.STANDARD;
+    }
+    return zoneOf(kickoff.toEpochMilli(), nowMillis);
   }
 
   /** The zone at {@code nowMillis} of a match kicking off at {@code kickoffMillis}. */

@@ -44,6 +44,17 @@ class ZonePolicyTest {
     assertThat(zones.zoneOf((Instant) null, NOW)).isEqualTo(Zone.STANDARD);
   }
 
+  /** Instants beyond epoch milliseconds (an HTTP client's year +999999999) must not overflow. */
+  @Test
+  void zoneOf_extremeKickoffsAreStandard() {
+    assertThat(zones.zoneOf(Instant.MAX, NOW)).isEqualTo(Zone.STANDARD);
+    assertThat(zones.zoneOf(Instant.MIN, NOW)).isEqualTo(Zone.STANDARD);
+    assertThat(zones.zoneOf(Instant.parse("+999999999-12-31T23:59:59Z"), NOW))
+        .isEqualTo(Zone.STANDARD);
+    assertThat(zones.zoneOf(Instant.ofEpochSecond(Long.MAX_VALUE / 1000 / 4), NOW))
+        .isEqualTo(Zone.STANDARD);
+  }
+
   @Test
   void customBoundariesAndTtls() {
     ZonePolicy custom = new ZonePolicy(ZoneConfig.custom()

@@ -1,5 +1,6 @@
 package dev.oddscache.server.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +29,10 @@ final class JsonBodies {
     try {
       return MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest("body is not valid JSON", "body",
-          e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr());
+      // Limit violations (nesting depth, number length) carry no location.
+      JsonLocation at = e.getLocation();
+      throw ApiError.badRequest("body is not valid JSON", "body", e.getOriginalMessage()
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     } catch (IOException e) {
       throw ApiError.badRequest("body could not be read", "body", e.getMessage());
     }
@@ -38,11 +40,24 @@ final class JsonBodies {
 
   static void requireContentType(Context ctx, String expected) {
     String type = ctx.contentType();
-    String base = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String base = mediaType(type);
     if (!base.equals(expected) && !(expected.equals("application/json") && base.endsWith("+json"))) {
       throw new ApiError(415, "Content-Type must be " + expected, "Content-Type",
           type == null ? "missing" : type);
     }
+  }
+
+  /**
+   * The media type of a Content-Type value without its parameters, lower case; "" when absent.
+   * Not {@code split(";")[0]}: that throws on a value of only semicolons.
+   */
+  static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   /** A text field, or null when absent or JSON null; any other type is a 400 naming it. */

@@ -14,6 +14,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +95,20 @@ public final class OddscacheServer implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.staticFiles.enableWebjars();
-      config.jetty.modifyServer(server -> server.setStopTimeout(GRACE_SECONDS * 1000L));
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(GRACE_SECONDS * 1000L);
+        // Errors Jetty answers itself (unparseable requests, 414, 431) are JSON too.
+        server.setErrorHandler(new JsonErrorHandler());
+      });
+      config.jetty.modifyServletContextHandler(handler -> {
+        handler.setErrorHandler(new JsonErrorHandler());
+        FilterHolder limit = new FilterHolder(new BodyLimitFilter(settings.maxBodyBytes()));
+        limit.setAsyncSupported(true);
+        handler.addFilter(limit, "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder noRange = new FilterHolder(new IgnoreRangeFilter());
+        noRange.setAsyncSupported(true);
+        handler.addFilter(noRange, "/*", EnumSet.of(DispatcherType.REQUEST));
+      });
     });
     app.before(ctx -> {
       long length = ctx.req().getContentLengthLong();
@@ -101,6 +117,8 @@ public final class OddscacheServer implements AutoCloseable {
             "at most " + settings.maxBodyBytes() + " bytes, got " + length);
       }
     });
+    app.before(ProxyHandler.PREFIX + "*",
+        ctx -> ProxyHandler.requireWellFormedEscapes(ctx.req().getRequestURI()));
     app.get(ProxyHandler.PREFIX + "<path>", proxy::handle);
     app.head(ProxyHandler.PREFIX + "<path>", proxy::handle);
     app.post("/v1/odds", ctx -> {

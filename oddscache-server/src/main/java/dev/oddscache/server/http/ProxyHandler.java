@@ -114,6 +114,23 @@ final class ProxyHandler {
     ctx.status(e.status()).json(e.body());
   }
 
+  /**
+   * Refuses a raw URI with a '%' that does not start an escape such as {@code %2F}. Javalin
+   * URL-decodes the proxied path before the handler runs and fails on such a path (with a 500),
+   * and Jetty lets it through inside path parameters ({@code /p/a;x=%z}); run before matching.
+   *
+   * @throws ApiError 400 naming the path
+   */
+  static void requireWellFormedEscapes(String rawUri) {
+    for (int i = rawUri.indexOf('%'); i >= 0; i = rawUri.indexOf('%', i + 1)) {
+      if (i + 2 >= rawUri.length() || Character.digit(rawUri.charAt(i + 1), 16) < 0
+          || Character.digit(rawUri.charAt(i + 2), 16) < 0) {
+        throw ApiError.badRequest("malformed path or query", "path",
+            "'%' at index " + i + " does not start an escape like %2F");
+      }
+    }
+  }
+
   /** method + path + query parameters sorted by name then value, so order does not matter. */
   static String key(String method, String rawPath, String rawQuery) {
     StringBuilder key = new StringBuilder(method).append(' ').append('/').append(rawPath);

@@ -48,8 +48,15 @@ final class Upstream {
    */
   URI target(String rawPath, String rawQuery) {
     for (String segment : rawPath.split("/", -1)) {
-      String decoded = java.net.URLDecoder.decode(segment.replace("+", "%2B"),
-          java.nio.charset.StandardCharsets.UTF_8);
+      String decoded;
+      try {
+        decoded = java.net.URLDecoder.decode(segment.replace("+", "%2B"),
+            java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        // A stray '%' ("%^N", "50%"): Jetty passes it through undecoded, URLDecoder refuses it.
+        throw ApiError.badRequest("malformed path or query", "path",
+            "segment '" + segment + "': " + e.getMessage());
+      }
       if (decoded.equals("..") || decoded.equals(".") || decoded.contains("/")
           || decoded.contains("\\")) {
         throw ApiError.badRequest("path must stay below the upstream", "path",

@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestUpstream implements AutoCloseable {
   final AtomicInteger calls = new AtomicInteger();
+  /** Calls to {@code /flaky/...}, and how many of them failed. */
+  final AtomicInteger flakyCalls = new AtomicInteger();
+  final AtomicInteger flakyFailures = new AtomicInteger();
   final CountDownLatch slowEntered = new CountDownLatch(1);
   final CompletableFuture<String> slowRelease = new CompletableFuture<>();
   private final Javalin app;
@@ -35,6 +38,18 @@ public final class TestUpstream implements AutoCloseable {
     app.get("/broken", ctx -> {
       calls.incrementAndGet();
       ctx.status(500).result("boom");
+    });
+    app.get("/flaky/{id}", ctx -> {
+      calls.incrementAndGet();
+      int n = flakyCalls.incrementAndGet();
+      // Exactly 3 calls in 10 fail, spread out, whatever the request order.
+      if (n % 10 == 1 || n % 10 == 4 || n % 10 == 7) {
+        flakyFailures.incrementAndGet();
+        ctx.status(503).result("backend down");
+        return;
+      }
+      ctx.contentType("application/json").result("{\"id\":\"" + ctx.pathParam("id") + "\",\"n\":" + n
+          + "}");
     });
     app.get("/slow", ctx -> {
       calls.incrementAndGet();

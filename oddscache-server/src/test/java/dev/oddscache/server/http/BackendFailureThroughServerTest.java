@@ -1,0 +1,132 @@
+package dev.oddscache.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oddscache.redis.testing.Measurements;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC §9 stale-if-error through the proxy, with an upstream failing 3 calls in 10. The traffic is
+ * in PANIC (tier 1, TTL 0), so every request loads from the upstream (coalesced per key): the
+ * worst case for a failing backend. Before a key has a value, a failed load is a 502 (nothing to
+ * fall back on); once it has one, every failed load is answered with that value, {@code X-Cache:
+ * STALE-ERROR}, and no client sees a 502. The figures go to {@code target/measurements.txt} and
+ * {@code docs/backend-failure.md}.
+ */
+class BackendFailureThroughServerTest {
+  private static final int KEYS = 20;
+  private static final int THREADS = 4;
+  private static final int REQUESTS_PER_THREAD = 250;
+  private static final String[] PANIC = {
+    "X-Match-Id", "psg-om", "X-Competition", "Ligue 1", "X-Markets", "1x2",
+    "X-Vix-Status", "PANIC"};
+
+  private TestUpstream upstream;
+  private OddscacheServer server;
+
+  @BeforeEach
+  void start() {
+    upstream = new TestUpstream();
+    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
+        .withUpstream(URI.create(upstream.url())));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    upstream.close();
+  }
+
+  private HttpResponse<String> get(int key) {
+    return Http.get(server.url() + "/p/flaky/k" + key, PANIC);
+  }
+
+  /** Status, X-Cache and breaker mode, e.g. {@code 200 STALE-ERROR NORMAL}. */
+  private static String answer(HttpResponse<String> r) {
+    return r.statusCode() + " " + r.headers().firstValue("X-Cache").orElse("-") + " "
+        + r.headers().firstValue("X-Oddscache-Mode").orElse("-");
+  }
+
+  @Test
+  void upstreamFailing30Percent_staleIfErrorAbsorbsEveryFailureOnceValuesExist() throws Exception {
+    // Cold: the first request of each key; a failure has nothing to fall back on.
+    int cold502 = 0;
+    Map<String, Integer> cold = new TreeMap<>();
+    for (int key = 0; key < KEYS; key++) {
+      HttpResponse<String> r = get(key);
+      cold.merge(answer(r), 1, Integer::sum);
+      if (r.statusCode() == 502) {
+        cold502++;
+        // Until the key has a value; each try is a fresh load, 7 in 10 succeed.
+        for (int tries = 0; tries < 10 && r.statusCode() != 200; tries++) {
+          r = get(key);
+          cold.merge(answer(r), 1, Integer::sum);
+        }
+      }
+      assertThat(r.statusCode()).as("key %d eventually loads", key).isEqualTo(200);
+    }
+    int coldCalls = upstream.flakyCalls.get();
+    int coldFailures = upstream.flakyFailures.get();
+
+    // Warm: concurrent PANIC traffic, every request a (coalesced) load.
+    Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+    CyclicBarrier go = new CyclicBarrier(THREADS);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      Thread worker = new Thread(() -> {
+        try {
+          go.await();
+          for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
+            HttpResponse<String> r = get((thread * 5 + i) % KEYS);
+            String answer = answer(r);
+            answers.computeIfAbsent(answer, a -> new AtomicInteger()).incrementAndGet();
+          }
+        } catch (Exception e) {
+          answers.computeIfAbsent("exception " + e, a -> new AtomicInteger()).incrementAndGet();
+        }
+      }, "flaky-load-" + t);
+      threads.add(worker);
+      worker.start();
+    }
+    for (Thread t : threads) {
+      t.join(TimeUnit.SECONDS.toMillis(120));
+    }
+    Map<String, Integer> warm = new TreeMap<>();
+    answers.forEach((k, v) -> warm.put(k, v.get()));
+    int warmCalls = upstream.flakyCalls.get() - coldCalls;
+    int warmFailures = upstream.flakyFailures.get() - coldFailures;
+    int staleError = warm.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("200 STALE-ERROR"))
+        .mapToInt(Map.Entry::getValue).sum();
+    int warm502 = warm.entrySet().stream().filter(e -> e.getKey().startsWith("502"))
+        .mapToInt(Map.Entry::getValue).sum();
+
+    Measurements.record("BackendFailureThroughServerTest", "upstream failing 3 calls in 10,"
+        + " PANIC traffic (TTL 0, every request loads). Cold, " + KEYS + " keys: " + coldCalls
+        + " upstream calls, " + coldFailures + " failed, " + cold502 + " first requests got 502;"
+        + " answers " + cold + "."
+        + " Warm, " + THREADS * REQUESTS_PER_THREAD + " requests on " + THREADS + " threads: "
+        + warmCalls + " upstream calls, " + warmFailures + " failed; answers " + warm
+        + "; 502s " + warm502 + ", STALE-ERROR " + staleError);
+
+    assertThat(warm.keySet()).as("answers").allMatch(a -> a.startsWith("200 "));
+    assertThat(warm502).as("502s once every key has a value").isZero();
+    assertThat(warmFailures).as("the upstream did fail during the warm phase").isPositive();
+    assertThat(staleError).as("failed loads answered from the stale value")
+        .isGreaterThanOrEqualTo(warmFailures);
+    assertThat(warm.keySet()).as("successful loads").anyMatch(a -> a.startsWith("200 BYPASS"));
+  }
+}
