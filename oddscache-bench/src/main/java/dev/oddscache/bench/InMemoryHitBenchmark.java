@@ -5,9 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.oddscache.cache.CacheResult;
 import dev.oddscache.cache.Loader;
 import dev.oddscache.cache.OddsCache;
+import dev.oddscache.cache.OddsCacheConfig;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.stats.CacheStats;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,19 +47,17 @@ public class InMemoryHitBenchmark {
     long computesBefore;
 
     /**
-     * true: the default meters. false: the served-age and request-duration percentiles dropped
-     * with the MeterFilter of docs/metrics.md, to show what they cost.
+     * true: the default meters. false: {@code OddsCacheConfig.percentiles(false)}, which drops
+     * the served-age and request-duration quantiles, to show what they cost.
      */
     @Param({"true"})
     public boolean percentiles;
 
     @Setup(Level.Trial)
     public void build() {
-      SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      if (!percentiles) {
-        registry.config().meterFilter(Meters.withoutPercentiles());
-      }
-      oddsCache = OddsCache.<String>builder().meterRegistry(registry).build();
+      oddsCache = OddsCache.<String>builder()
+          .config(OddsCacheConfig.custom().percentiles(percentiles).build())
+          .build();
       caffeine = Caffeine.newBuilder().maximumSize(100_000).build();
       for (String key : workload.keys) {
         caffeine.put(key, Workload.value(key));

@@ -84,7 +84,8 @@ public final class OddsCache<V> implements AutoCloseable {
         b.panicWindow != null ? b.panicWindow : new LocalPanicWindow(b.breakerConfig.window()));
     this.decider = new Decider(b.engine, b.vix, breaker, b.panicClock, b.stakes, b.ticker);
     this.invalidator = new Invalidator(b.impactRules);
-    this.stats = new CacheStatsRecorder(b.meterRegistry, config.latencySampleRate());
+    this.stats = new CacheStatsRecorder(b.meterRegistry, config.latencySampleRate(),
+        config.percentiles());
     this.bulkhead = new Bulkhead(config.maxConcurrentLoads(), b.scheduler, b.executor);
     this.scheduler = b.scheduler;
     this.lease = b.lease;

@@ -58,12 +58,24 @@ public final class CacheStatsRecorder {
    * @throws NullPointerException if {@code registry} is null
    */
   public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate) {
+    this(registry, latencySampleRate, true);
+  }
+
+  /**
+   * Registers every meter on {@code registry}, at zero.
+   *
+   * @param latencySampleRate as {@link #CacheStatsRecorder(MeterRegistry, double)}
+   * @param percentiles whether {@code oddscache.request.duration} and {@code oddscache.served.age}
+   *     publish their p50, p95 and p99 (see {@code OddsCacheConfig.percentiles()})
+   * @throws NullPointerException if {@code registry} is null
+   */
+  public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate, boolean percentiles) {
     Objects.requireNonNull(registry, "registry");
     for (int i = 0; i < views.length; i++) {
       views[i] = counters.view(i);
     }
     this.latencySampleRate = clampSampleRate(latencySampleRate);
-    this.meters = new StatsMeters(registry, views, () -> add(Stat.ERROR_METRICS));
+    this.meters = new StatsMeters(registry, views, percentiles, () -> add(Stat.ERROR_METRICS));
   }
 
   /** Clamps to [0, 1]; NaN becomes 1. */

@@ -40,9 +40,11 @@ final class StatsMeters {
 
   /**
    * @param counters the recorder's counters, indexed by {@link Stat} ordinal
+   * @param percentiles whether the request duration and the served age publish p50, p95, p99
    * @param onGaugeFailure run when a bound supplier throws during a scrape
    */
-  StatsMeters(MeterRegistry registry, StripedCounters.View[] counters, Runnable onGaugeFailure) {
+  StatsMeters(MeterRegistry registry, StripedCounters.View[] counters, boolean percentiles,
+      Runnable onGaugeFailure) {
     this.onGaugeFailure = onGaugeFailure;
     for (Strategy strategy : Strategy.values()) {
       counter(registry, MeterNames.REQUESTS, "Requests by how they were served",
@@ -102,9 +104,10 @@ final class StatsMeters {
     cpuSaved = DistributionSummary.builder(MeterNames.CPU_SAVED_RATIO)
         .description("Share of a match's markets preserved by one surgical invalidation")
         .register(registry);
+    double[] quantiles = percentiles ? new double[] {0.5, 0.95, 0.99} : new double[0];
     requestDuration = Timer.builder(MeterNames.REQUEST_DURATION)
         .description("Request latency, sampled at the latency sample rate")
-        .publishPercentiles(0.5, 0.95, 0.99)
+        .publishPercentiles(quantiles)
         .register(registry);
     loadDuration = Timer.builder(MeterNames.LOAD_DURATION)
         .description("Backend load duration")
@@ -115,7 +118,7 @@ final class StatsMeters {
       servedAge[strategy.ordinal()] = DistributionSummary.builder(MeterNames.SERVED_AGE)
           .description("Age of the value served")
           .baseUnit("seconds")
-          .publishPercentiles(0.5, 0.95, 0.99)
+          .publishPercentiles(quantiles)
           .tag(MeterNames.TAG_STRATEGY, strategy.label())
           .register(registry);
     }
