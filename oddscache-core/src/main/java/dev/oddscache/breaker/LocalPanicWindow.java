@@ -29,6 +29,8 @@ public final class LocalPanicWindow implements PanicWindow {
   private final int slots;
   private final AtomicReferenceArray<Bucket> ring;
   private final AtomicLong firstSampleSecond = new AtomicLong(NO_SAMPLE);
+  /** The bucket of the latest second recorded: nearly every sample goes there, without a slot lookup. */
+  private volatile Bucket current;
 
   /**
    * @param window whole seconds, ≥ 1 s and below {@link Integer#MAX_VALUE} seconds
@@ -52,6 +54,12 @@ public final class LocalPanicWindow implements PanicWindow {
 
   @Override
   public void record(boolean panic, long epochSecond) {
+    Bucket latest = current;
+    if (latest != null && latest.second == epochSecond) {
+      // Its second was recorded through the slow path below, so firstSampleSecond is set.
+      count(latest, panic);
+      return;
+    }
     if (epochSecond < firstSampleSecond.get()) {
       firstSampleSecond.accumulateAndGet(epochSecond, Math::min);
     }
@@ -70,6 +78,13 @@ public final class LocalPanicWindow implements PanicWindow {
         bucket = ring.get(slot);
       }
     }
+    count(bucket, panic);
+    if (latest == null || bucket.second > latest.second) {
+      current = bucket;
+    }
+  }
+
+  private static void count(Bucket bucket, boolean panic) {
     bucket.total.increment();
     if (panic) {
       bucket.panic.increment();
@@ -99,6 +114,7 @@ public final class LocalPanicWindow implements PanicWindow {
 
   @Override
   public void reset() {
+    current = null;
     firstSampleSecond.set(NO_SAMPLE);
     for (int i = 0; i < slots; i++) {
       ring.set(i, null);

@@ -84,7 +84,8 @@ public final class OddsCache<V> implements AutoCloseable {
         b.panicWindow != null ? b.panicWindow : new LocalPanicWindow(b.breakerConfig.window()));
     this.decider = new Decider(b.engine, b.vix, breaker, b.panicClock, b.stakes, b.ticker);
     this.invalidator = new Invalidator(b.impactRules);
-    this.stats = new CacheStatsRecorder(b.meterRegistry, config.latencySampleRate());
+    this.stats = new CacheStatsRecorder(b.meterRegistry, config.latencySampleRate(),
+        config.percentiles());
     this.bulkhead = new Bulkhead(config.maxConcurrentLoads(), b.scheduler, b.executor);
     this.scheduler = b.scheduler;
     this.lease = b.lease;
@@ -119,31 +120,16 @@ public final class OddsCache<V> implements AutoCloseable {
     Objects.requireNonNull(loader, "loader");
     long startNanos = ticker.nanoTime();
     Decision decision = decider.decide(context);
-    Tags tags = Tags.of(context.matchId(), context.markets());
     if (!config.enabled()) {
       return await(startNanos, Strategy.COMPUTE, decision, options, null, false,
-          load(key, tags, decision, loader, true, null));
+          load(key, context, decision, loader, true, null));
     }
     StoredValue<V> entry = read(key);
-    long ttlMillis = decision.ttlSeconds() * 1000;
-    if (options.noCache() || ttlMillis == 0) {
-      return serveLoaded(startNanos, Strategy.BYPASS, decision, options, entry, false, key, tags,
-          loader);
+    CacheResult<V> fresh = freshHit(startNanos, decision, options, entry);
+    if (fresh != null) {
+      return CompletableFuture.completedFuture(fresh);
     }
-    if (entry != null) {
-      long age = entry.ageMillis(ticker.epochMillis());
-      if (age < ttlMillis - options.minFresh().toMillis()) {
-        return served(startNanos, Strategy.SERVE_FRESH, decision, entry, age, false, false, false);
-      }
-      long pastTtl = age - ttlMillis;
-      if (pastTtl >= 0 && pastTtl < config.staleWindowMillis(ttlMillis)
-          && options.allowsStale(pastTtl)) {
-        refreshInBackground(key, tags, decision, loader, entry);
-        return served(startNanos, Strategy.SERVE_STALE, decision, entry, age, true, false, false);
-      }
-    }
-    return serveLoaded(startNanos, Strategy.COMPUTE, decision, options, entry, entry != null, key,
-        tags, loader);
+    return serveNotFresh(startNanos, key, context, decision, options, entry, loader);
   }
 
   /** {@link #get(String, MatchContext, ReadOptions, Loader)} with default bounds. */
@@ -160,7 +146,37 @@ public final class OddsCache<V> implements AutoCloseable {
    */
   public CacheResult<V> get(String key, MatchContext context, ReadOptions options, Loader<V> loader) {
     Objects.requireNonNull(loader, "loader");
-    AsyncLoader<V> inline = k -> {
+    requireKey(key);
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(options, "options");
+    long startNanos = ticker.nanoTime();
+    Decision decision = decider.decide(context);
+    CompletableFuture<CacheResult<V>> pending;
+    if (!config.enabled()) {
+      pending = await(startNanos, Strategy.COMPUTE, decision, options, null, false,
+          load(key, context, decision, inline(loader), true, null));
+    } else {
+      StoredValue<V> entry = read(key);
+      // The common case, a fresh hit, is answered here: no future, no loader adapter.
+      CacheResult<V> fresh = freshHit(startNanos, decision, options, entry);
+      if (fresh != null) {
+        return fresh;
+      }
+      pending = serveNotFresh(startNanos, key, context, decision, options, entry, inline(loader));
+    }
+    try {
+      return pending.get();
+    } catch (ExecutionException e) {
+      throw asRuntime(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LoadFailedException("interrupted while waiting for key '" + key + "'", e);
+    }
+  }
+
+  /** Runs a synchronous loader on the thread that loads, as a completed future. */
+  private static <V> AsyncLoader<V> inline(Loader<V> loader) {
+    return k -> {
       try {
         return CompletableFuture.completedFuture(loader.load(k));
       } catch (RuntimeException e) {
@@ -172,19 +188,49 @@ public final class OddsCache<V> implements AutoCloseable {
         return CompletableFuture.failedFuture(e);
       }
     };
-    try {
-      return getAsync(key, context, options, inline).get();
-    } catch (ExecutionException e) {
-      throw asRuntime(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LoadFailedException("interrupted while waiting for key '" + key + "'", e);
+  }
+
+  /** The answer when {@code entry} may be served as fresh; null otherwise. Records it. */
+  private CacheResult<V> freshHit(
+      long startNanos, Decision decision, ReadOptions options, StoredValue<V> entry) {
+    long ttlMillis = decision.ttlSeconds() * 1000;
+    if (entry == null || options.noCache() || ttlMillis == 0) {
+      return null;
     }
+    long age = entry.ageMillis(ticker.epochMillis());
+    if (age >= ttlMillis - options.minFresh().toMillis()) {
+      return null;
+    }
+    record(startNanos, Strategy.SERVE_FRESH, decision, false, false, age);
+    return new CacheResult<>(entry.value(), Strategy.SERVE_FRESH, age, decision, false, false);
+  }
+
+  /** Everything but a fresh hit: bypass, stale-while-revalidate, or a (coalesced) load. */
+  private CompletableFuture<CacheResult<V>> serveNotFresh(
+      long startNanos, String key, MatchContext context, Decision decision, ReadOptions options,
+      StoredValue<V> entry, AsyncLoader<V> loader) {
+    long ttlMillis = decision.ttlSeconds() * 1000;
+    if (options.noCache() || ttlMillis == 0) {
+      return serveLoaded(startNanos, Strategy.BYPASS, decision, options, entry, false, key,
+          context, loader);
+    }
+    if (entry != null) {
+      long age = entry.ageMillis(ticker.epochMillis());
+      long pastTtl = age - ttlMillis;
+      if (pastTtl >= 0 && pastTtl < config.staleWindowMillis(ttlMillis)
+          && options.allowsStale(pastTtl)) {
+        refreshInBackground(key, context, decision, loader, entry);
+        return served(startNanos, Strategy.SERVE_STALE, decision, entry, age, true, false, false);
+      }
+    }
+    return serveLoaded(startNanos, Strategy.COMPUTE, decision, options, entry, entry != null, key,
+        context, loader);
   }
 
   private CompletableFuture<CacheResult<V>> serveLoaded(
       long startNanos, Strategy strategy, Decision decision, ReadOptions options,
-      StoredValue<V> entry, boolean tooStale, String key, Tags tags, AsyncLoader<V> loader) {
+      StoredValue<V> entry, boolean tooStale, String key, MatchContext context,
+      AsyncLoader<V> loader) {
     if (entry != null && bulkhead.isFull() && !inFlight.containsKey(key)) {
       long age = entry.ageMillis(ticker.epochMillis());
       if (age <= config.maxStaleOnOverload().toMillis()
@@ -193,7 +239,7 @@ public final class OddsCache<V> implements AutoCloseable {
       }
     }
     return await(startNanos, strategy, decision, options, entry, tooStale,
-        load(key, tags, decision, loader, true, entry));
+        load(key, context, decision, loader, true, entry));
   }
 
   private CompletableFuture<CacheResult<V>> await(
@@ -235,13 +281,13 @@ public final class OddsCache<V> implements AutoCloseable {
   }
 
   /** Starts at most one refresh per key, never on the caller's thread, never queued. */
-  private void refreshInBackground(
-      String key, Tags tags, Decision decision, AsyncLoader<V> loader, StoredValue<V> known) {
+  private void refreshInBackground(String key, MatchContext context, Decision decision,
+      AsyncLoader<V> loader, StoredValue<V> known) {
     if (inFlight.containsKey(key) || bulkhead.isFull()) {
       return;
     }
     try {
-      executor.execute(() -> load(key, tags, decision, loader, false, known).whenComplete((v, e) -> {
+      executor.execute(() -> load(key, context, decision, loader, false, known).whenComplete((v, e) -> {
         if (e != null && unwrap(e) instanceof OverloadException) {
           return;
         }
@@ -259,12 +305,14 @@ public final class OddsCache<V> implements AutoCloseable {
    * Joins the key's in-flight load or starts one. A new load needs a bulkhead permit: it waits
    * for one up to {@code loadQueueTimeout} when {@code mayQueue}, else fails at once.
    */
-  private CompletableFuture<StoredValue<V>> load(String key, Tags tags, Decision decision,
-      AsyncLoader<V> loader, boolean mayQueue, StoredValue<V> known) {
+  private CompletableFuture<StoredValue<V>> load(String key, MatchContext context,
+      Decision decision, AsyncLoader<V> loader, boolean mayQueue, StoredValue<V> known) {
     Load<V> existing = inFlight.get(key);
     if (existing != null) {
       return existing.future;
     }
+    // Tags are only needed to store a loaded value, so hits never build them.
+    Tags tags = Tags.of(context.matchId(), context.markets());
     Load<V> load = new Load<>(key, tags, decision, generations.stamp(tags.matchId()),
         known == null ? Long.MIN_VALUE : known.storedAtMillis());
     existing = inFlight.putIfAbsent(key, load);

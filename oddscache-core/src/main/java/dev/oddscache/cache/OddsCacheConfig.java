@@ -26,6 +26,7 @@ public final class OddsCacheConfig {
   private final Duration staleIfError;
   private final Duration staleWindow;
   private final double latencySampleRate;
+  private final boolean percentiles;
   private final Duration leaseTime;
   private final Duration leaseWait;
   private final Duration leasePollInterval;
@@ -38,6 +39,7 @@ public final class OddsCacheConfig {
     this.staleIfError = b.staleIfError;
     this.staleWindow = b.staleWindow;
     this.latencySampleRate = b.latencySampleRate;
+    this.percentiles = b.percentiles;
     this.leaseTime = b.leaseTime;
     this.leaseWait = b.leaseWait;
     this.leasePollInterval = b.leasePollInterval;
@@ -60,6 +62,7 @@ public final class OddsCacheConfig {
         .loadQueueTimeout(base.loadQueueTimeout)
         .staleIfError(base.staleIfError)
         .latencySampleRate(base.latencySampleRate)
+        .percentiles(base.percentiles)
         .leaseTime(base.leaseTime)
         .leaseWait(base.leaseWait)
         .leasePollInterval(base.leasePollInterval);
@@ -110,6 +113,18 @@ public final class OddsCacheConfig {
     return latencySampleRate;
   }
 
+  /**
+   * Whether the request-duration and served-age meters publish their per-process quantiles
+   * (p50, p95, p99 over a decaying 2-minute window). On by default: the dashboard and the
+   * {@code OddscacheServedAgeHigh} alert read them. Each recording then updates Micrometer's
+   * HdrHistogram windows, which is most of the cost of a fresh hit (BENCHMARKS.md); off, the
+   * meters keep their count, sum and max, and {@link dev.oddscache.stats.CacheStats} keeps its
+   * own latency percentiles.
+   */
+  public boolean percentiles() {
+    return percentiles;
+  }
+
   /** With a shared {@link LoadLease}: how long a lease holds before another process may load. */
   public Duration leaseTime() {
     return leaseTime;
@@ -136,6 +151,7 @@ public final class OddsCacheConfig {
         && staleIfError.equals(other.staleIfError)
         && Objects.equals(staleWindow, other.staleWindow)
         && Double.compare(latencySampleRate, other.latencySampleRate) == 0
+        && percentiles == other.percentiles
         && leaseTime.equals(other.leaseTime)
         && leaseWait.equals(other.leaseWait)
         && leasePollInterval.equals(other.leasePollInterval);
@@ -144,7 +160,8 @@ public final class OddsCacheConfig {
   @Override
   public int hashCode() {
     return Objects.hash(enabled, maxConcurrentLoads, maxStaleOnOverload, loadQueueTimeout,
-        staleIfError, staleWindow, latencySampleRate, leaseTime, leaseWait, leasePollInterval);
+        staleIfError, staleWindow, latencySampleRate, percentiles, leaseTime, leaseWait,
+        leasePollInterval);
   }
 
   @Override
@@ -153,7 +170,7 @@ public final class OddsCacheConfig {
         + ", maxStaleOnOverload=" + maxStaleOnOverload + ", loadQueueTimeout=" + loadQueueTimeout
         + ", staleIfError=" + staleIfError + ", staleWindow="
         + (staleWindow == null ? "ttl" : staleWindow) + ", latencySampleRate=" + latencySampleRate
-        + ", leaseTime=" + leaseTime + ", leaseWait=" + leaseWait + '}';
+        + ", percentiles=" + percentiles        + ", leaseTime=" + leaseTime + ", leaseWait=" + leaseWait + '}';
   }
 
   /** Not thread-safe. */
@@ -165,6 +182,7 @@ public final class OddsCacheConfig {
     private Duration staleIfError = DEFAULT_STALE_IF_ERROR;
     private Duration staleWindow;
     private double latencySampleRate = DEFAULT_LATENCY_SAMPLE_RATE;
+    private boolean percentiles = true;
     private Duration leaseTime = DEFAULT_LEASE_TIME;
     private Duration leaseWait = DEFAULT_LEASE_WAIT;
     private Duration leasePollInterval = DEFAULT_LEASE_POLL_INTERVAL;
@@ -223,6 +241,12 @@ public final class OddsCacheConfig {
     /** Clamped to [0, 1] as SPEC §11 asks; NaN counts as 1 (record everything). */
     public Builder latencySampleRate(double value) {
       this.latencySampleRate = Double.isNaN(value) ? 1.0 : Math.max(0.0, Math.min(1.0, value));
+      return this;
+    }
+
+    /** See {@link OddsCacheConfig#percentiles()}; default true. */
+    public Builder percentiles(boolean value) {
+      this.percentiles = value;
       return this;
     }
 

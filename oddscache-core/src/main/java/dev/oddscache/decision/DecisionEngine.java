@@ -24,10 +24,34 @@ public final class DecisionEngine {
   private final BreakerFloors floors;
   private final PanicQuota quota;
 
+  /**
+   * Every decision for a calm request (NORMAL or WARNING) with the zone's base TTL, by zone,
+   * status, breaker mode and stakes: such a decision depends on nothing else, and it is what
+   * nearly every request gets, so the hot path looks it up instead of allocating it.
+   */
+  private final Decision[][][][] calm;
+
   public DecisionEngine(ZonePolicy zones, BreakerFloors floors, PanicQuota quota) {
     this.zones = Objects.requireNonNull(zones, "zones");
     this.floors = Objects.requireNonNull(floors, "floors");
     this.quota = Objects.requireNonNull(quota, "quota");
+    Zone[] zoneValues = Zone.values();
+    BreakerMode[] modes = BreakerMode.values();
+    Stakes[] stakesValues = Stakes.values();
+    this.calm = new Decision[zoneValues.length][Status.PANIC.ordinal()][modes.length][stakesValues.length];
+    for (Zone zone : zoneValues) {
+      for (Status status : Status.values()) {
+        if (status == Status.PANIC) {
+          continue;
+        }
+        for (BreakerMode mode : modes) {
+          for (Stakes stakes : stakesValues) {
+            calm[zone.ordinal()][status.ordinal()][mode.ordinal()][stakes.ordinal()] = decide(
+                zone, zones.baseTtlSeconds(zone), false, status, mode, PanicState.NONE, stakes);
+          }
+        }
+      }
+    }
   }
 
   public static DecisionEngine ofDefaults() {
@@ -44,6 +68,15 @@ public final class DecisionEngine {
    * @param panic how long the match has been panicking; only consulted for a PANIC request
    */
   public Decision decide(Zone zone, Status status, BreakerMode mode, PanicState panic, Stakes stakes) {
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(panic, "panic");
+    Objects.requireNonNull(stakes, "stakes");
+    if (status != Status.PANIC) {
+      // A calm request ignores the panic state (see below): the precomputed decision is exact.
+      return calm[zone.ordinal()][status.ordinal()][mode.ordinal()][stakes.ordinal()];
+    }
     return decide(zone, zones.baseTtlSeconds(zone), false, status, mode, panic, stakes);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Classifies a match's {@link Stakes} from its competition and name by keywords (SPEC §6).
@@ -50,7 +51,21 @@ public final class StakesClassifier {
 
   private static final StakesClassifier DEFAULTS = custom().build();
 
+  /** Texts longer than this are classified on every call rather than remembered. */
+  static final int MAX_CACHED_LENGTH = 256;
+
+  /** At most this many distinct texts are remembered; later ones are classified on every call. */
+  static final int MAX_CACHED_TEXTS = 4096;
+
   private final Map<Stakes, List<String>> keywords;
+
+  /**
+   * The stakes of each competition or name seen so far, as given (before normalisation). Every
+   * request carries the same few competitions, and classifying one means an NFC normalisation, a
+   * lower-casing and up to 14 substring scans, so the hot path looks it up instead. Bounded in
+   * count and length, because these texts come from request headers.
+   */
+  private final ConcurrentHashMap<String, Stakes> byText = new ConcurrentHashMap<>();
 
   private StakesClassifier(Map<Stakes, List<String>> keywords) {
     this.keywords = new EnumMap<>(keywords);
@@ -79,11 +94,34 @@ public final class StakesClassifier {
    * Stakes#LOW}.
    */
   public Stakes classify(String competition, String name) {
-    String c = normalise(competition);
-    String n = normalise(name);
+    // The highest stakes with a hit in either text is the higher of the two texts' own stakes.
+    Stakes c = classifyText(competition);
+    if (c == Stakes.HIGH) {
+      return c;
+    }
+    Stakes n = classifyText(name);
+    return n.compareTo(c) > 0 ? n : c;
+  }
+
+  private Stakes classifyText(String text) {
+    if (text == null || text.isEmpty()) {
+      return Stakes.LOW;
+    }
+    Stakes known = byText.get(text);
+    if (known != null) {
+      return known;
+    }
+    Stakes stakes = scan(normalise(text));
+    if (text.length() <= MAX_CACHED_LENGTH && byText.size() < MAX_CACHED_TEXTS) {
+      byText.putIfAbsent(text, stakes);
+    }
+    return stakes;
+  }
+
+  private Stakes scan(String normalised) {
     for (Stakes stakes : BY_PRIORITY) {
       for (String keyword : keywords.get(stakes)) {
-        if (c.contains(keyword) || n.contains(keyword)) {
+        if (normalised.contains(keyword)) {
           return stakes;
         }
       }

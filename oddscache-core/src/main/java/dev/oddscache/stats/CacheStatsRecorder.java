@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -19,10 +18,10 @@ import java.util.function.Supplier;
  * and never reset, and the {@link CacheStats} snapshot of {@link #snapshot()}, whose view {@link
  * #reset} can clear per category.
  *
- * <p>Every event is counted once, in a {@link LongAdder}; the Micrometer counters read the same
- * adders. A reset stores the current values of the category's adders as a baseline and the
- * snapshot reports {@code current - baseline}, so resetting the view never moves a counter
- * backwards in Prometheus (SPEC §16.6). The latency statistics of the snapshot live in a
+ * <p>Every event is counted once, in thread-striped counters ({@link StripedCounters}); the
+ * Micrometer counters read the same counters. A reset stores the current values of the
+ * category's counters as a baseline and the snapshot reports {@code current - baseline}, so
+ * resetting the view never moves a counter backwards in Prometheus (SPEC §16.6). The latency statistics of the snapshot live in a
  * histogram that a {@link StatsCategory#PERFORMANCE} reset swaps for an empty one.
  *
  * <p>Thread-safe. Recording is lock-free and allocation-free except for Micrometer's own
@@ -34,13 +33,15 @@ import java.util.function.Supplier;
  * <p>No method throws on valid input; callers still wrap calls so that a metrics failure never
  * fails a request (SPEC §9). Register one recorder per {@link MeterRegistry}: meters are
  * identified by name and tags, so a second recorder on the same registry would find the first
- * one's counters. The Micrometer counters hold the recorder's adders weakly; keep the recorder
- * reachable for as long as the registry is scraped.
+ * one's counters. The Micrometer counters hold the recorder's counter views weakly; keep the
+ * recorder reachable for as long as the registry is scraped.
  */
 public final class CacheStatsRecorder {
   private static final double MICROS_PER_PCT = 1_000_000.0;
 
-  private final LongAdder[] counters = new LongAdder[Stat.VALUES.length];
+  private final StripedCounters counters = new StripedCounters(Stat.VALUES.length);
+  /** Held here, strongly: the Micrometer counters only hold them weakly. */
+  private final StripedCounters.View[] views = new StripedCounters.View[Stat.VALUES.length];
   private final StatsMeters meters;
   private final double latencySampleRate;
 
@@ -57,12 +58,24 @@ public final class CacheStatsRecorder {
    * @throws NullPointerException if {@code registry} is null
    */
   public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate) {
+    this(registry, latencySampleRate, true);
+  }
+
+  /**
+   * Registers every meter on {@code registry}, at zero.
+   *
+   * @param latencySampleRate as {@link #CacheStatsRecorder(MeterRegistry, double)}
+   * @param percentiles whether {@code oddscache.request.duration} and {@code oddscache.served.age}
+   *     publish their p50, p95 and p99 (see {@code OddsCacheConfig.percentiles()})
+   * @throws NullPointerException if {@code registry} is null
+   */
+  public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate, boolean percentiles) {
     Objects.requireNonNull(registry, "registry");
-    for (int i = 0; i < counters.length; i++) {
-      counters[i] = new LongAdder();
+    for (int i = 0; i < views.length; i++) {
+      views[i] = counters.view(i);
     }
     this.latencySampleRate = clampSampleRate(latencySampleRate);
-    this.meters = new StatsMeters(registry, counters, () -> add(Stat.ERROR_METRICS));
+    this.meters = new StatsMeters(registry, views, percentiles, () -> add(Stat.ERROR_METRICS));
   }
 
   /** Clamps to [0, 1]; NaN becomes 1. */
@@ -227,9 +240,9 @@ public final class CacheStatsRecorder {
     // Baseline before counters: a counter read after its baseline can only be larger.
     long[] base = baseline;
     LatencyHistogram histogram = latency;
-    long[] values = new long[counters.length];
+    long[] values = new long[Stat.VALUES.length];
     for (int i = 0; i < values.length; i++) {
-      values[i] = Math.max(0, counters[i].sum() - base[i]);
+      values[i] = Math.max(0, counters.sum(i) - base[i]);
     }
     long[] percentiles = histogram.valuesAt(0.50, 0.95, 0.99);
     return new CacheStats(values, histogram.count(), histogram.sumNanos(), histogram.minNanos(),
@@ -247,7 +260,7 @@ public final class CacheStatsRecorder {
     long[] next = baseline.clone();
     for (Stat stat : Stat.VALUES) {
       if (stat.resetBy(category)) {
-        next[stat.ordinal()] = counters[stat.ordinal()].sum();
+        next[stat.ordinal()] = counters.sum(stat.ordinal());
       }
     }
     if (category == StatsCategory.PERFORMANCE || category == StatsCategory.ALL) {
@@ -257,12 +270,12 @@ public final class CacheStatsRecorder {
   }
 
   private void add(Stat stat) {
-    counters[stat.ordinal()].increment();
+    counters.increment(stat.ordinal());
   }
 
   private void add(Stat stat, long amount) {
     if (amount > 0) {
-      counters[stat.ordinal()].add(amount);
+      counters.add(stat.ordinal(), amount);
     }
   }
 

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -21,7 +20,7 @@ import java.util.function.Supplier;
  * The Micrometer side of {@link CacheStatsRecorder}: registers every meter of SPEC §11 at
  * construction, each label value at zero, so that every series exists before the first request.
  *
- * <p>Counters are {@link FunctionCounter}s over the recorder's adders: they are monotonic and
+ * <p>Counters are {@link FunctionCounter}s over the recorder's counters: they are monotonic and
  * untouched by snapshot resets. Gauges read suppliers that {@link #bind} may replace at any time;
  * until then they read 0. Thread-safe.
  */
@@ -40,10 +39,12 @@ final class StatsMeters {
   private volatile Supplier<Map<Integer, Long>> panicMatchesByTier = Map::of;
 
   /**
-   * @param counters the recorder's adders, indexed by {@link Stat} ordinal
+   * @param counters the recorder's counters, indexed by {@link Stat} ordinal
+   * @param percentiles whether the request duration and the served age publish p50, p95, p99
    * @param onGaugeFailure run when a bound supplier throws during a scrape
    */
-  StatsMeters(MeterRegistry registry, LongAdder[] counters, Runnable onGaugeFailure) {
+  StatsMeters(MeterRegistry registry, StripedCounters.View[] counters, boolean percentiles,
+      Runnable onGaugeFailure) {
     this.onGaugeFailure = onGaugeFailure;
     for (Strategy strategy : Strategy.values()) {
       counter(registry, MeterNames.REQUESTS, "Requests by how they were served",
@@ -103,9 +104,10 @@ final class StatsMeters {
     cpuSaved = DistributionSummary.builder(MeterNames.CPU_SAVED_RATIO)
         .description("Share of a match's markets preserved by one surgical invalidation")
         .register(registry);
+    double[] quantiles = percentiles ? new double[] {0.5, 0.95, 0.99} : new double[0];
     requestDuration = Timer.builder(MeterNames.REQUEST_DURATION)
         .description("Request latency, sampled at the latency sample rate")
-        .publishPercentiles(0.5, 0.95, 0.99)
+        .publishPercentiles(quantiles)
         .register(registry);
     loadDuration = Timer.builder(MeterNames.LOAD_DURATION)
         .description("Backend load duration")
@@ -116,7 +118,7 @@ final class StatsMeters {
       servedAge[strategy.ordinal()] = DistributionSummary.builder(MeterNames.SERVED_AGE)
           .description("Age of the value served")
           .baseUnit("seconds")
-          .publishPercentiles(0.5, 0.95, 0.99)
+          .publishPercentiles(quantiles)
           .tag(MeterNames.TAG_STRATEGY, strategy.label())
           .register(registry);
     }
@@ -194,14 +196,15 @@ final class StatsMeters {
     }
   }
 
-  private static void swr(MeterRegistry registry, LongAdder[] counters, Stat stat, String result) {
+  private static void swr(MeterRegistry registry, StripedCounters.View[] counters, Stat stat, String result) {
     counter(registry, MeterNames.SWR, "Stale-while-revalidate outcomes",
         counters[stat.ordinal()], MeterNames.TAG_RESULT, result);
   }
 
   private static void counter(
-      MeterRegistry registry, String name, String description, LongAdder adder, String... tags) {
-    FunctionCounter.builder(name, adder, LongAdder::doubleValue)
+      MeterRegistry registry, String name, String description, StripedCounters.View counter,
+      String... tags) {
+    FunctionCounter.builder(name, counter, StripedCounters.View::value)
         .description(description)
         .tags(tags)
         .register(registry);

@@ -130,11 +130,15 @@ public final class VixDetector {
    */
   public Status marketStatus(String matchId, String market, long nowMillis) {
     MatchState match = matches.get(Objects.requireNonNull(matchId, "matchId"));
-    String id = Markets.normalise(market);
     if (match == null) {
+      // Most requests are for matches without ticks: check the id without building its
+      // normalised copy, which nothing here would use.
+      if (market == null || market.isBlank()) {
+        Markets.normalise(market);
+      }
       return Status.NORMAL;
     }
-    MarketState state = match.existingMarket(id);
+    MarketState state = match.existingMarket(Markets.normalise(market));
     return state == null ? Status.NORMAL : state.marks.status(nowMillis, holdMillis);
   }
 

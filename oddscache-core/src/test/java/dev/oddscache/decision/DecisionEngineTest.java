@@ -18,6 +18,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DecisionEngineTest {
   private final DecisionEngine engine = DecisionEngine.ofDefaults();
 
+  @Test
+  void calmDecisions_withTheZoneTtl_equalTheExplicitPathWhateverThePanicState() {
+    // Calm decisions with the zone's TTL are precomputed; they must be what the full evaluation
+    // gives, and ignore the panic state as a calm request does.
+    for (Zone zone : Zone.values()) {
+      for (Status status : new Status[] {Status.NORMAL, Status.WARNING}) {
+        for (BreakerMode mode : BreakerMode.values()) {
+          for (Stakes stakes : Stakes.values()) {
+            long base = engine.zones().baseTtlSeconds(zone);
+            Decision viaZone = engine.decide(zone, status, mode, PanicState.NONE, stakes);
+            Decision explicit = engine.decide(zone, base, status, mode, PanicState.NONE, stakes);
+            assertThat(viaZone.baseTtlExplicit()).isFalse();
+            assertThat(viaZone.ttlSeconds()).isEqualTo(explicit.ttlSeconds());
+            assertThat(viaZone.breakerFloorSeconds()).isEqualTo(explicit.breakerFloorSeconds());
+            assertThat(viaZone.tier()).isZero();
+            assertThat(viaZone.panicDurationMinutes()).isNull();
+            assertThat(viaZone.reasons()).isNotEmpty();
+            assertThat(engine.decide(zone, status, mode, PanicState.lastingMillis(90_000), stakes))
+                .isEqualTo(viaZone);
+          }
+        }
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0} {1} panic {2} min base {3}s -> {4}s")
   @CsvSource({
     // mode,          status,  panicMinutes (-1: none), baseTtl, expected effective TTL

@@ -15,6 +15,31 @@ class StakesClassifierTest {
   private final StakesClassifier classifier = StakesClassifier.ofDefaults();
 
   @Test
+  void classify_remembered_isTheSameOnEveryCallAndForEitherArgument() {
+    StakesClassifier fresh = StakesClassifier.custom().build();
+    for (int round = 0; round < 3; round++) {
+      assertThat(fresh.classify("Ligue 1", null)).isEqualTo(Stakes.MEDIUM);
+      assertThat(fresh.classify("Ligue 1", "Le Classique")).isEqualTo(Stakes.MEDIUM);
+      assertThat(fresh.classify("Ligue 1", "Coupe - Finale")).isEqualTo(Stakes.HIGH);
+      assertThat(fresh.classify("Coupe - Finale", "Ligue 1")).isEqualTo(Stakes.HIGH);
+      assertThat(fresh.classify("Friendly", "Ligue 1")).isEqualTo(Stakes.MEDIUM);
+      assertThat(fresh.classify("Friendly", null)).isEqualTo(Stakes.LOW);
+    }
+  }
+
+  @Test
+  void classify_manyOrLongTexts_stayCorrectPastTheMemoryBound() {
+    StakesClassifier fresh = StakesClassifier.custom().build();
+    for (int i = 0; i < StakesClassifier.MAX_CACHED_TEXTS + 100; i++) {
+      assertThat(fresh.classify("Regional league " + i, null)).isEqualTo(Stakes.LOW);
+    }
+    assertThat(fresh.classify("Premier League", null)).isEqualTo(Stakes.MEDIUM);
+    String longName = "x".repeat(StakesClassifier.MAX_CACHED_LENGTH) + " world cup";
+    assertThat(fresh.classify(null, longName)).isEqualTo(Stakes.HIGH);
+    assertThat(fresh.classify(null, longName)).isEqualTo(Stakes.HIGH);
+  }
+
+  @Test
   void classify_emptyOrNullContext_isLow() {
     assertThat(classifier.classify(null, null)).isEqualTo(Stakes.LOW);
     assertThat(classifier.classify("", "")).isEqualTo(Stakes.LOW);

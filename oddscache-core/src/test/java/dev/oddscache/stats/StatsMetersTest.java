@@ -99,6 +99,25 @@ class StatsMetersTest {
   }
 
   @Test
+  void percentilesOff_keepsCountSumAndMaxWithoutQuantiles() {
+    SimpleMeterRegistry plain = new SimpleMeterRegistry();
+    CacheStatsRecorder withoutQuantiles = new CacheStatsRecorder(plain, 1.0, false);
+    withoutQuantiles.recordLatency(2_000_000);
+    withoutQuantiles.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(Zone.STANDARD), false, false, 1_500);
+
+    Timer requests = plain.find(MeterNames.REQUEST_DURATION).timer();
+    DistributionSummary fresh = plain.find(MeterNames.SERVED_AGE)
+        .tag(MeterNames.TAG_STRATEGY, "serve_fresh").summary();
+    assertThat(requests.takeSnapshot().percentileValues()).isEmpty();
+    assertThat(requests.count()).isEqualTo(1);
+    assertThat(fresh.takeSnapshot().percentileValues()).isEmpty();
+    assertThat(fresh.count()).isEqualTo(1);
+    assertThat(fresh.totalAmount()).isEqualTo(1.5);
+    assertThat(fresh.max()).isEqualTo(1.5);
+    assertThat(withoutQuantiles.snapshot().p50LatencyMillis()).isEqualTo(2.0);
+  }
+
+  @Test
   void invalidations_countByKindLikeTheSnapshot() {
     recorder.recordSurgicalInvalidation(4, 39, 6, 60.0);
     recorder.recordSurgicalInvalidation(2, 5, 8, 80.0);

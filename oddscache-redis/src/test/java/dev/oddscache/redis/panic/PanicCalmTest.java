@@ -7,47 +7,18 @@ import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
-import dev.oddscache.redis.testing.RedisServerProcess;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The end of a panic on Redis: DEL after the calm grace, seen by the other processes. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PanicCalmTest {
+class PanicCalmTest extends PatientRedisTest {
   private static final long T0 = 1_767_225_600_000L;
   private static final PanicClockConfig GRACE_30S =
       PanicClockConfig.custom().calmGrace(Duration.ofSeconds(30)).build();
 
-  private RedisServerProcess server;
-  private RedisConnector redis;
-  private RedisAdmin admin;
   private final ManualTicker ticker = new ManualTicker();
 
-  @BeforeAll
-  void startRedis() {
-    server = RedisServerProcess.start();
-    redis = TestRedis.patient(server.uri());
-    admin = new RedisAdmin(server.uri());
-  }
-
-  @AfterAll
-  void stopRedis() {
-    try {
-      admin.close();
-      redis.close();
-    } finally {
-      server.stop();
-    }
-  }
-
-  @BeforeEach
-  void emptyRedis() {
-    admin.sync().flushall();
-  }
 
   @Test
   void calmGrace_keyStaysDuringTheGrace_deletedByTheFirstCalmAfterIt() {

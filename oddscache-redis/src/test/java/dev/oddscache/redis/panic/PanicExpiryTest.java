@@ -7,50 +7,21 @@ import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
-import dev.oddscache.redis.testing.RedisServerProcess;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The dead man's switch on Redis's own clock, read with PTTL: set by the first PANIC, pushed back
  * once per refresh interval of ticker time and not before, and really expiring.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PanicExpiryTest {
+class PanicExpiryTest extends PatientRedisTest {
   private static final long T0 = 1_767_225_600_000L;
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
-  private RedisServerProcess server;
-  private RedisConnector redis;
-  private RedisAdmin admin;
   private final ManualTicker ticker = new ManualTicker();
 
-  @BeforeAll
-  void startRedis() {
-    server = RedisServerProcess.start();
-    redis = TestRedis.patient(server.uri());
-    admin = new RedisAdmin(server.uri());
-  }
-
-  @AfterAll
-  void stopRedis() {
-    try {
-      admin.close();
-      redis.close();
-    } finally {
-      server.stop();
-    }
-  }
-
-  @BeforeEach
-  void emptyRedis() {
-    admin.sync().flushall();
-  }
 
   @Test
   void firstPanic_setsADayLongExpiry() {

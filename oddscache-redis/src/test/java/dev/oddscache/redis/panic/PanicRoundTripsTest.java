@@ -6,7 +6,6 @@ import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
-import dev.oddscache.redis.testing.RedisServerProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,44 +14,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What the clock costs Redis, counted by Redis itself (INFO commandstats; commands a script runs
  * are counted under their own names, the round trip under {@code eval}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PanicRoundTripsTest {
+class PanicRoundTripsTest extends PatientRedisTest {
   private static final long T0 = 1_767_225_600_000L;
 
-  private RedisServerProcess server;
-  private RedisConnector redis;
-  private RedisAdmin admin;
 
-  @BeforeAll
-  void startRedis() {
-    server = RedisServerProcess.start();
-    redis = TestRedis.patient(server.uri());
-    admin = new RedisAdmin(server.uri());
-  }
-
-  @AfterAll
-  void stopRedis() {
-    try {
-      admin.close();
-      redis.close();
-    } finally {
-      server.stop();
-    }
-  }
-
+  @Override
   @BeforeEach
   void emptyRedis() {
-    admin.sync().flushall();
+    super.emptyRedis();
     admin.sync().configResetstat();
   }
 

@@ -12,48 +12,23 @@ import dev.oddscache.Status;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.RedisSettings;
-import dev.oddscache.redis.testing.RedisServerProcess;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts written by other clients: as a string (a StringCodec connection, or redis-py with
  * decode_responses), as raw bytes, with whitespace, corrupt, or as a key of another type.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PanicStoredValuesTest {
+class PanicStoredValuesTest extends PatientRedisTest {
   private static final long T0 = 1_767_225_600_000L;
 
-  private RedisServerProcess server;
-  private RedisConnector redis;
-  private RedisAdmin admin;
   private final ManualTicker ticker = new ManualTicker();
   private final Logger logger = (Logger) LoggerFactory.getLogger(RedisPanicClock.class);
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private RedisPanicClock clock;
-
-  @BeforeAll
-  void startRedis() {
-    server = RedisServerProcess.start();
-    redis = TestRedis.patient(server.uri());
-    admin = new RedisAdmin(server.uri());
-  }
-
-  @AfterAll
-  void stopRedis() {
-    try {
-      admin.close();
-      redis.close();
-    } finally {
-      server.stop();
-    }
-  }
 
   @BeforeEach
   void fresh() {

@@ -10,8 +10,8 @@ import java.util.List;
  */
 final class CacheSection {
   static final List<String> KEYS = List.of("enabled", "maxConcurrentLoads", "maxStaleOnOverload",
-      "loadQueueTimeout", "staleIfError", "staleWindow", "latencySampleRate", "leaseTime",
-      "leaseWait", "leasePollInterval");
+      "loadQueueTimeout", "staleIfError", "staleWindow", "latencySampleRate", "percentiles",
+      "leaseTime", "leaseWait", "leasePollInterval");
 
   private CacheSection() {}
 
@@ -25,6 +25,7 @@ final class CacheSection {
     b = s.duration("staleIfError", b, OddsCacheConfig.Builder::staleIfError);
     b = s.durationOrNull("staleWindow", b, OddsCacheConfig.Builder::staleWindow);
     b = s.decimal("latencySampleRate", b, OddsCacheConfig.Builder::latencySampleRate);
+    b = s.bool("percentiles", b, OddsCacheConfig.Builder::percentiles);
     b = s.duration("leaseTime", b, OddsCacheConfig.Builder::leaseTime);
     b = s.duration("leaseWait", b, OddsCacheConfig.Builder::leaseWait);
     b = s.duration("leasePollInterval", b, OddsCacheConfig.Builder::leasePollInterval);

@@ -6,6 +6,7 @@ import dev.oddscache.quota.Stakes;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a request's {@link MatchContext} from the proxy's headers (SPEC §13): {@code X-Match-Id},
@@ -14,6 +15,13 @@ import java.time.format.DateTimeParseException;
  */
 final class ContextHeaders {
   private static final int MAX_HEADER = 256;
+  static final int MAX_KICKOFFS = 10_000;
+
+  /**
+   * Parsed kickoffs by header text. Clients send the same few kickoffs over and over, and
+   * {@code Instant.parse} is a DateTimeFormatter run; only valid ones are kept, and only so many.
+   */
+  private static final ConcurrentHashMap<String, Instant> KICKOFFS = new ConcurrentHashMap<>();
 
   private ContextHeaders() {}
 
@@ -32,7 +40,7 @@ final class ContextHeaders {
     String kickoff = header(ctx, "X-Kickoff");
     if (kickoff != null) {
       try {
-        b.kickoff(Instant.parse(kickoff));
+        b.kickoff(kickoff(kickoff));
       } catch (DateTimeParseException e) {
         throw ApiError.badRequest("X-Kickoff must be an ISO-8601 instant like 2026-03-01T20:00:00Z",
             "X-Kickoff", kickoff);
@@ -51,6 +59,18 @@ final class ContextHeaders {
       b.status(parse(() -> Status.parse("X-Vix-Status", status), "X-Vix-Status"));
     }
     return b.build();
+  }
+
+  private static Instant kickoff(String text) {
+    Instant known = KICKOFFS.get(text);
+    if (known != null) {
+      return known;
+    }
+    Instant parsed = Instant.parse(text);
+    if (KICKOFFS.size() < MAX_KICKOFFS) {
+      KICKOFFS.putIfAbsent(text, parsed);
+    }
+    return parsed;
   }
 
   private static String header(Context ctx, String name) {

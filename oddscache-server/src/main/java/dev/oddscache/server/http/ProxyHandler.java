@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -55,6 +56,19 @@ final class ProxyHandler {
     ReadOptions options = CacheControl.parse(ctx.header("Cache-Control"));
     CompletableFuture<CacheResult<CachedResponse>> result =
         cache.getAsync(key, context, options, k -> upstream.fetch(method, target));
+    if (result.isDone()) {
+      // A hit (or a load that finished at once) is answered on this thread: going through
+      // ctx.future would suspend and redispatch the request in Jetty for nothing.
+      CacheResult<CachedResponse> r = null;
+      Throwable error = null;
+      try {
+        r = result.join();
+      } catch (CompletionException | CancellationException e) {
+        error = e;
+      }
+      respond(ctx, r, error);
+      return;
+    }
     ctx.future(() -> result.handle((r, error) -> {
       respond(ctx, r, error);
       return null;

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -14,11 +15,20 @@ import java.util.concurrent.atomic.LongAdder;
  * the proxy cannot be used as an open proxy. Thread-safe.
  */
 final class Upstream {
+  static final int MAX_CHECKED_TARGETS = 10_000;
+  static final int MAX_CHECKED_LENGTH = 512;
+
   private final URI base;
   private final String basePath;
   private final Duration timeout;
   private final HttpClient client;
   private final LongAdder calls = new LongAdder();
+  /**
+   * Targets already checked, by raw path and query: a proxied hit would otherwise decode every
+   * segment and parse a URI it never uses. Only accepted, short targets are kept, and only so many:
+   * at most 10,000 x 512 chars.
+   */
+  private final ConcurrentHashMap<String, URI> checked = new ConcurrentHashMap<>();
 
   Upstream(URI base, Duration timeout, Executor executor) {
     String path = base.getRawPath() == null ? "" : base.getRawPath();
@@ -47,6 +57,19 @@ final class Upstream {
    *     anything that resolves elsewhere)
    */
   URI target(String rawPath, String rawQuery) {
+    String raw = rawQuery == null || rawQuery.isEmpty() ? rawPath : rawPath + '?' + rawQuery;
+    URI known = checked.get(raw);
+    if (known != null) {
+      return known;
+    }
+    URI uri = check(rawPath, rawQuery);
+    if (raw.length() <= MAX_CHECKED_LENGTH && checked.size() < MAX_CHECKED_TARGETS) {
+      checked.putIfAbsent(raw, uri);
+    }
+    return uri;
+  }
+
+  private URI check(String rawPath, String rawQuery) {
     for (String segment : rawPath.split("/", -1)) {
       String decoded;
       try {

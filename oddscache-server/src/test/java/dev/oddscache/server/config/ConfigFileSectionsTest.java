@@ -83,6 +83,7 @@ class ConfigFileSectionsTest {
           staleIfError: 10m
           staleWindow: 5s
           latencySampleRate: 0.25
+          percentiles: false
           leaseTime: 3s
           leaseWait: 200ms
           leasePollInterval: PT0.01S
@@ -95,6 +96,7 @@ class ConfigFileSectionsTest {
     assertThat(c.staleIfError()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.staleWindow()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.latencySampleRate()).isEqualTo(0.25);
+    assertThat(c.percentiles()).isFalse();
     assertThat(c.leaseTime()).isEqualTo(Duration.ofSeconds(3));
     assertThat(c.leaseWait()).isEqualTo(Duration.ofMillis(200));
     assertThat(c.leasePollInterval()).isEqualTo(Duration.ofMillis(10));

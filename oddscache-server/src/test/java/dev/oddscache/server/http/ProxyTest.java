@@ -131,6 +131,24 @@ class ProxyTest {
   }
 
   @Test
+  void checkedTargetsAndKickoffsAreRememberedOnlyWhenValid() throws Exception {
+    // The proxy remembers accepted targets and kickoffs; a rejected one must stay rejected.
+    for (int round = 0; round < 2; round++) {
+      HttpResponse<String> good = Http.get(p("predictions/rma-fcb"), "X-Match-Id", "m",
+          "X-Kickoff", "2026-03-01T20:00:00Z");
+      HttpResponse<String> dots = Http.get(p("predictions/%2e%2e/secret"));
+      HttpResponse<String> kickoff = Http.get(p("predictions/rma-fcb"), "X-Match-Id", "m",
+          "X-Kickoff", "2026-03-01 20:00");
+
+      assertThat(good.statusCode()).isEqualTo(200);
+      assertThat(dots.statusCode()).isEqualTo(400);
+      assertThat(kickoff.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(kickoff.body()).get("field").asText()).isEqualTo("X-Kickoff");
+    }
+    assertThat(upstream.calls).hasValue(1);
+  }
+
+  @Test
   void overlongKeyIs400() throws Exception {
     HttpResponse<String> r = Http.get(p("predictions/" + "x".repeat(600)));
 

@@ -1,0 +1,118 @@
+package dev.oddscache.bench;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.oddscache.cache.CacheResult;
+import dev.oddscache.cache.Loader;
+import dev.oddscache.cache.OddsCache;
+import dev.oddscache.cache.OddsCacheConfig;
+import dev.oddscache.cache.Strategy;
+import dev.oddscache.stats.CacheStats;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * SPEC §15: a fresh in-memory hit through {@link OddsCache#get} against a raw Caffeine {@code
+ * getIfPresent} on the same keys, 2 threads, side by side in one run. The OddsCache side pays for
+ * everything a hit does: the decision (status, breaker sample, panic clock, zone, stakes, quota),
+ * the store read, the result and the stats (counters, served-age summary, latency).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+@Threads(2)
+public class InMemoryHitBenchmark {
+
+  @State(Scope.Benchmark)
+  public static class Caches {
+    final Workload workload = new Workload();
+    final Loader<String> loader = Workload::value;
+    OddsCache<String> oddsCache;
+    Cache<String, String> caffeine;
+    long computesBefore;
+
+    /**
+     * true: the default meters. false: {@code OddsCacheConfig.percentiles(false)}, which drops
+     * the served-age and request-duration quantiles, to show what they cost.
+     */
+    @Param({"true"})
+    public boolean percentiles;
+
+    @Setup(Level.Trial)
+    public void build() {
+      oddsCache = OddsCache.<String>builder()
+          .config(OddsCacheConfig.custom().percentiles(percentiles).build())
+          .build();
+      caffeine = Caffeine.newBuilder().maximumSize(100_000).build();
+      for (String key : workload.keys) {
+        caffeine.put(key, Workload.value(key));
+      }
+    }
+
+    /** Loads every key again, so each read of the iteration is a fresh hit whatever its length. */
+    @Setup(Level.Iteration)
+    public void refill() {
+      oddsCache.invalidateAll();
+      for (int i = 0; i < Workload.KEYS; i++) {
+        CacheResult<String> r = oddsCache.get(workload.keys[i], workload.contexts[i], loader);
+        if (r.strategy() != Strategy.COMPUTE) {
+          throw new IllegalStateException("expected a load after invalidateAll, got " + r.strategy());
+        }
+      }
+      computesBefore = oddsCache.stats().requestsWithStrategy(Strategy.COMPUTE);
+    }
+
+    /** A benchmark that measured anything but fresh hits would be wrong: fail it loudly. */
+    @TearDown(Level.Iteration)
+    public void check() {
+      CacheStats s = oddsCache.stats();
+      if (s.requestsWithStrategy(Strategy.COMPUTE) != computesBefore
+          || s.requestsWithStrategy(Strategy.SERVE_STALE) != 0
+          || s.requestsWithStrategy(Strategy.BYPASS) != 0) {
+        throw new IllegalStateException("not only fresh hits were measured: " + s.toMap());
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      oddsCache.close();
+    }
+  }
+
+  /** Each thread walks the keys from its own offset. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next = (int) (Thread.currentThread().getId() * 7919);
+
+    int advance() {
+      return next++ & (Workload.KEYS - 1);
+    }
+  }
+
+  @Benchmark
+  public Object oddsCacheGet(Caches c, Cursor cursor) {
+    int i = cursor.advance();
+    return c.oddsCache.get(c.workload.keys[i], c.workload.contexts[i], c.loader).value();
+  }
+
+  @Benchmark
+  public Object caffeineGetIfPresent(Caches c, Cursor cursor) {
+    int i = cursor.advance();
+    return c.caffeine.getIfPresent(c.workload.keys[i]);
+  }
+}

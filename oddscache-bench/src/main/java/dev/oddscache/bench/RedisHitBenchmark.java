@@ -1,0 +1,167 @@
+package dev.oddscache.bench;
+
+import dev.oddscache.cache.CacheResult;
+import dev.oddscache.cache.Loader;
+import dev.oddscache.cache.OddsCache;
+import dev.oddscache.cache.Strategy;
+import dev.oddscache.redis.RedisConnector;
+import dev.oddscache.stats.CacheStats;
+import dev.oddscache.stats.ErrorKind;
+import dev.oddscache.redis.RedisSettings;
+import dev.oddscache.redis.store.RedisStore;
+import dev.oddscache.redis.store.ValueCodec;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * SPEC §15: a fresh hit through {@link OddsCache} on a {@link RedisStore} against a raw Lettuce
+ * {@code GET} of the same Redis keys (the same blobs), on the same kind of connection: one
+ * shared connection with the store's codec, client resources and 50 ms command timeout, awaited
+ * the way {@code RedisConnector} awaits (a bounded {@code CompletableFuture.get}). 2 threads, one
+ * real redis-server (see {@link RedisServer}).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+@Threads(2)
+public class RedisHitBenchmark {
+  private static final RedisCodec<String, byte[]> CODEC =
+      RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+  private static final long TIMEOUT_NANOS = RedisSettings.DEFAULT_COMMAND_TIMEOUT.toNanos();
+
+  @State(Scope.Benchmark)
+  public static class Redis {
+    final Workload workload = new Workload();
+    final Loader<String> loader = Workload::value;
+    RedisServer server;
+    RedisConnector connector;
+    OddsCache<String> oddsCache;
+    ClientResources resources;
+    RedisClient client;
+    StatefulRedisConnection<String, byte[]> connection;
+    RedisAsyncCommands<String, byte[]> raw;
+    String[] redisKeys;
+    long computesBefore;
+    long storeErrorsBefore;
+
+    @Setup(Level.Trial)
+    public void start() {
+      server = RedisServer.start();
+      connector = RedisConnector.open(RedisSettings.of(server.uri()));
+      oddsCache = OddsCache.<String>builder()
+          .store(new RedisStore<>(connector, ValueCodec.utf8String()))
+          .build();
+      // The raw side: what RedisConnector builds for a standalone URI, minus oddscache.
+      resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+      client = RedisClient.create(resources);
+      client.setOptions(ClientOptions.builder()
+          .timeoutOptions(TimeoutOptions.enabled(RedisSettings.DEFAULT_COMMAND_TIMEOUT))
+          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .build());
+      connection = client.connect(CODEC, RedisURI.create(server.uri()));
+      raw = connection.async();
+    }
+
+    /** Stores every key again, so each read of the iteration is a fresh hit. */
+    @Setup(Level.Iteration)
+    public void refill() throws Exception {
+      oddsCache.invalidateAll();
+      for (int i = 0; i < Workload.KEYS; i++) {
+        CacheResult<String> r = oddsCache.get(workload.keys[i], workload.contexts[i], loader);
+        if (r.strategy() != Strategy.COMPUTE) {
+          throw new IllegalStateException("expected a load after invalidateAll, got " + r.strategy());
+        }
+      }
+      // The raw side reads the very keys, and so the very blobs, the store wrote.
+      List<String> keys = new ArrayList<>();
+      for (Object k : raw.keys(RedisSettings.DEFAULT_PREFIX + ":v:*").get(5, TimeUnit.SECONDS)) {
+        keys.add((String) k);
+      }
+      if (keys.size() != Workload.KEYS) {
+        throw new IllegalStateException("expected " + Workload.KEYS + " value keys, found " + keys.size());
+      }
+      redisKeys = keys.toArray(new String[0]);
+      computesBefore = oddsCache.stats().requestsWithStrategy(Strategy.COMPUTE);
+      storeErrorsBefore = oddsCache.stats().errors(ErrorKind.STORE);
+    }
+
+    /**
+     * Every request of the iteration must be a fresh hit, except those whose GET timed out
+     * (50 ms, on a loaded machine), which the cache turns into a miss and a load: those are
+     * counted as store errors, and reported.
+     */
+    @TearDown(Level.Iteration)
+    public void check() {
+      CacheStats s = oddsCache.stats();
+      long computes = s.requestsWithStrategy(Strategy.COMPUTE) - computesBefore;
+      long storeErrors = s.errors(ErrorKind.STORE) - storeErrorsBefore;
+      if (computes > storeErrors || s.requestsWithStrategy(Strategy.SERVE_STALE) != 0
+          || s.requestsWithStrategy(Strategy.BYPASS) != 0) {
+        throw new IllegalStateException("not only fresh hits were measured: " + s.toMap());
+      }
+      if (storeErrors > 0) {
+        System.out.println("note: " + storeErrors + " Redis reads failed or timed out this iteration"
+            + " and were served by a load");
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+      connection.close();
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown();
+      oddsCache.close();
+      connector.close();
+      server.close();
+    }
+  }
+
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next = (int) (Thread.currentThread().getId() * 7919);
+
+    int advance() {
+      return next++ & (Workload.KEYS - 1);
+    }
+  }
+
+  @Benchmark
+  public Object oddsCacheGet(Redis r, Cursor cursor) {
+    int i = cursor.advance();
+    return r.oddsCache.get(r.workload.keys[i], r.workload.contexts[i], r.loader).value();
+  }
+
+  @Benchmark
+  public Object lettuceGet(Redis r, Cursor cursor) throws Exception {
+    return r.raw.get(r.redisKeys[cursor.advance()]).toCompletableFuture()
+        .get(TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+  }
+}
