@@ -23,6 +23,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -85,7 +86,12 @@ public final class RedisConnector implements AutoCloseable {
   private RedisConnector(RedisSettings settings) {
     this.settings = settings;
     this.endpoint = RedisEndpoint.parse(settings.uri());
-    this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+    this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+        // Lettuce's default backoff doubles up to 30 s: after an outage of a quarter of a minute,
+        // Redis could be back for 30 s before anyone noticed. Capped at the reconnect interval.
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(1), settings.reconnectInterval(), 2,
+            TimeUnit.MILLISECONDS))
+        .build();
     this.health = new RedisHealthTracker(settings.redactedUri());
     this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "oddscache-redis-connect");
