@@ -4,8 +4,8 @@
 #   oddscache-bench/run.sh [--quick] [--redis-server PATH] --out FILE
 #
 # JMH (in-memory hit vs Caffeine, decision, Redis hit vs Lettuce, stampede), then the proxy
-# against nginx (proxy-bench.sh). --quick shortens every measurement (about 5 minutes on 2 cores
-# instead of about 12); its figures are noisier. Redis: the redis-server binary shipped in the
+# against nginx (proxy-bench.sh). --quick shortens every measurement (about 3 minutes on 2 cores
+# instead of about 13); its figures are noisier. Redis: the redis-server binary shipped in the
 # embedded-redis jar, unless --redis-server names another (e.g. /usr/bin/redis-server from
 # Debian's redis-server package).
 #
@@ -68,7 +68,9 @@ if ((quick)); then
   stampede_opts=(-wi 1 -i 5)
   proxy_opts=(--duration 5 --rounds 3 --warmup 5)
 else
-  jmh_opts=()
+  # Two forks: a fork can settle in a slower or faster mode (thread placement, JIT), so one
+  # fork alone can mislead by a factor of two on this machine.
+  jmh_opts=(-f 2 -wi 3 -w 4 -i 5 -r 4)
   stampede_opts=()
   proxy_opts=(--duration 10 --rounds 5 --warmup 15)
 fi

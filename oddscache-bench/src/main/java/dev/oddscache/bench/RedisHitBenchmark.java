@@ -24,7 +24,10 @@ import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -71,6 +74,7 @@ public class RedisHitBenchmark {
     String[] redisKeys;
     long computesBefore;
     long storeErrorsBefore;
+    final AtomicLong rawTimeouts = new AtomicLong();
 
     @Setup(Level.Trial)
     public void start() {
@@ -100,17 +104,30 @@ public class RedisHitBenchmark {
           throw new IllegalStateException("expected a load after invalidateAll, got " + r.strategy());
         }
       }
-      // The raw side reads the very keys, and so the very blobs, the store wrote.
-      List<String> keys = new ArrayList<>();
-      for (Object k : raw.keys(RedisSettings.DEFAULT_PREFIX + ":v:*").get(5, TimeUnit.SECONDS)) {
-        keys.add((String) k);
+      // A store write can time out (50 ms) on a loaded machine, leaving its key out of Redis:
+      // read the missing ones again (a miss loads and stores them) until every key is there.
+      List<String> keys = valueKeys();
+      for (int pass = 0; keys.size() < Workload.KEYS && pass < 5; pass++) {
+        for (int i = 0; i < Workload.KEYS; i++) {
+          oddsCache.get(workload.keys[i], workload.contexts[i], loader);
+        }
+        keys = valueKeys();
       }
       if (keys.size() != Workload.KEYS) {
         throw new IllegalStateException("expected " + Workload.KEYS + " value keys, found " + keys.size());
       }
+      // The raw side reads the very keys, and so the very blobs, the store wrote.
       redisKeys = keys.toArray(new String[0]);
       computesBefore = oddsCache.stats().requestsWithStrategy(Strategy.COMPUTE);
       storeErrorsBefore = oddsCache.stats().errors(ErrorKind.STORE);
+    }
+
+    private List<String> valueKeys() throws Exception {
+      List<String> keys = new ArrayList<>();
+      for (Object k : raw.keys(RedisSettings.DEFAULT_PREFIX + ":v:*").get(5, TimeUnit.SECONDS)) {
+        keys.add((String) k);
+      }
+      return keys;
     }
 
     /**
@@ -130,6 +147,11 @@ public class RedisHitBenchmark {
       if (storeErrors > 0) {
         System.out.println("note: " + storeErrors + " Redis reads failed or timed out this iteration"
             + " and were served by a load");
+      }
+      long timeouts = rawTimeouts.getAndSet(0);
+      if (timeouts > 0) {
+        System.out.println("note: " + timeouts + " raw Lettuce GETs took longer than 50 ms this"
+            + " iteration (counted as operations, like the cache's misses)");
       }
     }
 
@@ -161,7 +183,15 @@ public class RedisHitBenchmark {
 
   @Benchmark
   public Object lettuceGet(Redis r, Cursor cursor) throws Exception {
-    return r.raw.get(r.redisKeys[cursor.advance()]).toCompletableFuture()
-        .get(TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+    CompletableFuture<byte[]> get = r.raw.get(r.redisKeys[cursor.advance()]).toCompletableFuture();
+    try {
+      return get.get(TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      // RedisConnector gives up after the same 50 ms (and the cache then loads): so does this
+      // side, instead of failing the whole benchmark on a loaded machine.
+      get.cancel(false);
+      r.rawTimeouts.incrementAndGet();
+      return null;
+    }
   }
 }
