@@ -1,5 +1,6 @@
 package dev.oddscache.stats;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -8,11 +9,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * touches one or two cache lines of its own row instead of six {@code LongAdder}s, each with its
  * own cells and probe. Thread-safe and lock-free; increments never allocate.
  *
- * <p>A thread's row is chosen from its id, so threads with consecutive ids (a server's worker
- * pool) land on distinct rows; threads that share a row stay correct, since every update is
- * atomic, and merely contend. Sums read every row: O(stripes), for snapshots and scrapes only.
+ * <p>Each thread is given a slot number the first time it counts, round-robin over all threads,
+ * so the first {@link #STRIPES} threads to count land on distinct rows whatever their ids (hashing
+ * ids let two benchmark threads share a row and bounce its lines, slower than one thread alone).
+ * Threads that share a row stay correct, since every update is atomic, and merely contend. Sums
+ * read every row: O(stripes), for snapshots and scrapes only.
  */
 final class StripedCounters {
+  private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
+  private static final ThreadLocal<int[]> SLOT =
+      ThreadLocal.withInitial(() -> new int[] {NEXT_SLOT.getAndIncrement()});
+
   /** Longs of padding on each side of a row: 128 bytes, against adjacent-line prefetching. */
   private static final int PAD = 16;
 
@@ -37,6 +44,19 @@ final class StripedCounters {
 
   void add(int counter, long amount) {
     cells.getAndAdd(row() + counter, amount);
+  }
+
+  /** The calling thread's row, for several updates in a row: {@link #increment(int, int)}. */
+  int row() {
+    return PAD + (SLOT.get()[0] & mask) * stride;
+  }
+
+  void increment(int row, int counter) {
+    cells.getAndIncrement(row + counter);
+  }
+
+  void add(int row, int counter, long amount) {
+    cells.getAndAdd(row + counter, amount);
   }
 
   long sum(int counter) {
@@ -66,7 +86,4 @@ final class StripedCounters {
     }
   }
 
-  private int row() {
-    return PAD + ((int) Thread.currentThread().getId() & mask) * stride;
-  }
 }
