@@ -9,13 +9,18 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * touches one or two cache lines of its own row instead of six {@code LongAdder}s, each with its
  * own cells and probe. Thread-safe and lock-free; increments never allocate.
  *
- * <p>Each thread is given a slot number the first time it counts, round-robin over all threads,
- * so the first {@link #STRIPES} threads to count land on distinct rows whatever their ids (hashing
- * ids let two benchmark threads share a row and bounce its lines, slower than one thread alone).
- * Threads that share a row stay correct, since every update is atomic, and merely contend. Sums
- * read every row: O(stripes), for snapshots and scrapes only.
+ * <p>Each thread has a slot number, first given round-robin; an update that finds its cell
+ * contended (a failed compare-and-set) still lands, atomically, and moves its thread to the next
+ * free slot, as {@code LongAdder} rehashes its probe. So threads that happen to share a row (two
+ * benchmark threads did, and ran slower than one) drift apart after a few collisions, as long as
+ * there are more rows than busy threads. Sums read every row: O(stripes), for snapshots and
+ * scrapes only.
  */
 final class StripedCounters {
+  /** Rows: a power of two at least twice the cores, at most 16 (memory: rows x counters x 8 B). */
+  static final int STRIPES = Integer.highestOneBit(
+      Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())) * 2 - 1);
+
   private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
   private static final ThreadLocal<int[]> SLOT =
       ThreadLocal.withInitial(() -> new int[] {NEXT_SLOT.getAndIncrement()});
@@ -27,10 +32,6 @@ final class StripedCounters {
   private final int stride;
   private final AtomicLongArray cells;
 
-  /** Rows: a power of two at least twice the cores, at most 16 (memory: rows x counters x 8 B). */
-  static final int STRIPES = Integer.highestOneBit(
-      Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())) * 2 - 1);
-
   StripedCounters(int counters) {
     int stripes = STRIPES;
     this.mask = stripes - 1;
@@ -39,11 +40,11 @@ final class StripedCounters {
   }
 
   void increment(int counter) {
-    cells.getAndIncrement(row() + counter);
+    add(row(), counter, 1);
   }
 
   void add(int counter, long amount) {
-    cells.getAndAdd(row() + counter, amount);
+    add(row(), counter, amount);
   }
 
   /** The calling thread's row, for several updates in a row: {@link #increment(int, int)}. */
@@ -52,11 +53,17 @@ final class StripedCounters {
   }
 
   void increment(int row, int counter) {
-    cells.getAndIncrement(row + counter);
+    add(row, counter, 1);
   }
 
   void add(int row, int counter, long amount) {
-    cells.getAndAdd(row + counter, amount);
+    int i = row + counter;
+    long v = cells.get(i);
+    if (!cells.weakCompareAndSetVolatile(i, v, v + amount)) {
+      cells.getAndAdd(i, amount);
+      // Another thread writes this row: take a new slot for this thread's next updates.
+      SLOT.get()[0] = NEXT_SLOT.getAndIncrement();
+    }
   }
 
   long sum(int counter) {
