@@ -40,6 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,13 @@ public final class OddsCache<V> implements AutoCloseable {
   private final LoadLease lease;
   private final InvalidationGenerations generations = new InvalidationGenerations();
   private final ConcurrentHashMap<String, Load<V>> inFlight = new ConcurrentHashMap<>();
+  /**
+   * Loads completed so far, counted after their value is stored and before they leave {@link
+   * #inFlight}. A request reads it before its store read: if it changed by the time the request
+   * registers a load of its own, a load may have finished in between, unseen by both the read
+   * and the in-flight lookup, and the store is read again before loading (see {@link #load}).
+   */
+  private final AtomicLong loadsCompleted = new AtomicLong();
 
   private OddsCache(Builder<V> b) {
     this.config = b.config;
@@ -122,14 +132,15 @@ public final class OddsCache<V> implements AutoCloseable {
     Decision decision = decider.decide(context);
     if (!config.enabled()) {
       return await(startNanos, Strategy.COMPUTE, decision, options, null, false,
-          load(key, context, decision, loader, true, null));
+          load(key, context, decision, loader, true, null, 0, null));
     }
+    long completions = loadsCompleted.get();
     StoredValue<V> entry = read(key);
     CacheResult<V> fresh = freshHit(startNanos, decision, options, entry);
     if (fresh != null) {
       return CompletableFuture.completedFuture(fresh);
     }
-    return serveNotFresh(startNanos, key, context, decision, options, entry, loader);
+    return serveNotFresh(startNanos, key, context, decision, options, entry, loader, completions);
   }
 
   /** {@link #get(String, MatchContext, ReadOptions, Loader)} with default bounds. */
@@ -154,15 +165,17 @@ public final class OddsCache<V> implements AutoCloseable {
     CompletableFuture<CacheResult<V>> pending;
     if (!config.enabled()) {
       pending = await(startNanos, Strategy.COMPUTE, decision, options, null, false,
-          load(key, context, decision, inline(loader), true, null));
+          load(key, context, decision, inline(loader), true, null, 0, null));
     } else {
+      long completions = loadsCompleted.get();
       StoredValue<V> entry = read(key);
       // The common case, a fresh hit, is answered here: no future, no loader adapter.
       CacheResult<V> fresh = freshHit(startNanos, decision, options, entry);
       if (fresh != null) {
         return fresh;
       }
-      pending = serveNotFresh(startNanos, key, context, decision, options, entry, inline(loader));
+      pending = serveNotFresh(startNanos, key, context, decision, options, entry, inline(loader),
+          completions);
     }
     try {
       return pending.get();
@@ -208,11 +221,11 @@ public final class OddsCache<V> implements AutoCloseable {
   /** Everything but a fresh hit: bypass, stale-while-revalidate, or a (coalesced) load. */
   private CompletableFuture<CacheResult<V>> serveNotFresh(
       long startNanos, String key, MatchContext context, Decision decision, ReadOptions options,
-      StoredValue<V> entry, AsyncLoader<V> loader) {
+      StoredValue<V> entry, AsyncLoader<V> loader, long completions) {
     long ttlMillis = decision.ttlSeconds() * 1000;
     if (options.noCache() || ttlMillis == 0) {
       return serveLoaded(startNanos, Strategy.BYPASS, decision, options, entry, false, key,
-          context, loader);
+          context, loader, completions);
     }
     if (entry != null) {
       long age = entry.ageMillis(ticker.epochMillis());
@@ -224,13 +237,13 @@ public final class OddsCache<V> implements AutoCloseable {
       }
     }
     return serveLoaded(startNanos, Strategy.COMPUTE, decision, options, entry, entry != null, key,
-        context, loader);
+        context, loader, completions);
   }
 
   private CompletableFuture<CacheResult<V>> serveLoaded(
       long startNanos, Strategy strategy, Decision decision, ReadOptions options,
       StoredValue<V> entry, boolean tooStale, String key, MatchContext context,
-      AsyncLoader<V> loader) {
+      AsyncLoader<V> loader, long completions) {
     if (entry != null && bulkhead.isFull() && !inFlight.containsKey(key)) {
       long age = entry.ageMillis(ticker.epochMillis());
       if (age <= config.maxStaleOnOverload().toMillis()
@@ -238,8 +251,18 @@ public final class OddsCache<V> implements AutoCloseable {
         return served(startNanos, strategy, decision, entry, age, true, false, true);
       }
     }
+    // What a value stored by another load of this key, completed while this request was
+    // between its store read and its own load, must satisfy to be served instead of loading:
+    // for a bypass, a load finished after the request began (so begun no earlier than one load
+    // duration before it, SPEC §9); otherwise, fresh for this request.
+    long requestMillis = ticker.epochMillis()
+        - TimeUnit.NANOSECONDS.toMillis(ticker.nanoTime() - startNanos);
+    long freshMillis = decision.ttlSeconds() * 1000 - options.minFresh().toMillis();
+    Predicate<StoredValue<V>> suits = strategy == Strategy.BYPASS
+        ? v -> v.storedAtMillis() >= requestMillis
+        : v -> v.ageMillis(ticker.epochMillis()) < freshMillis;
     return await(startNanos, strategy, decision, options, entry, tooStale,
-        load(key, context, decision, loader, true, entry));
+        load(key, context, decision, loader, true, entry, completions, suits));
   }
 
   private CompletableFuture<CacheResult<V>> await(
@@ -287,15 +310,16 @@ public final class OddsCache<V> implements AutoCloseable {
       return;
     }
     try {
-      executor.execute(() -> load(key, context, decision, loader, false, known).whenComplete((v, e) -> {
-        if (e != null && unwrap(e) instanceof OverloadException) {
-          return;
-        }
-        safely(() -> stats.recordRefresh(e == null));
-        if (e != null && log.isDebugEnabled()) {
-          log.debug("background refresh failed key={} error={}", key, unwrap(e).toString());
-        }
-      }));
+      executor.execute(() -> load(key, context, decision, loader, false, known, 0, null)
+          .whenComplete((v, e) -> {
+            if (e != null && unwrap(e) instanceof OverloadException) {
+              return;
+            }
+            safely(() -> stats.recordRefresh(e == null));
+            if (e != null && log.isDebugEnabled()) {
+              log.debug("background refresh failed key={} error={}", key, unwrap(e).toString());
+            }
+          }));
     } catch (RuntimeException rejected) {
       log.debug("background refresh not scheduled key={} error={}", key, rejected.toString());
     }
@@ -306,7 +330,8 @@ public final class OddsCache<V> implements AutoCloseable {
    * for one up to {@code loadQueueTimeout} when {@code mayQueue}, else fails at once.
    */
   private CompletableFuture<StoredValue<V>> load(String key, MatchContext context,
-      Decision decision, AsyncLoader<V> loader, boolean mayQueue, StoredValue<V> known) {
+      Decision decision, AsyncLoader<V> loader, boolean mayQueue, StoredValue<V> known,
+      long completionsSeen, Predicate<StoredValue<V>> landedSuits) {
     Load<V> existing = inFlight.get(key);
     if (existing != null) {
       return existing.future;
@@ -318,6 +343,18 @@ public final class OddsCache<V> implements AutoCloseable {
     existing = inFlight.putIfAbsent(key, load);
     if (existing != null) {
       return existing.future;
+    }
+    if (landedSuits != null && loadsCompleted.get() != completionsSeen) {
+      // Another load of this key may have stored its value after this request's read and left
+      // the in-flight map before this registration: one more load would break single-flight
+      // from the caller's point of view (a stampede would load twice).
+      StoredValue<V> landed = read(key);
+      if (landed != null && landed.storedAtMillis() > load.knownStoredAtMillis
+          && landedSuits.test(landed)) {
+        inFlight.remove(key, load);
+        load.future.complete(landed);
+        return load.future;
+      }
     }
     Runnable onTimeout = () -> {
       inFlight.remove(key, load);
@@ -365,6 +402,7 @@ public final class OddsCache<V> implements AutoCloseable {
     if (current != null && current.storedAtMillis() > load.knownStoredAtMillis) {
       bulkhead.release();
       safely(() -> stats.recordLoad(true, 0));
+      loadsCompleted.incrementAndGet();
       inFlight.remove(load.key, load);
       load.future.complete(current);
       return;
@@ -418,6 +456,7 @@ public final class OddsCache<V> implements AutoCloseable {
       }
     }
     safely(() -> stats.recordLoad(true, nanos));
+    loadsCompleted.incrementAndGet();
     inFlight.remove(load.key, load);
     if (lease != LoadLease.local()) {
       releaseLease(load.key);

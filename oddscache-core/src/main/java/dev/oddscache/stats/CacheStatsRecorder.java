@@ -113,32 +113,34 @@ public final class CacheStatsRecorder {
       long servedAgeMillis) {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(decision, "decision");
-    add(Stat.TOTAL_REQUESTS);
-    add(strategyStat(strategy));
+    // One row lookup for the six to eight counts of a request.
+    int row = counters.row();
+    add(row, Stat.TOTAL_REQUESTS);
+    add(row, strategyStat(strategy));
     if (servedStale || strategy == Strategy.SERVE_STALE) {
-      add(Stat.CACHE_HIT_STALE);
+      add(row, Stat.CACHE_HIT_STALE);
     } else if (strategy == Strategy.SERVE_FRESH) {
-      add(Stat.CACHE_HIT_FRESH);
+      add(row, Stat.CACHE_HIT_FRESH);
     } else if (strategy == Strategy.COMPUTE) {
-      add(Stat.CACHE_MISS);
+      add(row, Stat.CACHE_MISS);
     }
     switch (strategy) {
-      case SERVE_FRESH -> add(Stat.SWR_SERVED_FRESH);
-      case SERVE_STALE -> add(Stat.SWR_SERVED_STALE);
+      case SERVE_FRESH -> add(row, Stat.SWR_SERVED_FRESH);
+      case SERVE_STALE -> add(row, Stat.SWR_SERVED_STALE);
       case BYPASS -> {
         if (decision.status() == Status.PANIC) {
-          add(Stat.CACHE_BYPASS_VIX);
+          add(row, Stat.CACHE_BYPASS_VIX);
         }
       }
       default -> { }
     }
     if (tooStale) {
-      add(Stat.SWR_TOO_STALE);
+      add(row, Stat.SWR_TOO_STALE);
     }
-    add(statusStat(decision.status()));
-    add(zoneStat(decision.zone()));
+    add(row, statusStat(decision.status()));
+    add(row, zoneStat(decision.zone()));
     if (decision.ttlSeconds() > decision.freshnessSeconds()) {
-      add(Stat.ADAPTIVE_TTL_APPLIED);
+      add(row, Stat.ADAPTIVE_TTL_APPLIED);
     }
     if (servedAgeMillis >= 0) {
       meters.servedAge(strategy).record(servedAgeMillis / 1000.0);
@@ -271,6 +273,10 @@ public final class CacheStatsRecorder {
 
   private void add(Stat stat) {
     counters.increment(stat.ordinal());
+  }
+
+  private void add(int row, Stat stat) {
+    counters.increment(row, stat.ordinal());
   }
 
   private void add(Stat stat, long amount) {

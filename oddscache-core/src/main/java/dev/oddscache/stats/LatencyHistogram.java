@@ -40,9 +40,10 @@ final class LatencyHistogram {
     if (nanos < 0) {
       return;
     }
-    counters.increment(indexOf(nanos));
-    counters.increment(COUNT);
-    counters.add(SUM, nanos);
+    int row = counters.row();
+    counters.increment(row, indexOf(nanos));
+    counters.increment(row, COUNT);
+    counters.add(row, SUM, nanos);
     // Check before the compare-and-set so that the common case, no new extreme, only reads.
     long min = minNanos.get();
     while (nanos < min && !minNanos.compareAndSet(min, nanos)) {

@@ -1,5 +1,6 @@
 package dev.oddscache.stats;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -8,21 +9,28 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * touches one or two cache lines of its own row instead of six {@code LongAdder}s, each with its
  * own cells and probe. Thread-safe and lock-free; increments never allocate.
  *
- * <p>A thread's row is chosen from its id, so threads with consecutive ids (a server's worker
- * pool) land on distinct rows; threads that share a row stay correct, since every update is
- * atomic, and merely contend. Sums read every row: O(stripes), for snapshots and scrapes only.
+ * <p>Each thread has a slot number, first given round-robin; an update that finds its cell
+ * contended (a failed compare-and-set) still lands, atomically, and moves its thread to the next
+ * free slot, as {@code LongAdder} rehashes its probe. So threads that happen to share a row (two
+ * benchmark threads did, and ran slower than one) drift apart after a few collisions, as long as
+ * there are more rows than busy threads. Sums read every row: O(stripes), for snapshots and
+ * scrapes only.
  */
 final class StripedCounters {
+  /** Rows: a power of two at least twice the cores, at most 16 (memory: rows x counters x 8 B). */
+  static final int STRIPES = Integer.highestOneBit(
+      Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())) * 2 - 1);
+
+  private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
+  private static final ThreadLocal<int[]> SLOT =
+      ThreadLocal.withInitial(() -> new int[] {NEXT_SLOT.getAndIncrement()});
+
   /** Longs of padding on each side of a row: 128 bytes, against adjacent-line prefetching. */
   private static final int PAD = 16;
 
   private final int mask;
   private final int stride;
   private final AtomicLongArray cells;
-
-  /** Rows: a power of two at least twice the cores, at most 16 (memory: rows x counters x 8 B). */
-  static final int STRIPES = Integer.highestOneBit(
-      Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())) * 2 - 1);
 
   StripedCounters(int counters) {
     int stripes = STRIPES;
@@ -32,11 +40,30 @@ final class StripedCounters {
   }
 
   void increment(int counter) {
-    cells.getAndIncrement(row() + counter);
+    add(row(), counter, 1);
   }
 
   void add(int counter, long amount) {
-    cells.getAndAdd(row() + counter, amount);
+    add(row(), counter, amount);
+  }
+
+  /** The calling thread's row, for several updates in a row: {@link #increment(int, int)}. */
+  int row() {
+    return PAD + (SLOT.get()[0] & mask) * stride;
+  }
+
+  void increment(int row, int counter) {
+    add(row, counter, 1);
+  }
+
+  void add(int row, int counter, long amount) {
+    int i = row + counter;
+    long v = cells.get(i);
+    if (!cells.weakCompareAndSetVolatile(i, v, v + amount)) {
+      cells.getAndAdd(i, amount);
+      // Another thread writes this row: take a new slot for this thread's next updates.
+      SLOT.get()[0] = NEXT_SLOT.getAndIncrement();
+    }
   }
 
   long sum(int counter) {
@@ -66,7 +93,4 @@ final class StripedCounters {
     }
   }
 
-  private int row() {
-    return PAD + ((int) Thread.currentThread().getId() & mask) * stride;
-  }
 }
