@@ -40,7 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -252,14 +251,15 @@ public final class OddsCache<V> implements AutoCloseable {
       }
     }
     // What a value stored by another load of this key, completed while this request was
-    // between its store read and its own load, must satisfy to be served instead of loading:
-    // for a bypass, a load finished after the request began (so begun no earlier than one load
-    // duration before it, SPEC §9); otherwise, fresh for this request.
-    long requestMillis = ticker.epochMillis()
-        - TimeUnit.NANOSECONDS.toMillis(ticker.nanoTime() - startNanos);
+    // between its store read and its own load, must satisfy to be served instead of loading.
+    // For a bypass, being there at all suffices: load() only takes a value newer than the one
+    // this request read, so it was written after this request began, by a load this request
+    // could as well have joined in flight (SPEC §9). Comparing the value's wall-clock stamp with
+    // a start derived from nanoTime instead was off by a millisecond often enough to fail.
+    // Otherwise, it must be fresh for this request.
     long freshMillis = decision.ttlSeconds() * 1000 - options.minFresh().toMillis();
     Predicate<StoredValue<V>> suits = strategy == Strategy.BYPASS
-        ? v -> v.storedAtMillis() >= requestMillis
+        ? v -> true
         : v -> v.ageMillis(ticker.epochMillis()) < freshMillis;
     return await(startNanos, strategy, decision, options, entry, tooStale,
         load(key, context, decision, loader, true, entry, completions, suits));
