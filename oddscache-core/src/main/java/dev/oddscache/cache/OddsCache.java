@@ -128,14 +128,15 @@ public final class OddsCache<V> implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(loader, "loader");
     long startNanos = ticker.nanoTime();
-    Decision decision = decider.decide(context);
+    long now = ticker.epochMillis();
+    Decision decision = decider.decide(context, now);
     if (!config.enabled()) {
       return await(startNanos, Strategy.COMPUTE, decision, options, null, false,
           load(key, context, decision, loader, true, null, 0, null));
     }
     long completions = loadsCompleted.get();
     StoredValue<V> entry = read(key);
-    CacheResult<V> fresh = freshHit(startNanos, decision, options, entry);
+    CacheResult<V> fresh = freshHit(startNanos, decision, options, entry, now);
     if (fresh != null) {
       return CompletableFuture.completedFuture(fresh);
     }
@@ -160,7 +161,8 @@ public final class OddsCache<V> implements AutoCloseable {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(options, "options");
     long startNanos = ticker.nanoTime();
-    Decision decision = decider.decide(context);
+    long now = ticker.epochMillis();
+    Decision decision = decider.decide(context, now);
     CompletableFuture<CacheResult<V>> pending;
     if (!config.enabled()) {
       pending = await(startNanos, Strategy.COMPUTE, decision, options, null, false,
@@ -169,7 +171,7 @@ public final class OddsCache<V> implements AutoCloseable {
       long completions = loadsCompleted.get();
       StoredValue<V> entry = read(key);
       // The common case, a fresh hit, is answered here: no future, no loader adapter.
-      CacheResult<V> fresh = freshHit(startNanos, decision, options, entry);
+      CacheResult<V> fresh = freshHit(startNanos, decision, options, entry, now);
       if (fresh != null) {
         return fresh;
       }
@@ -203,13 +205,13 @@ public final class OddsCache<V> implements AutoCloseable {
   }
 
   /** The answer when {@code entry} may be served as fresh; null otherwise. Records it. */
-  private CacheResult<V> freshHit(
-      long startNanos, Decision decision, ReadOptions options, StoredValue<V> entry) {
+  private CacheResult<V> freshHit(long startNanos, Decision decision, ReadOptions options,
+      StoredValue<V> entry, long now) {
     long ttlMillis = decision.ttlSeconds() * 1000;
     if (entry == null || options.noCache() || ttlMillis == 0) {
       return null;
     }
-    long age = entry.ageMillis(ticker.epochMillis());
+    long age = entry.ageMillis(now);
     if (age >= ttlMillis - options.minFresh().toMillis()) {
       return null;
     }
@@ -621,7 +623,8 @@ public final class OddsCache<V> implements AutoCloseable {
 
   private static void requireKey(String key) {
     Objects.requireNonNull(key, "key");
-    if (key.isBlank()) {
+    // Most keys start with a visible character: no scan of the whole key per request.
+    if (key.isEmpty() || Character.isWhitespace(key.charAt(0)) && key.isBlank()) {
       throw new IllegalArgumentException("key must not be blank, got '" + key + "'");
     }
   }

@@ -47,8 +47,16 @@ public final class Decider {
    * a log line if the match's panic tier changed.
    */
   public Decision decide(MatchContext context) {
+    return decide(context, ticker.epochMillis());
+  }
+
+  /**
+   * {@link #decide(MatchContext)} at {@code now}, a reading of this decider's ticker's {@link
+   * Ticker#epochMillis()} the caller already made: a fresh hit reads the clock once for both the
+   * decision and the value's age.
+   */
+  public Decision decide(MatchContext context, long now) {
     Objects.requireNonNull(context, "context");
-    long now = ticker.epochMillis();
     Status status = statusOf(context, now);
     breaker.record(status);
     String matchId = context.matchId();

@@ -114,7 +114,7 @@ public final class CacheStatsRecorder {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(decision, "decision");
     // One row lookup for the six to eight counts of a request.
-    int row = counters.row();
+    StripedCounters.Row row = counters.row();
     add(row, Stat.TOTAL_REQUESTS);
     add(row, strategyStat(strategy));
     if (servedStale || strategy == Strategy.SERVE_STALE) {
@@ -275,8 +275,8 @@ public final class CacheStatsRecorder {
     counters.increment(stat.ordinal());
   }
 
-  private void add(int row, Stat stat) {
-    counters.increment(row, stat.ordinal());
+  private static void add(StripedCounters.Row row, Stat stat) {
+    row.increment(stat.ordinal());
   }
 
   private void add(Stat stat, long amount) {

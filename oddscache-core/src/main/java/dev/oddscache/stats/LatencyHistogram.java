@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * percentile is reported as the midpoint of the bucket holding the sample of that rank (nearest
  * rank), clamped to the exact minimum and maximum; it is therefore within <b>1/32 (3.125 %)</b> of
  * the true sample. The first and last ranks report the exact minimum and maximum. 960 buckets
- * cover the whole {@code long} range: 7.5 KiB per histogram and stripe.
+ * cover the whole {@code long} range: 7.5 KiB per histogram and recording thread.
  *
  * <p>Count, sum, minimum and maximum are exact. A reader running concurrently with writers may
  * see a sample in the count but not yet in its bucket, or the reverse; percentiles are computed
@@ -40,10 +40,10 @@ final class LatencyHistogram {
     if (nanos < 0) {
       return;
     }
-    int row = counters.row();
-    counters.increment(row, indexOf(nanos));
-    counters.increment(row, COUNT);
-    counters.add(row, SUM, nanos);
+    StripedCounters.Row row = counters.row();
+    row.increment(indexOf(nanos));
+    row.increment(COUNT);
+    row.add(SUM, nanos);
     // Check before the compare-and-set so that the common case, no new extreme, only reads.
     long min = minNanos.get();
     while (nanos < min && !minNanos.compareAndSet(min, nanos)) {

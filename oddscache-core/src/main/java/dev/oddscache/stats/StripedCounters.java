@@ -1,75 +1,79 @@
 package dev.oddscache.stats;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A fixed set of monotonic counters, striped by thread: each stripe is one row holding every
- * counter, padded so that rows do not share cache lines. A request that bumps six counters
- * touches one or two cache lines of its own row instead of six {@code LongAdder}s, each with its
- * own cells and probe. Thread-safe and lock-free; increments never allocate.
+ * A fixed set of monotonic counters, with one row per recording thread. Thread-safe and
+ * lock-free; increments never allocate (a thread's row is created on its first update).
  *
- * <p>Each thread has a slot number, first given round-robin; an update that finds its cell
- * contended (a failed compare-and-set) still lands, atomically, and moves its thread to the next
- * free slot, as {@code LongAdder} rehashes its probe. So threads that happen to share a row (two
- * benchmark threads did, and ran slower than one) drift apart after a few collisions, as long as
- * there are more rows than busy threads. Sums read every row: O(stripes), for snapshots and
- * scrapes only.
+ * <p>A row belongs to one live thread ({@link ThreadSlots}), so its updates are plain
+ * read-add-write with an opaque store: no compare-and-set, no lock prefix, and no cache line
+ * shared with another writer. The previous version striped rows with compare-and-set on every
+ * update, and that CAS was a fifth of a fresh hit in a JFR profile (BENCHMARKS.md). Threads
+ * beyond {@link ThreadSlots#OWNED} live at once share a few padded rows with atomic adds, so
+ * nothing is ever lost, only slower.
+ *
+ * <p>Sums read every row: O(live threads), for snapshots and scrapes only. A sum taken during
+ * updates may miss the latest few increments of a thread; it never counts one twice, and it
+ * never goes backwards.
  */
 final class StripedCounters {
-  /** Rows: a power of two at least twice the cores, at most 16 (memory: rows x counters x 8 B). */
+  /** Shared rows for overflow threads: a power of two at least twice the cores, at most 16. */
   static final int STRIPES = Integer.highestOneBit(
       Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())) * 2 - 1);
 
-  private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
-  private static final ThreadLocal<int[]> SLOT =
-      ThreadLocal.withInitial(() -> new int[] {NEXT_SLOT.getAndIncrement()});
-
-  /** Longs of padding on each side of a row: 128 bytes, against adjacent-line prefetching. */
+  /** Longs of padding after each row: 128 bytes, against adjacent-line prefetching. */
   private static final int PAD = 16;
 
-  private final int mask;
-  private final int stride;
-  private final AtomicLongArray cells;
+  private final int counters;
+  private final AtomicReferenceArray<Row> owned = new AtomicReferenceArray<>(ThreadSlots.OWNED);
+  private final Row[] sharedRows = new Row[STRIPES];
 
   StripedCounters(int counters) {
-    int stripes = STRIPES;
-    this.mask = stripes - 1;
-    this.stride = counters + PAD;
-    this.cells = new AtomicLongArray(PAD + stripes * stride);
+    this.counters = counters;
+    for (int i = 0; i < STRIPES; i++) {
+      sharedRows[i] = new SharedRow(counters);
+    }
   }
 
   void increment(int counter) {
-    add(row(), counter, 1);
+    row().add(counter, 1);
   }
 
   void add(int counter, long amount) {
-    add(row(), counter, amount);
+    row().add(counter, amount);
   }
 
-  /** The calling thread's row, for several updates in a row: {@link #increment(int, int)}. */
-  int row() {
-    return PAD + (SLOT.get()[0] & mask) * stride;
-  }
-
-  void increment(int row, int counter) {
-    add(row, counter, 1);
-  }
-
-  void add(int row, int counter, long amount) {
-    int i = row + counter;
-    long v = cells.get(i);
-    if (!cells.weakCompareAndSetVolatile(i, v, v + amount)) {
-      cells.getAndAdd(i, amount);
-      // Another thread writes this row: take a new slot for this thread's next updates.
-      SLOT.get()[0] = NEXT_SLOT.getAndIncrement();
+  /** The calling thread's row, for several updates in a row. Never share it with another thread. */
+  Row row() {
+    int slot = ThreadSlots.current();
+    if (slot >= ThreadSlots.OWNED) {
+      return sharedRows[slot & (STRIPES - 1)];
     }
+    Row row = owned.getPlain(slot);
+    if (row == null) {
+      row = owned.get(slot);
+      if (row == null) {
+        // Only this slot's thread creates its row, so a plain set cannot race with another
+        // creation; the volatile set publishes it to readers.
+        row = new OwnedRow(counters);
+        owned.set(slot, row);
+      }
+    }
+    return row;
   }
 
   long sum(int counter) {
     long sum = 0;
-    for (int row = PAD + counter, end = cells.length(); row < end; row += stride) {
-      sum += cells.get(row);
+    for (int i = 0, n = owned.length(); i < n; i++) {
+      Row row = owned.get(i);
+      if (row != null) {
+        sum += row.get(counter);
+      }
+    }
+    for (Row row : sharedRows) {
+      sum += row.get(counter);
     }
     return sum;
   }
@@ -77,6 +81,49 @@ final class StripedCounters {
   /** One counter as an object, for a Micrometer function counter to read. */
   View view(int counter) {
     return new View(this, counter);
+  }
+
+  /** The counters of one thread (or of a few, for a shared row). */
+  abstract static class Row {
+    final AtomicLongArray cells;
+
+    Row(int counters) {
+      this.cells = new AtomicLongArray(counters + PAD);
+    }
+
+    abstract void add(int counter, long amount);
+
+    final void increment(int counter) {
+      add(counter, 1);
+    }
+
+    final long get(int counter) {
+      return cells.getOpaque(counter);
+    }
+  }
+
+  /** Written by its owning thread only: a plain read and an opaque write. */
+  private static final class OwnedRow extends Row {
+    OwnedRow(int counters) {
+      super(counters);
+    }
+
+    @Override
+    void add(int counter, long amount) {
+      cells.setOpaque(counter, cells.getPlain(counter) + amount);
+    }
+  }
+
+  /** Written by any number of overflow threads: atomic adds. */
+  private static final class SharedRow extends Row {
+    SharedRow(int counters) {
+      super(counters);
+    }
+
+    @Override
+    void add(int counter, long amount) {
+      cells.getAndAdd(counter, amount);
+    }
   }
 
   static final class View {
@@ -92,5 +139,4 @@ final class StripedCounters {
       return counters.sum(counter);
     }
   }
-
 }
