@@ -88,7 +88,7 @@ public final class OddsCache<V> implements AutoCloseable {
     this.ticker = b.ticker;
     this.executor = b.executor;
     this.store = b.store != null ? b.store
-        : new InMemoryStore<>(InMemoryStoreConfig.ofDefaults(), b.ticker);
+        : new InMemoryStore<>(InMemoryStoreConfig.ofDefaults(), b.ticker, b.executor);
     PanicBreaker breaker = PanicBreaker.of(b.breakerConfig, b.ticker,
         b.panicWindow != null ? b.panicWindow : new LocalPanicWindow(b.breakerConfig.window()));
     this.decider = new Decider(b.engine, b.vix, breaker, b.panicClock, b.stakes, b.ticker);
@@ -694,13 +694,20 @@ public final class OddsCache<V> implements AutoCloseable {
       return this;
     }
 
-    /** Runs background refreshes and loads handed over by the bulkhead. */
+    /**
+     * Runs background refreshes, loads handed over by the bulkhead and, for the default store,
+     * Caffeine's maintenance. Default: {@link ForkJoinPool#commonPool()}, as Caffeine's.
+     */
     public Builder<V> executor(Executor value) {
       this.executor = Objects.requireNonNull(value, "executor");
       return this;
     }
 
-    /** Default: an {@link InMemoryStore} with default settings on this builder's ticker. */
+    /**
+     * Default: an {@link InMemoryStore} with default settings on this builder's ticker, whose
+     * maintenance (draining read buffers, evicting) runs on this builder's executor as a plain
+     * Caffeine cache's does, instead of on the request thread.
+     */
     public Builder<V> store(CacheStore<V> value) {
       this.store = Objects.requireNonNull(value, "store");
       return this;
