@@ -10,6 +10,7 @@ import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
 import dev.oddscache.vix.VixDetector;
 import dev.oddscache.zone.Zone;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,13 +20,24 @@ import java.util.Objects;
  * Thread-safe if its collaborators are (the provided ones are).
  */
 public final class Decider {
+  /**
+   * How long after its latest decision a panicking match still counts in {@link
+   * #panicMatchesByTier()} and {@link #panickingMatches()}. Without requests the process cannot
+   * tell whether a match still panics, and the tier it last computed falls behind the panic's real
+   * duration. Five minutes is five times the detector's default hold (60 s) and more than twice
+   * the longest default panic TTL plus its stale window (60 s + 60 s), so a match still being
+   * asked about at the pace its answers expire keeps its place; and it is short next to the
+   * quota's shortest default tier (15 min, LOW), so a dropped match was never far behind.
+   */
+  public static final Duration PANIC_STALE_AFTER = Duration.ofMinutes(5);
+
   private final DecisionEngine engine;
   private final VixDetector vix;
   private final PanicBreaker breaker;
   private final PanicClock panicClock;
   private final StakesClassifier stakes;
   private final Ticker ticker;
-  private final DecisionLog decisionLog = new DecisionLog();
+  private final DecisionLog decisionLog = new DecisionLog(PANIC_STALE_AFTER);
 
   public Decider(
       DecisionEngine engine,
@@ -68,7 +80,7 @@ public final class Decider {
       }
     }
     Decision decision = evaluate(context, status, panic, now);
-    decisionLog.record(matchId, decision);
+    decisionLog.record(matchId, decision, now);
     return decision;
   }
 
@@ -107,18 +119,20 @@ public final class Decider {
 
   /**
    * Panicking matches per tier (1 to 4), from each match's latest decision: the source of the
-   * {@code oddscache_panic_matches{tier}} gauge.
+   * {@code oddscache_panic_matches{tier}} gauge. A match leaves when a calm decision is made for
+   * it, or when it has had no decision for {@link #PANIC_STALE_AFTER}.
    */
   public Map<Integer, Long> panicMatchesByTier() {
-    return decisionLog.matchesByTier();
+    return decisionLog.matchesByTier(ticker.epochMillis());
   }
 
   /**
    * The latest decision of each match whose panic tier is above 0, by match id: what {@code
-   * /v1/status} lists. A match leaves when a calm decision is made for it.
+   * /v1/status} lists. A match leaves when a calm decision is made for it, or when it has had no
+   * decision for {@link #PANIC_STALE_AFTER}.
    */
   public Map<String, Decision> panickingMatches() {
-    return decisionLog.panicking();
+    return decisionLog.panicking(ticker.epochMillis());
   }
 
   /**

@@ -1,13 +1,18 @@
 package dev.oddscache.server.config;
 
+import dev.oddscache.Durations;
 import dev.oddscache.server.http.ServerSettings;
 import dev.oddscache.vix.VixConfig;
+import java.time.Duration;
 import java.util.List;
 
-/** {@code vix:} the volatility detector, {@link VixConfig} (SPEC §3). */
+/**
+ * {@code vix:} the volatility detector, {@link VixConfig} (SPEC §3), and {@code evictIdleAfter},
+ * the server's idle horizon for the detector's per-match state.
+ */
 final class VixSection {
   static final List<String> KEYS = List.of("alpha", "sigmaMin", "warmupTicks", "jumpThreshold",
-      "panicSigma", "warningSigma", "hold");
+      "panicSigma", "warningSigma", "hold", "evictIdleAfter");
 
   private VixSection() {}
 
@@ -21,6 +26,10 @@ final class VixSection {
     b = s.decimal("panicSigma", b, VixConfig.Builder::panicSigma);
     b = s.decimal("warningSigma", b, VixConfig.Builder::warningSigma);
     b = s.duration("hold", b, VixConfig.Builder::hold);
-    return base.withVix(s.build(b::build));
+    Duration idle = s.duration("evictIdleAfter", base.vixEvictIdleAfter(),
+        (current, v) -> Durations.positive("evictIdleAfter", v));
+    VixConfig vix = s.build(b::build);
+    // Set together: the horizon must not be shorter than the hold, and either may move.
+    return s.build(() -> base.withVix(vix, idle));
   }
 }

@@ -40,9 +40,10 @@ public final class OddscacheServer implements AutoCloseable {
   private final Javalin app;
   private final OddsCache<CachedResponse> cache;
   private final ExecutorService executor;
-  private final ScheduledExecutorService sampler;
+  private final ScheduledExecutorService background;
   private final Backends backends;
   private final StatusRoutes statusRoutes;
+  private final VixIdleEviction idleEviction;
 
   private OddscacheServer(ServerSettings settings, Ticker ticker) {
     if (settings.bindsBeyondLoopback()
@@ -53,10 +54,11 @@ public final class OddscacheServer implements AutoCloseable {
     }
     this.settings = settings;
     this.executor = Executors.newFixedThreadPool(8, daemon("oddscache-load"));
-    this.sampler = Executors.newSingleThreadScheduledExecutor(daemon("oddscache-timeline"));
+    this.background = Executors.newSingleThreadScheduledExecutor(daemon("oddscache-background"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.backends = Backends.create(settings, ticker, executor);
     VixDetector vix = new VixDetector(settings.vix());
+    this.idleEviction = new VixIdleEviction(vix, ticker, settings.vixEvictIdleAfter());
     DecisionEngine engine = new DecisionEngine(new ZonePolicy(settings.zones()),
         settings.breaker().floors(), new PanicQuota(settings.quota()));
     OddsCache.Builder<CachedResponse> builder = OddsCache.<CachedResponse>builder()
@@ -148,13 +150,15 @@ public final class OddscacheServer implements AutoCloseable {
       admin.resetStats(ctx);
     });
     ErrorResponses.install(app);
-    sampler.scheduleAtFixedRate(() -> {
+    background.scheduleAtFixedRate(() -> {
       try {
         timeline.sample();
       } catch (RuntimeException e) {
         log.warn("timeline sample failed", e);
       }
     }, 1, 1, TimeUnit.SECONDS);
+    // O(matches tracked) once a minute: short enough to share the timeline's thread.
+    idleEviction.scheduleOn(background);
   }
 
   /**
@@ -194,6 +198,11 @@ public final class OddscacheServer implements AutoCloseable {
     return cache;
   }
 
+  /** The periodic idle eviction of the volatility detector, so tests can run it by hand. */
+  VixIdleEviction idleEviction() {
+    return idleEviction;
+  }
+
   /** The {@code /v1/status} document, for the demo's console summary. */
   public Map<String, Object> status() {
     return statusRoutes.status();
@@ -205,7 +214,7 @@ public final class OddscacheServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
-      sampler.shutdownNow();
+      background.shutdownNow();
       executor.shutdown();
       try {
         if (!executor.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package dev.oddscache.server.http;
 
+import dev.oddscache.Durations;
 import dev.oddscache.breaker.BreakerConfig;
 import dev.oddscache.cache.OddsCacheConfig;
 import dev.oddscache.invalidation.ImpactRules;
@@ -15,6 +16,10 @@ import java.util.Objects;
 /**
  * Everything {@link OddscacheServer} needs, assembled from defaults, the config file and the
  * command line (in that order of precedence, lowest first). Immutable.
+ *
+ * <p>{@code vixEvictIdleAfter} is how long a match keeps its volatility-detector state without an
+ * accepted tick ({@link #DEFAULT_VIX_EVICT_IDLE_AFTER}); it must be positive and at least the
+ * detector's hold.
  */
 public record ServerSettings(
     String bind,
@@ -38,7 +43,8 @@ public record ServerSettings(
     QuotaConfig quota,
     StakesClassifier stakes,
     PanicClockConfig panicClock,
-    ImpactRules impactRules) {
+    ImpactRules impactRules,
+    Duration vixEvictIdleAfter) {
 
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -46,6 +52,13 @@ public record ServerSettings(
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   public static final int DEFAULT_MAX_KEY_BYTES = 512;
   public static final long DEFAULT_MAX_STORE_ENTRIES = 100_000;
+  /**
+   * How long a match may go without an accepted odds tick before the volatility detector drops
+   * its state. A football match lasts about two hours and its feed rarely pauses for more than
+   * half-time, so six hours leaves every live match alone and still releases a finished match the
+   * same day, instead of holding a season's worth of matches.
+   */
+  public static final Duration DEFAULT_VIX_EVICT_IDLE_AFTER = Duration.ofHours(6);
 
   public ServerSettings {
     Objects.requireNonNull(bind, "bind");
@@ -63,6 +76,14 @@ public record ServerSettings(
             "upstream must not have a query or fragment, got '" + upstream + "'");
       }
     }
+    Objects.requireNonNull(vix, "vix");
+    Durations.positive("evictIdleAfter", vixEvictIdleAfter);
+    // Shorter than the hold would end a held PANIC early: its match, and the status with it,
+    // would be dropped before the status decays.
+    if (vixEvictIdleAfter.compareTo(vix.hold()) < 0) {
+      throw new IllegalArgumentException("evictIdleAfter must be at least the vix hold ("
+          + vix.hold() + "), got " + vixEvictIdleAfter);
+    }
   }
 
   /** Defaults everywhere: loopback:8080, no upstream, in-memory store, no tokens. */
@@ -72,134 +93,165 @@ public record ServerSettings(
         DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_STORE_ENTRIES, OddsCacheConfig.ofDefaults(),
         VixConfig.ofDefaults(), ZoneConfig.ofDefaults(), BreakerConfig.ofDefaults(),
         QuotaConfig.ofDefaults(), StakesClassifier.ofDefaults(), PanicClockConfig.ofDefaults(),
-        ImpactRules.defaults());
+        ImpactRules.defaults(), DEFAULT_VIX_EVICT_IDLE_AFTER);
   }
 
   public ServerSettings withBind(String value) {
     return new ServerSettings(value, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withPort(int value) {
     return new ServerSettings(bind, value, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withUpstream(URI value) {
     return new ServerSettings(bind, port, value, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisUri(String value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, value, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withTokens(String ingest, String admin) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, blankToNull(ingest), blankToNull(admin),
         maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules);
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withCache(OddsCacheConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, value, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, value, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withBreaker(BreakerConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, value, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, value, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withUpstreamTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, value, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisPrefix(String value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, value,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisCommandTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix, value,
         nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries,
-        cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        cache, vix, zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withNearCache(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, value, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withLease(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, value, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, value, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxKeyBytes(int value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, value,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxStoreEntries(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        value, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules);
+        value, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
+  }
+
+  /** The detector's settings and its idle horizon together, for a change that moves both. */
+  public ServerSettings withVix(VixConfig value, Duration evictIdleAfter) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, value, zones, breaker, quota, stakes, panicClock, impactRules,
+        evictIdleAfter);
+  }
+
+  public ServerSettings withVixEvictIdleAfter(Duration value) {
+    return withVix(vix, value);
   }
 
   public ServerSettings withVix(VixConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, value, zones, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, value, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withZones(ZoneConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, value, breaker, quota, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, value, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withQuota(QuotaConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, value, stakes, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, value, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withStakes(StakesClassifier value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, value, panicClock, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, value, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withPanicClock(PanicClockConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, value, impactRules);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, value, impactRules,
+        vixEvictIdleAfter);
   }
 
   public ServerSettings withImpactRules(ImpactRules value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, value);
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, value,
+        vixEvictIdleAfter);
   }
 
   /** Whether the bind address accepts connections from other machines. */

@@ -116,6 +116,7 @@ class ConfigFileDefaultsTest {
             .leasePollInterval(s1).build())
         .withVix(VixConfig.custom().alpha(0.5).sigmaMin(0.5).warmupTicks(1).jumpThreshold(0.5)
             .panicSigma(5).warningSigma(4).hold(s1).build())
+        .withVixEvictIdleAfter(Duration.ofHours(1))
         .withZones(ZoneConfig.custom().prematchHorizon(Duration.ofHours(48))
             .warmupHorizon(Duration.ofHours(5)).goldenHorizon(Duration.ofHours(2))
             .inPlayDuration(Duration.ofHours(3)).ttl(Zone.STANDARD, s1).ttl(Zone.PREMATCH, s1)

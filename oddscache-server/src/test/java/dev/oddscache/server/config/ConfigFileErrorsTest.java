@@ -166,6 +166,26 @@ class ConfigFileErrorsTest {
   }
 
   @Test
+  void vixIdleHorizon_badValues_nameFieldAndValue() {
+    loading("vix: { evictIdleAfter: 0s }")
+        .hasMessage(file + ": vix.evictIdleAfter = '0s': not allowed: evictIdleAfter must be"
+            + " positive, got PT0S");
+    loading("vix: { evictIdleAfter: '-1h' }")
+        .hasMessageContaining("vix.evictIdleAfter = '-1h': not allowed: evictIdleAfter must be"
+            + " positive, got PT-1H");
+    loading("vix: { evictIdleAfter: 21600 }")
+        .hasMessageContaining("vix.evictIdleAfter = 21600: a bare number is ambiguous here");
+    loading("vix: { evictIdleAfter: later }")
+        .hasMessageContaining("vix.evictIdleAfter = 'later': not a duration");
+    loading("vix: { evictIdleAfter: 30s }")
+        .hasMessage(file + ": vix = {\"evictIdleAfter\":\"30s\"}: not allowed: evictIdleAfter"
+            + " must be at least the vix hold (PT1M), got PT30S");
+    loading("vix: { hold: 7h }")
+        .hasMessage(file + ": vix = {\"hold\":\"7h\"}: not allowed: evictIdleAfter must be at"
+            + " least the vix hold (PT7H), got PT6H");
+  }
+
+  @Test
   void crossFieldRejection_isReportedAtTheSection() {
     loading("vix: { panicSigma: 1.0 }")
         .hasMessage(file + ": vix = {\"panicSigma\":1.0}: not allowed: warningSigma must be <="

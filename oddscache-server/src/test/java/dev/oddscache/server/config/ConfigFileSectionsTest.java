@@ -116,10 +116,11 @@ class ConfigFileSectionsTest {
 
   @Test
   void vix_setsEveryKey() {
-    VixConfig v = load("""
+    ServerSettings s = load("""
         vix: { alpha: 0.1, sigmaMin: 0.02, warmupTicks: 5, jumpThreshold: 0.2,
-               panicSigma: 3, warningSigma: 2.5, hold: 1m30s }
-        """).vix();
+               panicSigma: 3, warningSigma: 2.5, hold: 1m30s, evictIdleAfter: 12h }
+        """);
+    VixConfig v = s.vix();
 
     assertThat(v.alpha()).isEqualTo(0.1);
     assertThat(v.sigmaMin()).isEqualTo(0.02);
@@ -128,6 +129,15 @@ class ConfigFileSectionsTest {
     assertThat(v.panicSigma()).isEqualTo(3.0);
     assertThat(v.warningSigma()).isEqualTo(2.5);
     assertThat(v.hold()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(s.vixEvictIdleAfter()).isEqualTo(Duration.ofHours(12));
+  }
+
+  @Test
+  void vix_holdAndIdleHorizonMovedTogether_areCheckedAsAWhole() {
+    ServerSettings s = load("vix: { hold: 8h, evictIdleAfter: 24h }");
+
+    assertThat(s.vix().hold()).isEqualTo(Duration.ofHours(8));
+    assertThat(s.vixEvictIdleAfter()).isEqualTo(Duration.ofHours(24));
   }
 
   @Test
