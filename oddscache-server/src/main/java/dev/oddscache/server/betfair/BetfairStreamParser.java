@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Maps Betfair Exchange stream messages, one JSON line at a time, to {@link BetfairTick}s (SPEC
@@ -40,7 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * given limit) plus one definition per market seen, whatever the length of the input.
  * Thread-safe: definitions live in a {@link ConcurrentHashMap}, so one parser can serve several
  * HTTP requests; the lines of one market must still arrive in stream order, as they do from one
- * feed. A long-running process should {@link #forget(String)} finished markets.
+ * feed. Closed markets are forgotten by themselves, oldest first, beyond the latest {@link
+ * #MAX_CLOSED_MARKETS}: a server ingesting a season's markets keeps the open ones and a bounded
+ * tail of closed ones, whose late prices are still ignored rather than rejected.
  */
 public final class BetfairStreamParser {
   /**
@@ -55,7 +59,13 @@ public final class BetfairStreamParser {
       .build();
   private static final int MAX_JSON_ERROR = 120;
 
+  /** Closed markets whose definitions are kept, so that late prices are ignored, not rejected. */
+  public static final int MAX_CLOSED_MARKETS = 10_000;
+
   private final ConcurrentHashMap<String, MarketDefinition> definitions = new ConcurrentHashMap<>();
+  /** Markets whose definition became CLOSED, oldest first; may hold a market more than once. */
+  private final ConcurrentLinkedQueue<String> closed = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger closedCount = new AtomicInteger();
   private final int maxLineChars;
 
   /** A parser with {@link #DEFAULT_MAX_LINE_CHARS}. */
@@ -126,6 +136,16 @@ public final class BetfairStreamParser {
     return definitions.remove(marketId) != null;
   }
 
+  private void forgetOldestClosed() {
+    String oldest = closed.poll();
+    if (oldest == null) {
+      return;
+    }
+    closedCount.decrementAndGet();
+    // A market reopened since it closed keeps its definition.
+    definitions.computeIfPresent(oldest, (id, d) -> d.isClosed() ? null : d);
+  }
+
   /** The number of markets whose definition is held. */
   public int marketCount() {
     return definitions.size();
@@ -163,7 +183,14 @@ public final class BetfairStreamParser {
     String marketId = JsonFields.id(JsonFields.required(change, "id", path + ".id"), path + ".id");
     JsonNode definition = JsonFields.optional(change, "marketDefinition");
     if (definition != null) {
-      definitions.put(marketId, definition(definition, path + ".marketDefinition"));
+      MarketDefinition parsed = definition(definition, path + ".marketDefinition");
+      MarketDefinition previous = definitions.put(marketId, parsed);
+      if (parsed.isClosed() && (previous == null || !previous.isClosed())) {
+        closed.add(marketId);
+        if (closedCount.incrementAndGet() > MAX_CLOSED_MARKETS) {
+          forgetOldestClosed();
+        }
+      }
     }
     JsonNode runners = JsonFields.optional(change, "rc");
     if (runners == null) {

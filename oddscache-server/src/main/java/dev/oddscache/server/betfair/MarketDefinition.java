@@ -14,8 +14,13 @@ record MarketDefinition(
     String eventId, String marketType, String status, boolean inPlay, Long kickoffMillis) {
 
   static final String OPEN = "OPEN";
+  static final String CLOSED = "CLOSED";
 
   boolean isOpen() {
     return OPEN.equals(status);
+  }
+
+  boolean isClosed() {
+    return CLOSED.equals(status);
   }
 }
