@@ -73,14 +73,23 @@ public final class Decider {
     breaker.record(status);
     String matchId = context.matchId();
     PanicState panic = PanicState.NONE;
+    boolean matchPanics = status == Status.PANIC;
     if (matchId != null) {
-      long start = panicClock.observe(matchId, status, now);
-      if (start != PanicClock.NO_PANIC) {
+      // The panic clock follows the match, whose status is the worst of all its markets (SPEC
+      // §3, §7), not this request's markets: a request for a calm market of a match whose other
+      // market panics must not end that panic, or alternating requests would hold the match at
+      // tier 1 (TTL 0) for as long as its panic lasts.
+      matchPanics = matchPanics || vix.matchStatus(matchId, now) == Status.PANIC;
+      long start = panicClock.observe(matchId, matchPanics ? Status.PANIC : status, now);
+      if (status == Status.PANIC && start != PanicClock.NO_PANIC) {
         panic = PanicState.lastingMillis(Math.max(0, now - start));
       }
     }
     Decision decision = evaluate(context, status, panic, now);
-    decisionLog.record(matchId, decision, now);
+    if (status == Status.PANIC || !matchPanics) {
+      // A calm answer for a panicking match does not take the match off the panicking list.
+      decisionLog.record(matchId, decision, now);
+    }
     return decision;
   }
 

@@ -164,6 +164,36 @@ class DeciderTest {
   }
 
   /** Twenty calm ticks, then a 15% move after warm-up: a panic on that market. */
+  @Test
+  void aCalmMarketsRequest_doesNotEndThePanicOfItsMatch() {
+    long start = ticker.epochMillis();
+    feedJump("psg-om", "1x2");
+    MatchContext panicking = MatchContext.builder("psg-om").competition("Ligue 1").markets("1x2")
+        .build();
+    MatchContext calm = MatchContext.builder("psg-om").competition("Ligue 1").markets("btts")
+        .build();
+
+    assertThat(decider.decide(panicking).tier()).isEqualTo(1);
+    for (int minute = 1; minute <= 31; minute++) {
+      ticker.advanceSeconds(30);
+      Decision calmAnswer = decider.decide(calm);
+      assertThat(calmAnswer.status()).isEqualTo(Status.NORMAL);
+      assertThat(calmAnswer.tier()).isZero();
+      assertThat(decider.panickingMatches()).containsKey("psg-om");
+      ticker.advanceSeconds(30);
+      // A 15 % jump on a fresh selection keeps 1x2 in PANIC (the status is held 60 s).
+      String selection = "scorer-" + minute;
+      vix.accept(new OddsTick("psg-om", "1x2", selection, 2.0, ticker.epochMillis() - 1));
+      vix.accept(new OddsTick("psg-om", "1x2", selection, 2.3, ticker.epochMillis()));
+      decider.decide(panicking);
+    }
+
+    // 31 minutes of panic (MEDIUM stakes: tier 2 from 30), calm requests in between: tier 2, as
+    // if they had not come, not a panic just begun.
+    assertThat(clock.panicStart("psg-om", ticker.epochMillis())).isEqualTo(start);
+    assertThat(decider.decide(panicking).tier()).isEqualTo(2);
+  }
+
   private void feedJump(String match, String market) {
     long t = ticker.epochMillis() - 30_000;
     double odds = 2.0;
