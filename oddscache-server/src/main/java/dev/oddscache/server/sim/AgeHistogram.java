@@ -38,6 +38,26 @@ final class AgeHistogram {
   }
 
   /**
+   * How many recorded ages exceed {@code millis}: exact when {@code millis} is below 10 minutes;
+   * above, an age counts when its whole second bucket lies above {@code millis}.
+   */
+  long countAbove(long millis) {
+    if (count == 0 || maxMillis <= millis) {
+      return 0;
+    }
+    long above = 0;
+    for (int i = (int) Math.max(0, Math.min(FINE_MILLIS, millis + 1)); i < FINE_MILLIS; i++) {
+      above += fine[i];
+    }
+    for (int i = 0; i < COARSE_SECONDS; i++) {
+      if (i * 1000L > millis) {
+        above += coarse[i];
+      }
+    }
+    return above;
+  }
+
+  /**
    * The nearest-rank percentile: the smallest recorded age such that at least {@code p} of all
    * ages are at or below it; 0 when empty.
    *

@@ -27,13 +27,14 @@ final class BypassPolicy extends PlainMapPolicy {
     if (!panic) {
       SimValue value = fresh(key, context);
       if (value != null) {
-        return CompletableFuture.completedFuture(Served.of(Strategy.SERVE_FRESH, ageMillis(value)));
+        return CompletableFuture.completedFuture(
+            Served.of(Strategy.SERVE_FRESH, ageMillis(value), value));
       }
     }
     Strategy strategy = panic ? Strategy.BYPASS : Strategy.COMPUTE;
     return backend.call(key).thenApply(value -> {
       entries.put(key, value);
-      return Served.of(strategy, ageMillis(value));
+      return Served.of(strategy, ageMillis(value), value);
     });
   }
 }

@@ -27,7 +27,8 @@ final class FixedTtlPolicy extends PlainMapPolicy {
   public CompletableFuture<Served> get(String key, MatchContext context) {
     SimValue value = fresh(key, context);
     if (value != null) {
-      return CompletableFuture.completedFuture(Served.of(Strategy.SERVE_FRESH, ageMillis(value)));
+      return CompletableFuture.completedFuture(
+          Served.of(Strategy.SERVE_FRESH, ageMillis(value), value));
     }
     CompletableFuture<SimValue> load = loading.get(key);
     if (load == null) {
@@ -40,6 +41,6 @@ final class FixedTtlPolicy extends PlainMapPolicy {
         }
       });
     }
-    return load.thenApply(v -> Served.of(Strategy.COMPUTE, ageMillis(v)));
+    return load.thenApply(v -> Served.of(Strategy.COMPUTE, ageMillis(v), v));
   }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A result served from an older value because a load failed or the bulkhead was full counts
  * as stale (SPEC §9: "counted as stale + error" for stale-if-error), whatever strategy the
- * decision chose.
+ * decision chose; {@link Served} keeps which of the two fallbacks it was.
  */
 final class OddsCachePolicy implements SimPolicy {
   private final OddsCache<SimValue> cache;
@@ -46,7 +46,8 @@ final class OddsCachePolicy implements SimPolicy {
 
   private static Served served(CacheResult<SimValue> r) {
     Strategy strategy = r.stale() ? Strategy.SERVE_STALE : r.strategy();
-    return new Served(strategy, r.ageMillis(), r.decision().tier(), r.staleOnError());
+    return new Served(strategy, r.ageMillis(), r.value().loadMillis(), r.decision().tier(),
+        r.staleOnError(), r.overloaded());
   }
 
   @Override

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param servedByStrategy requests served per {@link Strategy}, indexed by ordinal
  * @param errors failed requests plus stale-on-error answers
  * @param panicAges null when no request was PANIC
+ * @param tierOnePanic the requests in panic quota tier 1, compared with the longest load
+ * @param loadDurations how long the backend calls took (arrival to completion)
  * @param wallNanos wall time the run took; reported on the terminal, never in the JSON
  */
 record PolicyResult(
@@ -25,6 +27,8 @@ record PolicyResult(
     long errors,
     AgeSummary ages,
     AgeSummary panicAges,
+    TierOnePanic tierOnePanic,
+    CountedAges loadDurations,
     List<Transition> transitions,
     int[] requestsPerSecond,
     int[] panicRequestsPerSecond,
@@ -72,7 +76,11 @@ record PolicyResult(
     return list;
   }
 
-  /** The policy's object of SPEC §14, keys in their documented order. */
+  /**
+   * The policy's object of SPEC §14, keys in their documented order, with two additions after
+   * {@code panicServedAgeSeconds}: {@code tier1PanicServedAgeSeconds} and {@code
+   * loadDurationSeconds} (docs/simulator.md).
+   */
   Map<String, Object> toJson() {
     List<Map<String, Object>> changes = new ArrayList<>();
     for (Transition t : transitions) {
@@ -94,6 +102,8 @@ record PolicyResult(
             "errors", errors),
         "servedAgeSeconds", ages.toJson(),
         "panicServedAgeSeconds", panicAges == null ? null : panicAges.toJson(),
+        "tier1PanicServedAgeSeconds", tierOnePanic.toJson(),
+        "loadDurationSeconds", loadDurations.toJson(),
         "transitions", changes);
   }
 }

@@ -7,9 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Tallies one policy's run: requests, how they were served, ages, per-second series for the
- * charts, and the breaker and tier transitions. Primitive counters and arrays only, so the per
- * request cost is a few increments. Not thread-safe.
+ * Tallies one policy's run: requests, how they were served, ages (of all requests, of PANIC ones,
+ * of tier-1 ones), per-second series for the charts, and the breaker and tier transitions.
+ * Primitive counters and arrays only, so the per request cost is a few increments. Not
+ * thread-safe.
  */
 final class Recorder {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -19,6 +20,7 @@ final class Recorder {
   private final long[] strategies = new long[4];
   private final AgeHistogram ages = new AgeHistogram();
   private final AgeHistogram panicAges = new AgeHistogram();
+  private final TierOnePanic.Tally tierOne = new TierOnePanic.Tally();
   private final int[] requestsPerSecond;
   private final int[] panicPerSecond;
   private final int[] maxAgePerSecond;
@@ -55,12 +57,25 @@ final class Recorder {
     }
   }
 
-  /** The outcome of a request issued at {@code issuedNanos} for {@code match}, completing now. */
-  void completed(long issuedNanos, int match, boolean panic, Served served, Throwable error) {
+  /**
+   * The outcome of a request issued at {@code issuedNanos} for {@code match}, completing now.
+   *
+   * @param referenceTier the request's {@link ReferenceTiers} tier, used when {@code served}
+   *     carries none (a baseline, or a failure)
+   */
+  void completed(long issuedNanos, int match, boolean panic, int referenceTier, Served served,
+      Throwable error) {
     completed++;
     if (served == null) {
       errors++;
+      if (referenceTier == 1) {
+        tierOne.failed();
+      }
       return;
+    }
+    int tier = served.tier() != Served.NO_TIER ? served.tier() : referenceTier;
+    if (tier == 1) {
+      tierOne.answered(served);
     }
     strategies[served.strategy().ordinal()]++;
     if (served.staleOnError()) {
@@ -122,6 +137,8 @@ final class Recorder {
         errors + outstanding(),
         AgeSummary.of(ages),
         panicAges.count() == 0 ? null : AgeSummary.of(panicAges),
+        tierOne.result(backend.loadDurations().maxMillis()),
+        CountedAges.of(backend.loadDurations()),
         List.copyOf(ordered),
         requestsPerSecond.clone(),
         panicPerSecond.clone(),

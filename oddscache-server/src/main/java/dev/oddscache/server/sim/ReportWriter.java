@@ -88,8 +88,20 @@ final class ReportWriter {
     md.append(metric(ps, "served age p50 / p99 / max (s)", p -> ages(p.ages())));
     md.append(metric(ps, "PANIC served age p50 / p99 / max (s)",
         p -> p.panicAges() == null ? "no PANIC requests" : ages(p.panicAges())));
+    md.append(metric(ps, "tier-1 PANIC answers (failed)",
+        p -> count(p.tierOnePanic().served().count()) + " ("
+            + count(p.tierOnePanic().failed()) + ")"));
+    md.append(metric(ps, "tier-1 PANIC served age p50 / p99 / max (s)",
+        p -> ages(p.tierOnePanic().served().ages())));
+    md.append(metric(ps, "tier-1 PANIC age since load start p50 / p99 / max (s)",
+        p -> ages(p.tierOnePanic().sinceLoadStart())));
+    md.append(metric(ps, "load duration p50 / p99 / max (s)", p -> ages(p.loadDurations().ages())));
+    md.append(metric(ps, "tier-1 served age ≤ max load duration",
+        p -> p.tierOnePanic().served().count() == 0 ? "no tier-1 answers"
+            : SummaryText.verdict(p.tierOnePanic(), "; ")));
     md.append(metric(ps, "breaker transitions", p -> count(p.breakerTransitions().size())));
     md.append(metric(ps, "tier transitions", p -> count(p.tierTransitions().size())));
+    tierOneSection(md, ps);
     for (PolicyResult p : ps) {
       if (p.transitions().isEmpty()) {
         continue;
@@ -115,6 +127,35 @@ final class ReportWriter {
     return md.toString();
   }
 
+  /** The tier-1 answers by kind, and what the figures mean. */
+  private static void tierOneSection(StringBuilder md, List<PolicyResult> ps) {
+    md.append("\n### Tier-1 PANIC answers by kind\n\n");
+    md.append("Answers: served age p50 / p99 / max (s) "
+        + "(answers older than the run's longest load).\n\n");
+    md.append("| | ").append(String.join(" | ", ps.stream().map(PolicyResult::policy).toList()))
+        .append(" |\n|---|").append("---|".repeat(ps.size())).append('\n');
+    for (Served.Answer a : Served.Answer.values()) {
+      md.append(metric(ps, a.key(), p -> {
+        CountedAges c = p.tierOnePanic().by(a);
+        return c.count() == 0 ? "-" : count(c.count()) + ": " + ages(c.ages()) + " ("
+            + count(p.tierOnePanic().olderThanMaxLoad(a)) + " older)";
+      }));
+    }
+    md.append("\nSPEC §15 asks that the served age during tier-1 panic be at most one load "
+        + "duration. A request is tier 1 by its decision for `oddscache`, and for the baselines "
+        + "(and failed requests) by the tier the default quota gives it from its match's stakes "
+        + "and how long the match has been PANIC. A tier-1 bypass starts or joins a load and is "
+        + "answered when it lands: its served age is about 0, and its age since the load "
+        + "started is that load's duration. For `oddscache`, older tier-1 answers have other "
+        + "causes: `fresh`, `stale` and `compute` mean a breaker floor (SPEC §5: 5 s in "
+        + "HIGH_VOLATILITY, 10 s in CIRCUIT_OPEN) raised the TTL above the quota's 0; "
+        + "`staleIfError`, a failed load answered with a value younger than `staleIfError` "
+        + "(5 min); `overload`, a full bulkhead answered with a value no older than "
+        + "`maxStaleOnOverload` (60 s). The baselines ignore tiers: `fixed-ttl` serves its "
+        + "zone TTL. Load durations run from a call's arrival at the backend to its "
+        + "completion, any wait for a `maxConcurrent` slot included.\n");
+  }
+
   private static String tierChange(Transition.Tier t) {
     return t.match() + " tier " + t.from() + " -> " + t.to();
   }
@@ -132,6 +173,9 @@ final class ReportWriter {
   }
 
   private static String ages(AgeSummary a) {
+    if (a == null) {
+      return "-";
+    }
     return String.format(Locale.ROOT, "%.3f / %.3f / %.3f", a.p50Millis() / 1000.0,
         a.p99Millis() / 1000.0, a.maxMillis() / 1000.0);
   }

@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * FIFO order and their latency starts when they get a slot.
  *
  * <p>Counts calls (when they arrive), calls per second of arrival and the peak number of calls in
- * progress. Not thread-safe: it lives inside one {@link VirtualTime} loop.
+ * progress, and records how long each call took from its arrival to its completion (the load
+ * duration the caller sees, any wait for a slot included), failed calls too. Not thread-safe: it
+ * lives inside one {@link VirtualTime} loop.
  */
 final class SimBackend {
   private final VirtualTime time;
@@ -20,6 +22,7 @@ final class SimBackend {
   private final SplittableRandom random;
   private final int[] callsPerSecond;
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+  private final AgeHistogram loadDurations = new AgeHistogram();
   private long calls;
   private int inFlight;
   private int peakInFlight;
@@ -39,7 +42,7 @@ final class SimBackend {
     // Calls made while draining after the end count in the last second.
     int second = (int) Math.min(time.nowNanos() / 1_000_000_000L, callsPerSecond.length - 1);
     callsPerSecond[second]++;
-    Call call = new Call(key, new CompletableFuture<>());
+    Call call = new Call(key, time.nowNanos(), new CompletableFuture<>());
     if (inFlight < maxConcurrent) {
       begin(call);
     } else {
@@ -61,10 +64,13 @@ final class SimBackend {
     if (!waiting.isEmpty()) {
       begin(waiting.poll());
     }
+    long now = time.nowNanos();
+    long duration = now - call.arrivedAtNanos;
+    loadDurations.record(duration / 1_000_000L);
     if (fails) {
       call.result.completeExceptionally(new BackendFailure(call.key));
     } else {
-      call.result.complete(new SimValue(call.key, time.nowNanos()));
+      call.result.complete(new SimValue(call.key, now, duration));
     }
   }
 
@@ -76,6 +82,11 @@ final class SimBackend {
     return peakInFlight;
   }
 
+  /** How long each completed call took, in milliseconds; the histogram is live. */
+  AgeHistogram loadDurations() {
+    return loadDurations;
+  }
+
   int inFlight() {
     return inFlight;
   }
@@ -85,5 +96,5 @@ final class SimBackend {
     return callsPerSecond;
   }
 
-  private record Call(String key, CompletableFuture<SimValue> result) {}
+  private record Call(String key, long arrivedAtNanos, CompletableFuture<SimValue> result) {}
 }

@@ -47,13 +47,14 @@ final class Simulation {
     Workload workload = new Workload(scenario, START);
     SimBackend backend = new SimBackend(time, scenario.backend(), seconds, backendRandom);
     Recorder recorder = new Recorder(time, workload.matchIds(), seconds);
+    ReferenceTiers tiers = new ReferenceTiers(scenario.matches());
     QuietLogs quiet = QuietLogs.during();
     try (SimPolicy policy = Policies.create(policyName, time, backend)) {
       policy.addBreakerListener(recorder::breaker);
       scheduleEvents(time, policy);
       ZipfSampler zipf = new ZipfSampler(workload.keyCount(), scenario.load().zipfExponent());
       Traffic traffic = new Traffic(time, zipf, trafficRandom, scenario.load().requestsPerSecond(),
-          seconds, key -> request(time, workload, policy, recorder, key));
+          seconds, key -> request(time, workload, tiers, policy, recorder, key));
       traffic.start();
       long minutes = scenario.durationMinutes();
       for (long minute = 1; minute <= minutes; minute++) {
@@ -70,12 +71,13 @@ final class Simulation {
     }
   }
 
-  private static void request(VirtualTime time, Workload workload, SimPolicy policy,
-      Recorder recorder, int key) {
+  private static void request(VirtualTime time, Workload workload, ReferenceTiers tiers,
+      SimPolicy policy, Recorder recorder, int key) {
     long now = time.nowNanos();
     int match = workload.matchOf(key);
     Status status = workload.statusAt(match, now);
     boolean panic = status == Status.PANIC;
+    int tier = tiers.observe(match, status, time.ticker().epochMillis());
     MatchContext context = workload.context(key, status);
     recorder.issued(panic);
     CompletableFuture<Served> served;
@@ -84,7 +86,7 @@ final class Simulation {
     } catch (RuntimeException e) {
       served = CompletableFuture.failedFuture(e);
     }
-    served.whenComplete((s, error) -> recorder.completed(now, match, panic, s, error));
+    served.whenComplete((s, error) -> recorder.completed(now, match, panic, tier, s, error));
   }
 
   private void scheduleEvents(VirtualTime time, SimPolicy policy) {

@@ -26,6 +26,7 @@ final class SummaryText {
       b.append("  served age p50/p99/max ").append(ages(p.ages()));
       b.append(p.panicAges() == null ? "; no PANIC requests" : "; during PANIC " + ages(p.panicAges()));
       b.append(System.lineSeparator());
+      tierOne(b, p);
       for (Transition.Breaker t : p.breakerTransitions()) {
         b.append(String.format(Locale.ROOT, "  %s breaker %s -> %s (panic ratio %.2f)%n",
             clock(t.second()), t.from(), t.to(), t.panicRatio()));
@@ -37,6 +38,53 @@ final class SummaryText {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Two or three lines: the tier-1 PANIC answers, the load durations they are compared with, and
+   * the answers older than the longest load, by kind.
+   */
+  private static void tierOne(StringBuilder b, PolicyResult p) {
+    TierOnePanic t = p.tierOnePanic();
+    String n = System.lineSeparator();
+    if (t.served().count() == 0) {
+      b.append(String.format(Locale.ROOT, "  tier-1 PANIC: no answers (%,d failed)%n", t.failed()));
+    } else {
+      b.append(String.format(Locale.ROOT,
+          "  tier-1 PANIC: %,d answers (%,d failed), served age p50/p99/max %s, "
+              + "since load start %s%n",
+          t.served().count(), t.failed(), ages(t.served().ages()), ages(t.sinceLoadStart())));
+    }
+    CountedAges loads = p.loadDurations();
+    b.append(String.format(Locale.ROOT, "  load duration p50/p99/max %s over %,d calls",
+        loads.ages() == null ? "-" : ages(loads.ages()), loads.count()));
+    if (t.served().count() > 0) {
+      b.append("; tier-1 served age <= max load duration: ").append(verdict(t, ", "));
+    }
+    b.append(n);
+  }
+
+  /**
+   * {@code yes}, or {@code NO, N answers older (fresh N max Xs, ...)} listing the kinds of answer
+   * older than the longest load with their own maximum.
+   */
+  static String verdict(TierOnePanic t, String separator) {
+    if (t.withinOneLoad()) {
+      return "yes";
+    }
+    StringBuilder kinds = new StringBuilder();
+    for (Served.Answer a : Served.Answer.values()) {
+      long older = t.olderThanMaxLoad(a);
+      if (older > 0) {
+        if (kinds.length() > 0) {
+          kinds.append(separator);
+        }
+        kinds.append(String.format(Locale.ROOT, "%s %,d (max %.3fs)", a.key(), older,
+            t.by(a).ages().maxMillis() / 1000.0));
+      }
+    }
+    return String.format(Locale.ROOT, "NO, %,d of %,d answers older: %s",
+        t.olderThanMaxLoadTotal(), t.served().count(), kinds);
   }
 
   private static String tierLine(Transition.Tier t) {

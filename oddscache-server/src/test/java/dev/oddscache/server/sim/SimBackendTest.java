@@ -23,7 +23,8 @@ class SimBackendTest {
     assertThat(backend.inFlight()).isEqualTo(2);
 
     time.runUntil(50_000_000);
-    assertThat(a.join()).isEqualTo(new SimValue("k1", 50_000_000));
+    assertThat(a.join()).isEqualTo(new SimValue("k1", 50_000_000, 50_000_000));
+    assertThat(a.join().loadMillis()).isEqualTo(50);
     assertThat(b.join().key()).isEqualTo("k2");
     assertThat(backend.calls()).isEqualTo(2);
     assertThat(backend.peakInFlight()).isEqualTo(2);
@@ -41,6 +42,10 @@ class SimBackendTest {
     time.runUntil(Long.MAX_VALUE);
 
     assertThat(done).containsExactly("a@10", "b@10", "c@20", "d@20", "e@30");
+    // A load's duration includes its wait for a slot: what the caller sees.
+    assertThat(backend.loadDurations().count()).isEqualTo(5);
+    assertThat(backend.loadDurations().percentileMillis(0.5)).isEqualTo(20);
+    assertThat(backend.loadDurations().maxMillis()).isEqualTo(30);
     assertThat(backend.peakInFlight()).isEqualTo(2);
     assertThat(backend.calls()).isEqualTo(5);
   }

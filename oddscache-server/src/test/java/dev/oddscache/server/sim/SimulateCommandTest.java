@@ -60,11 +60,27 @@ class SimulateCommandTest {
     assertThat(names(root.get("policies"))).containsExactly("bypass", "fixed-ttl");
     JsonNode p = root.get("policies").get("bypass");
     assertThat(names(p)).containsExactly("requests", "backendCalls", "backendCallsPerSecond",
-        "backendMaxConcurrent", "served", "servedAgeSeconds", "panicServedAgeSeconds", "transitions");
+        "backendMaxConcurrent", "served", "servedAgeSeconds", "panicServedAgeSeconds",
+        "tier1PanicServedAgeSeconds", "loadDurationSeconds", "transitions");
     assertThat(names(p.get("backendCallsPerSecond"))).containsExactly("mean", "p99", "max");
     assertThat(names(p.get("served"))).containsExactly("fresh", "stale", "bypass", "compute", "errors");
     assertThat(names(p.get("servedAgeSeconds"))).containsExactly("p50", "p99", "max");
     assertThat(names(p.get("panicServedAgeSeconds"))).containsExactly("p50", "p99", "max");
+    JsonNode tierOne = p.get("tier1PanicServedAgeSeconds");
+    assertThat(names(tierOne)).containsExactly("count", "p50", "p99", "max", "failed",
+        "sinceLoadStart", "olderThanMaxLoad", "byAnswer");
+    assertThat(tierOne.get("count").asLong()).isPositive();
+    assertThat(names(tierOne.get("sinceLoadStart"))).containsExactly("p50", "p99", "max");
+    assertThat(names(tierOne.get("byAnswer"))).containsExactly(
+        "bypass", "fresh", "stale", "compute", "staleIfError", "overload");
+    assertThat(names(tierOne.get("byAnswer").get("bypass")))
+        .containsExactly("count", "p50", "p99", "max", "olderThanMaxLoad");
+    assertThat(tierOne.get("byAnswer").get("bypass").get("count").asLong())
+        .isEqualTo(tierOne.get("count").asLong());
+    assertThat(tierOne.get("byAnswer").get("fresh").get("p50").isNull()).isTrue();
+    assertThat(names(p.get("loadDurationSeconds"))).containsExactly("count", "p50", "p99", "max");
+    assertThat(p.get("loadDurationSeconds").get("max").decimalValue())
+        .isEqualByComparingTo("0.050");
     assertThat(p.get("transitions").isArray()).isTrue();
     assertThat(p.get("transitions")).isEmpty();
     assertThat(p.get("requests").asLong()).isEqualTo(4 * 60 * 50);
@@ -79,7 +95,10 @@ class SimulateCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String md = Files.readString(report.resolve("report.md"));
-    assertThat(md).contains("# Simulation: clasico-test", "| backend calls |", "(load.png)",
+    assertThat(md).contains("# Simulation: clasico-test", "| backend calls |",
+        "| tier-1 PANIC served age p50 / p99 / max (s) |", "| load duration p50 / p99 / max (s) |",
+        "| tier-1 served age ≤ max load duration | yes | NO, ", "### Tier-1 PANIC answers by kind",
+        "(load.png)",
         "(panic-ratio.png)", "(served-age.png)");
     for (String png : List.of("load.png", "panic-ratio.png", "served-age.png")) {
       byte[] bytes = Files.readAllBytes(report.resolve(png));
