@@ -8,6 +8,11 @@ import java.util.Locale;
 /** A parsed Redis URI: one standalone or Sentinel endpoint, or the seed nodes of a Cluster. */
 record RedisEndpoint(boolean cluster, List<RedisURI> uris) {
 
+  /** Whether connections use TLS ({@code rediss}, {@code rediss-sentinel}, {@code rediss-cluster}). */
+  boolean tls() {
+    return uris.stream().anyMatch(RedisURI::isSsl);
+  }
+
   /**
    * @throws IllegalArgumentException naming the URI (password masked) and what is wrong
    */
@@ -45,7 +50,7 @@ record RedisEndpoint(boolean cluster, List<RedisURI> uris) {
     }
   }
 
-  private static String redact(String uri) {
+  static String redact(String uri) {
     return uri.replaceAll("//([^:@/]*):[^@/]*@", "//$1:***@");
   }
 }
