@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.oddscache.redis.testing.JdkCaCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,7 @@ class RedisTlsSettingsTest {
   @TempDir Path dir;
 
   @Test
-  void aPemCertificate_isKept_forEveryTlsScheme() throws Exception {
+  void aPemCertificate_isKept_forEveryTlsScheme() {
     Path ca = pemCertificate();
 
     for (String uri : new String[] {"rediss://cache:6380", "rediss-sentinel://s1:26379#mymaster",
@@ -80,7 +77,7 @@ class RedisTlsSettingsTest {
   }
 
   @Test
-  void aCaForAUriWithoutTls_isRejected_passwordMasked() throws Exception {
+  void aCaForAUriWithoutTls_isRejected_passwordMasked() {
     Path ca = pemCertificate();
 
     assertThatThrownBy(() -> RedisSettings.custom("redis://user:hunter2@cache:6379")
@@ -127,18 +124,7 @@ class RedisTlsSettingsTest {
     return e;
   }
 
-  /** A real CA certificate as PEM: the first of the JDK's own trust store, so no tool is needed. */
-  private Path pemCertificate() throws Exception {
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    try (var in = Files.newInputStream(
-        Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
-      trusted.load(in, null);
-    }
-    String alias = Collections.list(trusted.aliases()).get(0);
-    X509Certificate certificate = (X509Certificate) trusted.getCertificate(alias);
-    String pem = "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n";
-    return Files.writeString(Files.createTempFile(dir, "ca-", ".pem"), pem);
+  private Path pemCertificate() {
+    return JdkCaCertificate.writePem(dir);
   }
 }
