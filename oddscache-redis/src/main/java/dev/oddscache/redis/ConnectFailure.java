@@ -35,6 +35,11 @@ final class ConnectFailure {
       return "TLS: the server's certificate does not name the host of the URI; connect by a name"
           + " or IP address it lists (" + chain + ")";
     }
+    // TLS 1.3's alert when the server wants a client certificate, which Redis does by default.
+    if (chain.contains("certificate_required")) {
+      return "TLS: the server demands a client certificate, which oddscache does not send; set"
+          + " tls-auth-clients to no or optional on the Redis server (" + chain + ")";
+    }
     return "TLS handshake failed (" + chain + ")";
   }
 

@@ -105,15 +105,19 @@ class RedisTlsSettingsTest {
   }
 
   @Test
-  void certificateForAnotherHost_andOtherFailures_areExplained() {
+  void certificateForAnotherHost_clientCertificateDemanded_andOtherFailures_areExplained() {
     Exception wrongHost = new RuntimeException("Unable to connect to cache:6380",
         handshake("No subject alternative DNS name matching cache found.",
             new CertificateException("No subject alternative DNS name matching cache found.")));
     Exception refused = new RuntimeException("Unable to connect to cache:6380",
         new java.net.ConnectException("Connection refused"));
+    Exception clientCertificate = new RuntimeException("Unable to connect to cache:6380",
+        handshake("Received fatal alert: certificate_required", null));
 
     assertThat(ConnectFailure.describe(wrongHost, Optional.empty()))
         .startsWith("TLS: the server's certificate does not name the host of the URI");
+    assertThat(ConnectFailure.describe(clientCertificate, Optional.empty()))
+        .startsWith("TLS: the server demands a client certificate, which oddscache does not send");
     assertThat(ConnectFailure.describe(refused, Optional.empty()))
         .isEqualTo("Unable to connect to cache:6380: Connection refused");
   }

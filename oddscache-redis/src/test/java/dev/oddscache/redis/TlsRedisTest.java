@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code rediss://} against a real TLS-only Redis whose certificate a throwaway private CA signed:
  * with that CA configured the store and the panic clock work; without it the connection fails
  * saying the certificate is not trusted, and the cache still serves; plain {@code redis://} to
- * the TLS port gets nowhere.
+ * the TLS port gets nowhere; a server that demands client certificates (which oddscache does not
+ * send) is named as the cause.
  *
  * <p>Needs Debian's {@code redis-server} and {@code openssl}: see {@link TlsRedis} for when it
  * skips and when it fails instead.
@@ -134,6 +135,19 @@ class TlsRedisTest {
 
       assertThat(result.value()).as("served from the loader while Redis is unreachable")
           .isEqualTo("loaded");
+    }
+  }
+
+  @Test
+  void serverDemandingAClientCertificate_isExplained() {
+    try (RedisServerProcess demanding = TlsRedis.start(() -> RedisServerProcess.startTls(
+            TlsRedis.REDIS_SERVER, certificates.redisServerArgsDemandingClientCertificates()));
+        RedisConnector redis = RedisConnector.open(RedisSettings.custom(demanding.uri())
+            .tlsCaCertificate(certificates.ca()).build())) {
+      assertThat(redis.isConnected()).isFalse();
+      assertThat(connectErrors()).anySatisfy(error -> assertThat(error)
+          .contains("the server demands a client certificate")
+          .contains("tls-auth-clients"));
     }
   }
 

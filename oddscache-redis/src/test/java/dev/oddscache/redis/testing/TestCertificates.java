@@ -54,9 +54,21 @@ public record TestCertificates(Path ca, Path serverCertificate, Path serverKey) 
 
   /** The redis-server arguments that serve this certificate; clients are not asked for one. */
   public List<String> redisServerArgs() {
+    return redisServerArgs("no");
+  }
+
+  /**
+   * As {@link #redisServerArgs()}, but every client must present a certificate signed by the CA:
+   * Redis's own default ({@code tls-auth-clients yes}).
+   */
+  public List<String> redisServerArgsDemandingClientCertificates() {
+    return redisServerArgs("yes");
+  }
+
+  private List<String> redisServerArgs(String authClients) {
     return List.of("--tls-cert-file", serverCertificate.toString(),
         "--tls-key-file", serverKey.toString(), "--tls-ca-cert-file", ca.toString(),
-        "--tls-auth-clients", "no");
+        "--tls-auth-clients", authClients);
   }
 
   private static void openssl(Path dir, String... args) {
