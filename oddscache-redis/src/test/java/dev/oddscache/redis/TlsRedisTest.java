@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +116,20 @@ class TlsRedisTest {
           .isEqualTo(T0);
       assertThat(a.inFallback()).isFalse();
       assertThat(b.inFallback()).isFalse();
+    }
+  }
+
+  /** Pub/sub (the near cache's invalidations) runs on a connection of its own. */
+  @Test
+  void withThePrivateCa_pubSubCrossesTls() throws Exception {
+    try (RedisConnector subscriber = open(server.uri(), true);
+        RedisConnector publisher = open(server.uri(), true)) {
+      CompletableFuture<String> received = new CompletableFuture<>();
+      subscriber.subscribe("tls-channel", (channel, message) -> received.complete(message));
+
+      publisher.publish("tls-channel", "invalidate odds:clasico");
+
+      assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("invalidate odds:clasico");
     }
   }
 
