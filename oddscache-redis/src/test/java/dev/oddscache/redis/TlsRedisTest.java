@@ -15,6 +15,7 @@ import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.panic.RedisPanicClock;
 import dev.oddscache.redis.store.RedisStore;
 import dev.oddscache.redis.store.ValueCodec;
+import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.RedisTestSupport;
 import dev.oddscache.redis.testing.SharedRedisServer;
@@ -24,6 +25,7 @@ import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoreHealth;
 import dev.oddscache.store.StoredValue;
 import dev.oddscache.store.Tags;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +42,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code rediss://} against a real TLS-only Redis whose certificate a throwaway private CA signed:
  * with that CA configured the store and the panic clock work; without it the connection fails
- * saying the certificate is not trusted, and the cache still serves; plain {@code redis://} to
- * the TLS port gets nowhere; a server that demands client certificates (which oddscache does not
- * send) is named as the cause.
+ * saying the certificate is not trusted (with another CA, naming that file), and the cache still
+ * serves; a bundle holding the CA among others works; plain {@code redis://} to the TLS port gets
+ * nowhere; a server that demands client certificates (which oddscache does not send) is named as
+ * the cause.
  *
  * <p>Needs Debian's {@code redis-server} and {@code openssl}: see {@link TlsRedis} for when it
  * skips and when it fails instead.
@@ -151,6 +154,35 @@ class TlsRedisTest {
 
       assertThat(result.value()).as("served from the loader while Redis is unreachable")
           .isEqualTo("loaded");
+    }
+  }
+
+  @Test
+  void aBundleWithTheCaAmongOthers_isTrusted() throws Exception {
+    Path bundle = dir.resolve("bundle.pem");
+    Files.writeString(bundle, Files.readString(JdkCaCertificate.writePem(dir))
+        + Files.readString(certificates.ca()));
+
+    try (RedisConnector redis = RedisConnector.open(RedisSettings.custom(server.uri())
+        .commandTimeout(SharedRedisServer.COMMAND_TIMEOUT).tlsCaCertificate(bundle).build())) {
+      RedisTestSupport.warmUp(redis);
+      redis.call("set", c -> c.set("bundle", new byte[] {7}));
+      byte[] value = redis.call("get", c -> c.get("bundle"));
+
+      assertThat(value).containsExactly(7);
+    }
+  }
+
+  @Test
+  void anotherCa_connectionFailsNamingTheCaFile() {
+    Path otherCa = JdkCaCertificate.writePem(dir);
+
+    try (RedisConnector redis = RedisConnector.open(RedisSettings.custom(server.uri())
+        .tlsCaCertificate(otherCa).build())) {
+      assertThat(redis.isConnected()).isFalse();
+      assertThat(connectErrors()).anySatisfy(error -> assertThat(error)
+          .contains("certificate is not trusted; it is not signed by a CA in tlsCaCertificate '"
+              + otherCa + "'"));
     }
   }
 
