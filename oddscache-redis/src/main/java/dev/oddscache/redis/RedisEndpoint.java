@@ -8,7 +8,9 @@ import java.util.Locale;
 /** A parsed Redis URI: one standalone or Sentinel endpoint, or the seed nodes of a Cluster. */
 record RedisEndpoint(boolean cluster, List<RedisURI> uris) {
 
-  /** Whether connections use TLS ({@code rediss}, {@code rediss-sentinel}, {@code rediss-cluster}). */
+  /**
+   * Whether connections use TLS: {@code rediss}, {@code rediss-sentinel}, {@code rediss-cluster}.
+   */
   boolean tls() {
     return uris.stream().anyMatch(RedisURI::isSsl);
   }

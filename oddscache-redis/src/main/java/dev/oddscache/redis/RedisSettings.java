@@ -91,8 +91,8 @@ public final class RedisSettings {
   @Override
   public String toString() {
     return "RedisSettings{uri=" + redactedUri() + ", prefix=" + prefix + ", commandTimeout="
-        + commandTimeout + (tlsCaCertificate == null ? "" : ", tlsCaCertificate=" + tlsCaCertificate)
-        + '}';
+        + commandTimeout
+        + (tlsCaCertificate == null ? "" : ", tlsCaCertificate=" + tlsCaCertificate) + '}';
   }
 
   /** Not thread-safe. */

@@ -61,7 +61,8 @@ class RedisTlsSettingsTest {
         "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n");
 
     assertThatThrownBy(() -> RedisSettings.custom("rediss://cache:6380").tlsCaCertificate(key))
-        .hasMessage(FIELD_ERROR + key + "': holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+        .hasMessage(
+            FIELD_ERROR + key + "': holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
     assertThatThrownBy(() -> RedisSettings.custom("rediss://cache:6380").tlsCaCertificate(broken))
         .hasMessageStartingWith(FIELD_ERROR + broken + "': not a valid X.509 certificate");
   }

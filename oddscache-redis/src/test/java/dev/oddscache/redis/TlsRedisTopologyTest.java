@@ -57,7 +57,8 @@ class TlsRedisTopologyTest {
       StoredValue<String> read =
           new RedisStore<>(direct, ValueCodec.utf8String(), "tls").get("odds:clasico");
 
-      assertThat(read.value()).as("written through Sentinel, read from the master").isEqualTo("2.10");
+      assertThat(read.value()).as("written through Sentinel, read from the master")
+          .isEqualTo("2.10");
       assertThat(viaSentinel.health()).isEqualTo(StoreHealth.HEALTHY);
     }
   }
@@ -74,7 +75,8 @@ class TlsRedisTopologyTest {
 
       // Twenty matches: their keys hash to slots on all three masters.
       for (int i = 0; i < 20; i++) {
-        store.put("odds:m" + i, fresh("v" + i), Tags.of("m" + i, Set.of("1x2")), Duration.ofHours(1));
+        store.put("odds:m" + i, fresh("v" + i), Tags.of("m" + i, Set.of("1x2")),
+            Duration.ofHours(1));
       }
 
       for (int i = 0; i < 20; i++) {

@@ -70,8 +70,8 @@ public final class RedisClusterProcesses implements AutoCloseable {
 
   /** {@code redis-cluster://127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3}, {@code rediss-} for TLS. */
   public String uri() {
-    return (ca == null ? "redis" : "rediss") + "-cluster://" + nodes.stream().map(n -> "127.0.0.1:" + n.port())
-        .collect(Collectors.joining(","));
+    return (ca == null ? "redis" : "rediss") + "-cluster://"
+        + nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(","));
   }
 
   public List<RedisServerProcess> nodes() {

@@ -12,8 +12,8 @@ import java.util.List;
  * checked when the server starts, since the URI may still come from {@code --redis}.
  */
 final class RedisSection {
-  static final List<String> KEYS = List.of("uri", "prefix", "commandTimeout", "tlsCaCert", "nearCache",
-      "lease");
+  static final List<String> KEYS =
+      List.of("uri", "prefix", "commandTimeout", "tlsCaCert", "nearCache", "lease");
 
   // The prefix and timeout rules live in the RedisSettings builder, which needs some URI; a file
   // may set them while the URI comes later from --redis, so they are checked against this one.

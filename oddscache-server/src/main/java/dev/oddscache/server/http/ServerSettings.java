@@ -101,74 +101,75 @@ public record ServerSettings(
 
   public ServerSettings withBind(String value) {
     return new ServerSettings(value, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
-  }
-
-  public ServerSettings withPort(int value) {
-    return new ServerSettings(bind, value, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
-  }
-
-  public ServerSettings withUpstream(URI value) {
-    return new ServerSettings(bind, port, value, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
-  }
-
-  public ServerSettings withRedisUri(String value) {
-    return new ServerSettings(bind, port, upstream, upstreamTimeout, value, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
-  }
-
-  public ServerSettings withTokens(String ingest, String admin) {
-    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, blankToNull(ingest), blankToNull(admin),
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
         maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
         panicClock, impactRules, vixEvictIdleAfter);
   }
 
+  public ServerSettings withPort(int value) {
+    return new ServerSettings(bind, value, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
+  }
+
+  public ServerSettings withUpstream(URI value) {
+    return new ServerSettings(bind, port, value, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
+  }
+
+  public ServerSettings withRedisUri(String value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, value, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
+  }
+
+  public ServerSettings withTokens(String ingest, String admin) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, blankToNull(ingest),
+        blankToNull(admin), maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker,
+        quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+  }
+
   public ServerSettings withCache(OddsCacheConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, value, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, value, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withBreaker(BreakerConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, value, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, value, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withUpstreamTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, value, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisPrefix(String value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, value,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisCommandTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix, value,
-        redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries,
-        cache, vix, zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
   }
 
-  /** The PEM file of the private CA that TLS Redis connections trust; null: the JVM's trust store. */
+  /** The PEM file of the private CA that TLS Redis connections trust; null: the JVM's. */
   public ServerSettings withRedisTlsCaCert(Path value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, value, nearCache, lease, ingestToken, adminToken, maxBodyBytes,
@@ -197,45 +198,45 @@ public record ServerSettings(
 
   public ServerSettings withNearCache(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, value, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, value, lease, ingestToken, adminToken, maxBodyBytes,
+        maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withLease(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, value, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, value, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, value, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, value,
+        maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxKeyBytes(int value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, value,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, value, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxStoreEntries(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        value, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, value, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
   }
 
   /** The detector's settings and its idle horizon together, for a change that moves both. */
   public ServerSettings withVix(VixConfig value, Duration evictIdleAfter) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, value, zones, breaker, quota, stakes, panicClock, impactRules,
-        evictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value, zones, breaker, quota, stakes,
+        panicClock, impactRules, evictIdleAfter);
   }
 
   public ServerSettings withVixEvictIdleAfter(Duration value) {
@@ -244,44 +245,44 @@ public record ServerSettings(
 
   public ServerSettings withVix(VixConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, value, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withZones(ZoneConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, value, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, value, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withQuota(QuotaConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, value, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, value, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withStakes(StakesClassifier value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, value, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, value,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withPanicClock(PanicClockConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, value, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        value, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withImpactRules(ImpactRules value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, value,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, value, vixEvictIdleAfter);
   }
 
   /** Whether the bind address accepts connections from other machines. */
