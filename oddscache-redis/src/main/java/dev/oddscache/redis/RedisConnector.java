@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -243,12 +244,14 @@ public final class RedisConnector implements AutoCloseable {
       try {
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
         SocketOptions socket = SocketOptions.builder().connectTimeout(settings.connectTimeout()).build();
+        SslOptions ssl = sslOptions();
         if (endpoint.cluster()) {
           clusterClient = RedisClusterClient.create(resources, endpoint.uris());
           clusterClient.addListener(connectionEvents);
           clusterClient.setOptions(ClusterClientOptions.builder()
               .timeoutOptions(timeouts)
               .socketOptions(socket)
+              .sslOptions(ssl)
               .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
               .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                   .enableAllAdaptiveRefreshTriggers()
@@ -264,6 +267,7 @@ public final class RedisConnector implements AutoCloseable {
           client.setOptions(ClientOptions.builder()
               .timeoutOptions(timeouts)
               .socketOptions(socket)
+              .sslOptions(ssl)
               .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
               .build());
           StatefulRedisConnection<String, byte[]> c = client.connect(CODEC, endpoint.uris().get(0));
@@ -278,11 +282,21 @@ public final class RedisConnector implements AutoCloseable {
         shutdownClients();
         health.failed("connect", e, false);
         log.atWarn().addKeyValue("endpoint", settings.redactedUri())
-            .addKeyValue("error", e.toString())
+            .addKeyValue("error", ConnectFailure.describe(e, settings.tlsCaCertificate()))
             .log("redis unreachable, running on local fallbacks and retrying");
         return false;
       }
     }
+  }
+
+  /**
+   * Lettuce's defaults (the JVM's trust store) unless a private CA is configured. Options only:
+   * whether a connection uses TLS at all is the URI's scheme.
+   */
+  private SslOptions sslOptions() {
+    return settings.tlsCaCertificate()
+        .map(ca -> SslOptions.builder().jdkSslProvider().trustManager(ca.toFile()).build())
+        .orElse(ClientOptions.DEFAULT_SSL_OPTIONS);
   }
 
   private void scheduleReconnect() {

@@ -9,6 +9,13 @@ import java.util.Locale;
 record RedisEndpoint(boolean cluster, List<RedisURI> uris) {
 
   /**
+   * Whether connections use TLS: {@code rediss}, {@code rediss-sentinel}, {@code rediss-cluster}.
+   */
+  boolean tls() {
+    return uris.stream().anyMatch(RedisURI::isSsl);
+  }
+
+  /**
    * @throws IllegalArgumentException naming the URI (password masked) and what is wrong
    */
   static RedisEndpoint parse(String uri) {
@@ -45,7 +52,7 @@ record RedisEndpoint(boolean cluster, List<RedisURI> uris) {
     }
   }
 
-  private static String redact(String uri) {
+  static String redact(String uri) {
     return uri.replaceAll("//([^:@/]*):[^@/]*@", "//$1:***@");
   }
 }

@@ -1,8 +1,10 @@
 package dev.oddscache.redis;
 
 import dev.oddscache.Durations;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +14,9 @@ import java.util.regex.Pattern;
  * redis-sentinel://host:port[,host:port]/db#masterName}, and for Redis Cluster {@code
  * redis-cluster://host:port[,host:port…]} (or {@code rediss-cluster://…}); credentials as
  * {@code user:password@} before the hosts.
+ *
+ * <p>TLS ({@code rediss}, {@code rediss-sentinel}, {@code rediss-cluster}) trusts the JVM's
+ * default trust store unless {@link Builder#tlsCaCertificate(Path)} names a private CA.
  */
 public final class RedisSettings {
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
@@ -25,6 +30,7 @@ public final class RedisSettings {
   private final Duration commandTimeout;
   private final Duration connectTimeout;
   private final Duration reconnectInterval;
+  private final Path tlsCaCertificate;
 
   private RedisSettings(Builder b) {
     this.uri = b.uri;
@@ -32,6 +38,7 @@ public final class RedisSettings {
     this.commandTimeout = b.commandTimeout;
     this.connectTimeout = b.connectTimeout;
     this.reconnectInterval = b.reconnectInterval;
+    this.tlsCaCertificate = b.tlsCaCertificate;
   }
 
   /**
@@ -68,6 +75,14 @@ public final class RedisSettings {
     return reconnectInterval;
   }
 
+  /**
+   * The PEM file of the CA certificates that TLS connections trust instead of the JVM's default
+   * trust store; empty: the default trust store.
+   */
+  public Optional<Path> tlsCaCertificate() {
+    return Optional.ofNullable(tlsCaCertificate);
+  }
+
   /** The URI with any password masked, for logs and status pages. */
   public String redactedUri() {
     return uri.replaceAll("//([^:@/]*):[^@/]*@", "//$1:***@");
@@ -76,7 +91,8 @@ public final class RedisSettings {
   @Override
   public String toString() {
     return "RedisSettings{uri=" + redactedUri() + ", prefix=" + prefix + ", commandTimeout="
-        + commandTimeout + '}';
+        + commandTimeout
+        + (tlsCaCertificate == null ? "" : ", tlsCaCertificate=" + tlsCaCertificate) + '}';
   }
 
   /** Not thread-safe. */
@@ -86,10 +102,12 @@ public final class RedisSettings {
     private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration reconnectInterval = DEFAULT_RECONNECT_INTERVAL;
+    private Path tlsCaCertificate;
+    private final boolean tls;
 
     private Builder(String uri) {
       Objects.requireNonNull(uri, "uri");
-      RedisEndpoint.parse(uri);
+      this.tls = RedisEndpoint.parse(uri).tls();
       this.uri = uri;
     }
 
@@ -117,7 +135,29 @@ public final class RedisSettings {
       return this;
     }
 
+    /**
+     * Trusts the CA certificates in this PEM file (a private CA) for TLS, instead of the JVM's
+     * default trust store, on every connection: the Sentinels and the master they name, every
+     * Cluster node. Lettuce also checks that the server's certificate names the host of the URI.
+     *
+     * @throws IllegalArgumentException if the file is missing, unreadable or holds no PEM
+     *     certificate
+     */
+    public Builder tlsCaCertificate(Path file) {
+      this.tlsCaCertificate = TlsCaCertificate.check(file);
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException if a CA certificate is set for a URI without TLS, where it
+     *     would be silently ignored
+     */
     public RedisSettings build() {
+      if (tlsCaCertificate != null && !tls) {
+        throw new IllegalArgumentException(TlsCaCertificate.FIELD + " is set ('" + tlsCaCertificate
+            + "') but the uri '" + RedisEndpoint.redact(uri) + "' does not use TLS: use rediss://,"
+            + " rediss-sentinel:// or rediss-cluster://");
+      }
       return new RedisSettings(this);
     }
   }

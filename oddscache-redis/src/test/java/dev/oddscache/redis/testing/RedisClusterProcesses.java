@@ -1,9 +1,12 @@
 package dev.oddscache.redis.testing;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +22,22 @@ public final class RedisClusterProcesses implements AutoCloseable {
   private static final int SLOTS = 16384;
   private static final Duration FORM_TIMEOUT = Duration.ofSeconds(30);
 
-  private final List<RedisServerProcess> nodes = new ArrayList<>();
+  private static final List<String> CLUSTER_ARGS = List.of("--cluster-enabled", "yes",
+      "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000");
 
-  private RedisClusterProcesses() {}
+  private final List<RedisServerProcess> nodes = new ArrayList<>();
+  /** The CA that TLS nodes' certificates chain to; null for plain nodes. */
+  private final Path ca;
+
+  private RedisClusterProcesses(Path ca) {
+    this.ca = ca;
+  }
 
   public static RedisClusterProcesses start() {
-    RedisClusterProcesses cluster = new RedisClusterProcesses();
+    RedisClusterProcesses cluster = new RedisClusterProcesses(null);
     try {
       for (int i = 0; i < 3; i++) {
-        cluster.nodes.add(RedisServerProcess.start(List.of(
-            "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-            "--cluster-node-timeout", "5000")));
+        cluster.nodes.add(RedisServerProcess.start(CLUSTER_ARGS));
       }
       cluster.form();
       return cluster;
@@ -39,10 +47,31 @@ public final class RedisClusterProcesses implements AutoCloseable {
     }
   }
 
-  /** {@code redis-cluster://127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3}. */
+  /**
+   * Three TLS-only masters from {@code binary} (see {@link RedisServerProcess#startTls}), the
+   * cluster bus on TLS too, formed by a client that trusts {@code ca}.
+   */
+  public static RedisClusterProcesses startTls(Path binary, List<String> tlsArgs, Path ca) {
+    RedisClusterProcesses cluster = new RedisClusterProcesses(ca);
+    List<String> args = new ArrayList<>(tlsArgs);
+    args.addAll(CLUSTER_ARGS);
+    args.addAll(List.of("--tls-cluster", "yes"));
+    try {
+      for (int i = 0; i < 3; i++) {
+        cluster.nodes.add(RedisServerProcess.startTls(binary, args));
+      }
+      cluster.form();
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** {@code redis-cluster://127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3}, {@code rediss-} for TLS. */
   public String uri() {
-    return "redis-cluster://" + nodes.stream().map(n -> "127.0.0.1:" + n.port())
-        .collect(Collectors.joining(","));
+    return (ca == null ? "redis" : "rediss") + "-cluster://"
+        + nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(","));
   }
 
   public List<RedisServerProcess> nodes() {
@@ -51,6 +80,10 @@ public final class RedisClusterProcesses implements AutoCloseable {
 
   private void form() {
     RedisClient client = RedisClient.create();
+    if (ca != null) {
+      client.setOptions(ClientOptions.builder().sslOptions(
+          SslOptions.builder().jdkSslProvider().trustManager(ca.toFile()).build()).build());
+    }
     try {
       List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
       for (RedisServerProcess node : nodes) {
@@ -76,7 +109,8 @@ public final class RedisClusterProcesses implements AutoCloseable {
           && c.sync().clusterNodes().lines().count() == nodes.size())) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("cluster did not form within " + FORM_TIMEOUT + ": "
-              + connections.get(0).sync().clusterInfo());
+              + connections.get(0).sync().clusterInfo() + "\n"
+              + connections.get(0).sync().clusterNodes());
         }
         LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
       }

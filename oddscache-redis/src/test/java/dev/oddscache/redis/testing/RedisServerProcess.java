@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code redis-server} for tests: the binary shipped in the embedded-redis artifact, run
  * on a random free loopback port with persistence off. It can be stopped and restarted on the
- * same port (for fault tests) and started in cluster mode. Readiness is detected from the
- * server's own "Ready to accept connections" line, not by waiting.
+ * same port (for fault tests) and started in cluster mode, or, from another binary, serving TLS
+ * only ({@link #startTls}). Readiness is detected from the server's own "Ready to accept
+ * connections" line, not by waiting.
  */
 public final class RedisServerProcess implements AutoCloseable {
   private static final String BINARY = "redis-server-6.2.6-v5-linux-amd64";
@@ -30,13 +31,17 @@ public final class RedisServerProcess implements AutoCloseable {
   private final Path workDir;
   private final List<String> extraArgs;
   private final Integer sentinelOf;
+  /** Null: the embedded binary. */
+  private final Path tlsBinary;
   private Process process;
 
-  private RedisServerProcess(int port, Path workDir, List<String> extraArgs, Integer sentinelOf) {
+  private RedisServerProcess(int port, Path workDir, List<String> extraArgs, Integer sentinelOf,
+      Path tlsBinary) {
     this.port = port;
     this.workDir = workDir;
     this.extraArgs = extraArgs;
     this.sentinelOf = sentinelOf;
+    this.tlsBinary = tlsBinary;
   }
 
   /**
@@ -46,7 +51,24 @@ public final class RedisServerProcess implements AutoCloseable {
   public static RedisServerProcess startSentinel(int masterPort) {
     try {
       RedisServerProcess sentinel = new RedisServerProcess(freePort(),
-          Files.createTempDirectory("oddscache-sentinel-"), List.of(), masterPort);
+          Files.createTempDirectory("oddscache-sentinel-"), List.of(), masterPort, null);
+      sentinel.startProcess();
+      return sentinel;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts a Sentinel from {@code binary} serving TLS only, with the certificate options of
+   * {@code tlsArgs}, monitoring the TLS master on {@code masterPort} as {@code mymaster}.
+   */
+  public static RedisServerProcess startTlsSentinel(Path binary, List<String> tlsArgs,
+      int masterPort) {
+    try {
+      RedisServerProcess sentinel = new RedisServerProcess(freePort(),
+          Files.createTempDirectory("oddscache-sentinel-tls-"), List.copyOf(tlsArgs), masterPort,
+          binary);
       sentinel.startProcess();
       return sentinel;
     } catch (IOException e) {
@@ -63,7 +85,24 @@ public final class RedisServerProcess implements AutoCloseable {
   public static RedisServerProcess start(List<String> extraArgs) {
     try {
       RedisServerProcess server = new RedisServerProcess(freePort(),
-          Files.createTempDirectory("oddscache-redis-"), List.copyOf(extraArgs), null);
+          Files.createTempDirectory("oddscache-redis-"), List.copyOf(extraArgs), null, null);
+      server.startProcess();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts {@code binary} (a redis-server built with TLS) serving TLS only, on a random free port:
+   * {@code --port 0 --tls-port PORT} plus {@code tlsArgs} (certificate, key, CA...).
+   *
+   * @throws IllegalStateException with the server's output when it exits before it is ready
+   */
+  public static RedisServerProcess startTls(Path binary, List<String> tlsArgs) {
+    try {
+      RedisServerProcess server = new RedisServerProcess(freePort(),
+          Files.createTempDirectory("oddscache-redis-tls-"), List.copyOf(tlsArgs), null, binary);
       server.startProcess();
       return server;
     } catch (IOException e) {
@@ -75,8 +114,9 @@ public final class RedisServerProcess implements AutoCloseable {
     return port;
   }
 
+  /** {@code redis://127.0.0.1:PORT}, or {@code rediss://} for a server started with TLS. */
   public String uri() {
-    return "redis://127.0.0.1:" + port;
+    return (tlsBinary == null ? "redis" : "rediss") + "://127.0.0.1:" + port;
   }
 
   public boolean isRunning() {
@@ -112,8 +152,13 @@ public final class RedisServerProcess implements AutoCloseable {
       startSentinelProcess();
       return;
     }
-    List<String> command = new ArrayList<>(List.of(binaryPath().toString(),
-        "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+    // Port 0 closes the plain listener, so a TLS server answers nothing but TLS.
+    List<String> ports = tlsBinary == null ? List.of("--port", Integer.toString(port))
+        : List.of("--port", "0", "--tls-port", Integer.toString(port));
+    List<String> command = new ArrayList<>();
+    command.add((tlsBinary == null ? binaryPath() : tlsBinary).toString());
+    command.addAll(ports);
+    command.addAll(List.of("--bind", "127.0.0.1", "--save", "",
         "--appendonly", "no", "--protected-mode", "no", "--daemonize", "no",
         "--dir", workDir.toString(), "--dbfilename", "dump-" + port + ".rdb"));
     command.addAll(extraArgs);
@@ -130,14 +175,27 @@ public final class RedisServerProcess implements AutoCloseable {
     Path conf = workDir.resolve("sentinel.conf");
     try {
       // Sentinel rewrites its config file, so it must be a writable file of its own.
-      Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\n"
+      // tls-replication: a Sentinel reaches the master it monitors over TLS only if told so.
+      String listen = tlsBinary == null ? "port " + port + "\n"
+          : "port 0\ntls-port " + port + "\ntls-replication yes\n" + configLines(extraArgs);
+      Files.writeString(conf, listen + "bind 127.0.0.1\n"
           + "sentinel monitor mymaster 127.0.0.1 " + sentinelOf + " 1\n");
-      process = new ProcessBuilder(binaryPath().toString(), conf.toString(), "--sentinel")
+      Path server = tlsBinary == null ? binaryPath() : tlsBinary;
+      process = new ProcessBuilder(server.toString(), conf.toString(), "--sentinel")
           .directory(workDir.toFile()).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start sentinel on port " + port, e);
     }
     awaitReady(process, "+monitor master mymaster");
+  }
+
+  /** {@code --name value} command-line pairs as config file lines. */
+  private static String configLines(List<String> args) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i + 1 < args.size(); i += 2) {
+      lines.append(args.get(i).substring(2)).append(' ').append(args.get(i + 1)).append('\n');
+    }
+    return lines.toString();
   }
 
   private void awaitReady(Process p, String readyLine) {

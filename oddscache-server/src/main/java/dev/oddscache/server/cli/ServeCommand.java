@@ -36,6 +36,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--redis", paramLabel = "URI", description = "Share state through Redis: redis://, rediss://, redis-sentinel://, redis-cluster://host:port,...")
   String redis;
 
+  @Option(names = "--redis-tls-ca-cert", paramLabel = "FILE", description = "PEM file of the private CA that signed the Redis server's TLS certificate (rediss:// URIs); default: the JVM's trust store.")
+  Path redisTlsCaCert;
+
   @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON settings file; flags override it.")
   Path config;
 
@@ -81,11 +84,33 @@ public final class ServeCommand implements Callable<Integer> {
       if (redis != null) {
         settings = settings.withRedisUri(redis);
       }
+      if (redisTlsCaCert != null) {
+        if (settings.redisUri() == null) {
+          throw new IllegalArgumentException("--redis-tls-ca-cert '" + redisTlsCaCert
+              + "' needs a rediss:// Redis URI (--redis or redis.uri in --config)");
+        }
+        settings = settings.withRedisTlsCaCert(redisTlsCaCert);
+      }
+      // Checked now, while a mistake is still a usage error: the connector never fails on Redis
+      // problems, so a wrong CA file would otherwise only show as a warning once serving.
+      if (settings.redisUri() != null) {
+        checkRedis(settings);
+      }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     return settings.withTokens(System.getenv("ODDSCACHE_INGEST_TOKEN"),
         System.getenv("ODDSCACHE_ADMIN_TOKEN"));
+  }
+
+  private void checkRedis(ServerSettings settings) {
+    try {
+      settings.redisSettings();
+    } catch (IllegalArgumentException e) {
+      // The library names its setting; when the flag set the CA, name the flag the user typed.
+      throw new IllegalArgumentException(redisTlsCaCert == null ? e.getMessage()
+          : e.getMessage().replace("tlsCaCertificate", "--redis-tls-ca-cert"), e);
+    }
   }
 
   private static URI parseUpstream(String value) {

@@ -3,7 +3,6 @@ package dev.oddscache.server.http;
 import dev.oddscache.Ticker;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.redis.RedisConnector;
-import dev.oddscache.redis.RedisSettings;
 import dev.oddscache.redis.breaker.RedisPanicWindow;
 import dev.oddscache.redis.lease.RedisLoadLease;
 import dev.oddscache.redis.panic.RedisPanicClock;
@@ -32,10 +31,7 @@ final class Backends implements AutoCloseable {
 
   static Backends create(ServerSettings settings, Ticker ticker, Executor executor) {
     RedisConnector redis = settings.redisUri() == null ? null
-        : RedisConnector.open(RedisSettings.custom(settings.redisUri())
-            .prefix(settings.redisPrefix())
-            .commandTimeout(settings.redisCommandTimeout())
-            .build());
+        : RedisConnector.open(settings.redisSettings());
     return new Backends(settings, ticker, redis);
   }
 

@@ -7,9 +7,11 @@ import dev.oddscache.invalidation.ImpactRules;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.quota.QuotaConfig;
 import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.redis.RedisSettings;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.ZoneConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,6 +31,7 @@ public record ServerSettings(
     String redisUri,
     String redisPrefix,
     Duration redisCommandTimeout,
+    Path redisTlsCaCert,
     boolean nearCache,
     boolean lease,
     String ingestToken,
@@ -89,7 +92,7 @@ public record ServerSettings(
   /** Defaults everywhere: loopback:8080, no upstream, in-memory store, no tokens. */
   public static ServerSettings defaults() {
     return new ServerSettings(DEFAULT_BIND, DEFAULT_PORT, null, DEFAULT_UPSTREAM_TIMEOUT, null,
-        "oddscache", Duration.ofMillis(50), false, false, null, null, DEFAULT_MAX_BODY_BYTES,
+        "oddscache", Duration.ofMillis(50), null, false, false, null, null, DEFAULT_MAX_BODY_BYTES,
         DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_STORE_ENTRIES, OddsCacheConfig.ofDefaults(),
         VixConfig.ofDefaults(), ZoneConfig.ofDefaults(), BreakerConfig.ofDefaults(),
         QuotaConfig.ofDefaults(), StakesClassifier.ofDefaults(), PanicClockConfig.ofDefaults(),
@@ -98,114 +101,142 @@ public record ServerSettings(
 
   public ServerSettings withBind(String value) {
     return new ServerSettings(value, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
-  }
-
-  public ServerSettings withPort(int value) {
-    return new ServerSettings(bind, value, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
-  }
-
-  public ServerSettings withUpstream(URI value) {
-    return new ServerSettings(bind, port, value, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
-  }
-
-  public ServerSettings withRedisUri(String value) {
-    return new ServerSettings(bind, port, upstream, upstreamTimeout, value, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
-  }
-
-  public ServerSettings withTokens(String ingest, String admin) {
-    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, blankToNull(ingest), blankToNull(admin),
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
         maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
         panicClock, impactRules, vixEvictIdleAfter);
   }
 
+  public ServerSettings withPort(int value) {
+    return new ServerSettings(bind, value, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
+  }
+
+  public ServerSettings withUpstream(URI value) {
+    return new ServerSettings(bind, port, value, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
+  }
+
+  public ServerSettings withRedisUri(String value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, value, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
+  }
+
+  public ServerSettings withTokens(String ingest, String admin) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, blankToNull(ingest),
+        blankToNull(admin), maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker,
+        quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+  }
+
   public ServerSettings withCache(OddsCacheConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, value, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, value, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withBreaker(BreakerConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, value, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, value, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withUpstreamTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, value, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisPrefix(String value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, value,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisCommandTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix, value,
-        nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries,
-        cache, vix, zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
+        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
+        vixEvictIdleAfter);
+  }
+
+  /** The PEM file of the private CA that TLS Redis connections trust; null: the JVM's. */
+  public ServerSettings withRedisTlsCaCert(Path value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, value, nearCache, lease, ingestToken, adminToken, maxBodyBytes,
+        maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
+  }
+
+  /**
+   * The Redis connection settings, for a server with a {@link #redisUri()}: every Redis rule is
+   * checked here (URI, prefix, timeout, CA file and that it goes with a TLS URI).
+   *
+   * @throws IllegalStateException if there is no Redis URI
+   * @throws IllegalArgumentException naming the setting and value that Redis refuses
+   */
+  public RedisSettings redisSettings() {
+    if (redisUri == null) {
+      throw new IllegalStateException("no Redis URI: the in-memory store is in use");
+    }
+    RedisSettings.Builder b = RedisSettings.custom(redisUri).prefix(redisPrefix)
+        .commandTimeout(redisCommandTimeout);
+    if (redisTlsCaCert != null) {
+      b.tlsCaCertificate(redisTlsCaCert);
+    }
+    return b.build();
   }
 
   public ServerSettings withNearCache(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, value, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, value, lease, ingestToken, adminToken, maxBodyBytes,
+        maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withLease(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, value, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, value, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, value, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, value,
+        maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxKeyBytes(int value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, value,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, value, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxStoreEntries(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        value, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, value, cache, vix, zones, breaker, quota, stakes, panicClock,
+        impactRules, vixEvictIdleAfter);
   }
 
   /** The detector's settings and its idle horizon together, for a change that moves both. */
   public ServerSettings withVix(VixConfig value, Duration evictIdleAfter) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, value, zones, breaker, quota, stakes, panicClock, impactRules,
-        evictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value, zones, breaker, quota, stakes,
+        panicClock, impactRules, evictIdleAfter);
   }
 
   public ServerSettings withVixEvictIdleAfter(Duration value) {
@@ -214,44 +245,44 @@ public record ServerSettings(
 
   public ServerSettings withVix(VixConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, value, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value, zones, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withZones(ZoneConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, value, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, value, breaker, quota, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withQuota(QuotaConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, value, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, value, stakes,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withStakes(StakesClassifier value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, value, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, value,
+        panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withPanicClock(PanicClockConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, value, impactRules,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        value, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withImpactRules(ImpactRules value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, value,
-        vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
+        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
+        panicClock, value, vixEvictIdleAfter);
   }
 
   /** Whether the bind address accepts connections from other machines. */

@@ -2,6 +2,7 @@ package dev.oddscache.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.server.http.ServerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +59,48 @@ class ServeCommandTest {
     assertThat(badUpstream.err()).contains("upstream").contains("ftp://example");
     assertThat(badPort.exitCode()).isEqualTo(2);
     assertThat(badPort.err()).contains("port").contains("70000");
+  }
+
+  @Test
+  void redisTlsCaCert_fromTheFileOrTheFlag_theFlagWins(@TempDir Path dir) throws Exception {
+    Path fileCa = JdkCaCertificate.writePem(dir);
+    Path flagCa = JdkCaCertificate.writePem(dir);
+    Path config = dir.resolve("oddscache.yml");
+    Files.writeString(config, """
+        redis:
+          uri: "rediss://cache.internal:6380"
+          tlsCaCert: "%s"
+        """.formatted(fileCa));
+
+    ServerSettings fromFile = settings("--config", config.toString());
+    ServerSettings fromFlag = settings("--config", config.toString(),
+        "--redis-tls-ca-cert", flagCa.toString());
+    ServerSettings flagsOnly = settings("--redis", "rediss://cache.internal:6380",
+        "--redis-tls-ca-cert", flagCa.toString());
+
+    assertThat(fromFile.redisSettings().tlsCaCertificate()).contains(fileCa);
+    assertThat(fromFlag.redisSettings().tlsCaCertificate()).contains(flagCa);
+    assertThat(flagsOnly.redisSettings().tlsCaCertificate()).contains(flagCa);
+    assertThat(settings("--redis", "rediss://cache.internal:6380").redisTlsCaCert()).isNull();
+  }
+
+  @Test
+  void badRedisTlsCaCert_isAUsageErrorNamingTheFlagAndPath(@TempDir Path dir) {
+    Path ca = JdkCaCertificate.writePem(dir);
+    CliRun missing = CliRun.of("serve", "--redis", "rediss://127.0.0.1:6380",
+        "--redis-tls-ca-cert", "/nonexistent/ca.pem");
+    CliRun plainUri = CliRun.of("serve", "--redis", "redis://127.0.0.1:6379",
+        "--redis-tls-ca-cert", ca.toString());
+    CliRun noUri = CliRun.of("serve", "--redis-tls-ca-cert", ca.toString());
+
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("--redis-tls-ca-cert must be a readable PEM file of CA"
+        + " certificates, got '/nonexistent/ca.pem': no such file");
+    assertThat(plainUri.exitCode()).isEqualTo(2);
+    assertThat(plainUri.err()).contains("--redis-tls-ca-cert is set ('" + ca + "') but the uri"
+        + " 'redis://127.0.0.1:6379' does not use TLS");
+    assertThat(noUri.exitCode()).isEqualTo(2);
+    assertThat(noUri.err()).contains("--redis-tls-ca-cert '" + ca + "' needs a rediss:// Redis"
+        + " URI");
   }
 }

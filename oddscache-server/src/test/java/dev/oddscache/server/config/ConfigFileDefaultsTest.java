@@ -105,6 +105,7 @@ class ConfigFileDefaultsTest {
         .withRedisUri("redis://elsewhere:6380")
         .withRedisPrefix("other")
         .withRedisCommandTimeout(s1)
+        .withRedisTlsCaCert(Path.of("/etc/redis/ca.pem"))
         .withNearCache(true)
         .withLease(true)
         .withMaxBodyBytes(1)

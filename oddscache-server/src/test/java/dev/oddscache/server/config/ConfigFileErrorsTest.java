@@ -240,6 +240,19 @@ class ConfigFileErrorsTest {
   }
 
   @Test
+  void redisTlsCaCert_missingOrNotPem_namesThePath() throws Exception {
+    Path notPem = Files.writeString(dir.resolve("ca.txt"), "not a certificate");
+
+    loading("redis: { tlsCaCert: /nonexistent/ca.pem }")
+        .hasMessage(file + ": redis.tlsCaCert = '/nonexistent/ca.pem': not allowed:"
+            + " tlsCaCertificate must be a readable PEM file of CA certificates, got"
+            + " '/nonexistent/ca.pem': no such file");
+    loading("redis: { tlsCaCert: '" + notPem + "' }")
+        .hasMessageContaining("redis.tlsCaCert = '" + notPem + "': not allowed:")
+        .hasMessageEndingWith("holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  }
+
+  @Test
   void invalidYaml_givesLineAndColumn() {
     loading("server:\n  port: 8080\n bind: x\n")
         .hasMessage(file + ": line 3, column 2: not valid YAML: while parsing a block mapping;"

@@ -13,6 +13,7 @@ import dev.oddscache.quota.QuotaConfig;
 import dev.oddscache.quota.QuotaThresholds;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.server.http.ServerSettings;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
@@ -56,18 +57,22 @@ class ConfigFileSectionsTest {
 
   @Test
   void redis_setsEveryKey() {
+    Path ca = JdkCaCertificate.writePem(dir);
     ServerSettings s = load("""
         redis:
-          uri: "redis-cluster://a:7000,b:7001"
+          uri: "rediss-cluster://a:7000,b:7001"
           prefix: oc-test
           commandTimeout: 80ms
+          tlsCaCert: "%s"
           nearCache: true
           lease: true
-        """);
+        """.formatted(ca));
 
-    assertThat(s.redisUri()).isEqualTo("redis-cluster://a:7000,b:7001");
+    assertThat(s.redisUri()).isEqualTo("rediss-cluster://a:7000,b:7001");
     assertThat(s.redisPrefix()).isEqualTo("oc-test");
     assertThat(s.redisCommandTimeout()).isEqualTo(Duration.ofMillis(80));
+    assertThat(s.redisTlsCaCert()).isEqualTo(ca);
+    assertThat(s.redisSettings().tlsCaCertificate()).contains(ca);
     assertThat(s.nearCache()).isTrue();
     assertThat(s.lease()).isTrue();
   }

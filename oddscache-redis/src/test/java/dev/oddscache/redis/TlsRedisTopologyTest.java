@@ -1,0 +1,107 @@
+package dev.oddscache.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oddscache.redis.store.RedisStore;
+import dev.oddscache.redis.store.ValueCodec;
+import dev.oddscache.redis.testing.RedisClusterProcesses;
+import dev.oddscache.redis.testing.RedisServerProcess;
+import dev.oddscache.redis.testing.RedisTestSupport;
+import dev.oddscache.redis.testing.SharedRedisServer;
+import dev.oddscache.redis.testing.TestCertificates;
+import dev.oddscache.redis.testing.TlsRedis;
+import dev.oddscache.store.StoreHealth;
+import dev.oddscache.store.StoredValue;
+import dev.oddscache.store.Tags;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The private CA reaches every connection of the other topologies: {@code rediss-sentinel://}
+ * (the Sentinel and the master it names, both TLS only) and {@code rediss-cluster://} (three TLS
+ * masters behind a single seed, keys spread over all of them, so the connections Lettuce opens to
+ * the nodes it discovers trust the CA too). Same machine needs and skip rules as {@link
+ * TlsRedisTest}.
+ */
+class TlsRedisTopologyTest {
+  private static final Tags TAGS = Tags.of("clasico", Set.of("1x2"));
+
+  @TempDir static Path dir;
+  private static TestCertificates certificates;
+
+  /** Per test, so that a skip carries its message (see {@link TlsRedisTest}). */
+  @BeforeEach
+  void makeCertificatesOnce() {
+    TlsRedis.requireTools();
+    if (certificates == null) {
+      certificates = TestCertificates.create(dir);
+    }
+  }
+
+  @Test
+  void sentinel_findsTheMasterAndTalksToItOverTls() {
+    try (RedisServerProcess master = TlsRedis.start(() -> RedisServerProcess.startTls(
+            TlsRedis.REDIS_SERVER, certificates.redisServerArgs()));
+        RedisServerProcess sentinel = TlsRedis.start(() -> RedisServerProcess.startTlsSentinel(
+            TlsRedis.REDIS_SERVER, certificates.redisServerArgs(), master.port()));
+        RedisConnector viaSentinel = open("rediss-sentinel://127.0.0.1:" + sentinel.port()
+            + "#mymaster");
+        RedisConnector direct = open(master.uri())) {
+      new RedisStore<>(viaSentinel, ValueCodec.utf8String(), "tls").put("odds:clasico",
+          fresh("2.10"), TAGS, Duration.ofHours(1));
+
+      StoredValue<String> read =
+          new RedisStore<>(direct, ValueCodec.utf8String(), "tls").get("odds:clasico");
+
+      assertThat(read.value()).as("written through Sentinel, read from the master")
+          .isEqualTo("2.10");
+      assertThat(viaSentinel.health()).isEqualTo(StoreHealth.HEALTHY);
+    }
+  }
+
+  @Test
+  void cluster_spreadsKeysOverEveryTlsNode() {
+    try (RedisClusterProcesses cluster = TlsRedis.start(() -> RedisClusterProcesses.startTls(
+            TlsRedis.REDIS_SERVER, certificates.redisServerArgs(), certificates.ca()));
+        RedisConnector redis = open(
+            "rediss-cluster://127.0.0.1:" + cluster.nodes().get(0).port())) {
+      assertThat(cluster.uri()).startsWith("rediss-cluster://");
+      assertThat(redis.isCluster()).isTrue();
+      RedisStore<String> store = new RedisStore<>(redis, ValueCodec.utf8String(), "tls");
+
+      // Twenty matches: their keys hash to slots on all three masters.
+      for (int i = 0; i < 20; i++) {
+        store.put("odds:m" + i, fresh("v" + i), Tags.of("m" + i, Set.of("1x2")),
+            Duration.ofHours(1));
+      }
+
+      for (int i = 0; i < 20; i++) {
+        assertThat(store.get("odds:m" + i).value()).isEqualTo("v" + i);
+      }
+      for (RedisServerProcess node : cluster.nodes()) {
+        try (RedisConnector one = open(node.uri())) {
+          long keys = one.call("dbsize", c -> c.dbsize());
+          assertThat(keys).as("keys on %s", node.uri()).isPositive();
+        }
+      }
+      assertThat(redis.health()).isEqualTo(StoreHealth.HEALTHY);
+    }
+  }
+
+  private static RedisConnector open(String uri) {
+    RedisConnector redis = RedisConnector.open(RedisSettings.custom(uri)
+        .commandTimeout(SharedRedisServer.COMMAND_TIMEOUT)
+        .tlsCaCertificate(certificates.ca())
+        .build());
+    RedisTestSupport.warmUp(redis);
+    return redis;
+  }
+
+  private static StoredValue<String> fresh(String value) {
+    return new StoredValue<>(value, System.currentTimeMillis(), 60, 1_000L);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.oddscache.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oddscache.redis.testing.RedisServerProcess;
+import dev.oddscache.redis.testing.TestCertificates;
+import dev.oddscache.redis.testing.TlsRedis;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve --redis rediss://… --redis-tls-ca-cert FILE} end to end: the server's settings
+ * reach the connector, so a proxied answer is cached in a TLS-only Redis whose certificate a
+ * private CA signed, and readiness says {@code ready}. Same machine needs and skip rules as the
+ * redis module's TLS tests ({@link TlsRedis}).
+ */
+class TlsRedisThroughServerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void proxiedAnswersAreCachedInATlsRedisWithAPrivateCa() throws Exception {
+    TlsRedis.requireTools();
+    TestCertificates certificates = TestCertificates.create(dir);
+    try (RedisServerProcess redis = TlsRedis.start(() -> RedisServerProcess.startTls(
+            TlsRedis.REDIS_SERVER, certificates.redisServerArgs()));
+        TestUpstream upstream = new TestUpstream();
+        OddscacheServer server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
+            .withUpstream(URI.create(upstream.url())).withRedisUri(redis.uri())
+            .withRedisTlsCaCert(certificates.ca()))) {
+      assertThat(redis.uri()).startsWith("rediss://");
+      assertThat(pollReady(server.url(), Duration.ofSeconds(30))).isEqualTo("ready");
+
+      HttpResponse<String> first = get(server, "tls-1");
+      HttpResponse<String> second = get(server, "tls-1");
+
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(first.headers().firstValue("X-Cache")).contains("MISS");
+      assertThat(second.headers().firstValue("X-Cache")).contains("HIT");
+      JsonNode store = JSON.readTree(Http.get(server.url() + "/v1/status").body()).get("store");
+      assertThat(store.get("healthy").asBoolean()).as("store in %s", store).isTrue();
+      assertThat(store.get("fallback").asBoolean()).isFalse();
+      assertThat(upstream.calls.get()).as("the hit came from Redis, not the upstream")
+          .isEqualTo(1);
+    }
+  }
+
+  private static HttpResponse<String> get(OddscacheServer server, String id) {
+    return Http.get(server.url() + "/p/predictions/" + id, "X-Match-Id", id,
+        "X-Competition", "Ligue 2", "X-Markets", "1x2");
+  }
+
+  /** Polls readiness, bounded: connecting and the TLS handshake are not the logic under test. */
+  private static String pollReady(String base, Duration bound) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    String last = readiness(base);
+    while (!"ready".equals(last) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      last = readiness(base);
+    }
+    return last;
+  }
+
+  private static String readiness(String base) {
+    try {
+      return JSON.readTree(Http.get(base + "/health/ready").body()).get("status").asText();
+    } catch (Exception e) {
+      return e.toString();
+    }
+  }
+}
