@@ -65,6 +65,7 @@ public final class RedisConnector implements AutoCloseable {
   private final ScheduledExecutorService reconnector;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Object lock = new Object();
+  private final ConnectAttempts attempts = new ConnectAttempts();
   private RedisClient client;
   private RedisClusterClient clusterClient;
   private volatile StatefulConnection<String, byte[]> connection;
@@ -275,14 +276,21 @@ public final class RedisConnector implements AutoCloseable {
           connection = c;
         }
         log.atInfo().addKeyValue("endpoint", settings.redactedUri())
-            .addKeyValue("cluster", endpoint.cluster()).log("redis connected");
+            .addKeyValue("cluster", endpoint.cluster())
+            .addKeyValue("failedAttempts", attempts.succeeded()).log("redis connected");
         health.succeeded();
         return true;
       } catch (RuntimeException e) {
         shutdownClients();
         health.failed("connect", e, false);
-        log.atWarn().addKeyValue("endpoint", settings.redactedUri())
-            .addKeyValue("error", ConnectFailure.describe(e, settings.tlsCaCertificate()))
+        String cause = ConnectFailure.describe(e, settings.tlsCaCertificate());
+        // Log on change: the first failure and a new cause at WARN, then fewer and fewer
+        // reminders; every try at DEBUG.
+        (attempts.failed(cause) ? log.atWarn() : log.atDebug())
+            .addKeyValue("endpoint", settings.redactedUri())
+            .addKeyValue("error", cause)
+            .addKeyValue("consecutiveFailures", attempts.consecutiveFailures())
+            .addKeyValue("retryEvery", settings.reconnectInterval())
             .log("redis unreachable, running on local fallbacks and retrying");
         return false;
       }
