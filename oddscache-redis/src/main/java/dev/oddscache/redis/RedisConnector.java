@@ -282,7 +282,8 @@ public final class RedisConnector implements AutoCloseable {
         shutdownClients();
         health.failed("connect", e, false);
         log.atWarn().addKeyValue("endpoint", settings.redactedUri())
-            .addKeyValue("error", ConnectFailure.describe(e, settings.tlsCaCertificate()))
+            .addKeyValue("error", ConnectFailure.describe(e, settings.tlsCaCertificate(),
+                settings.tlsClientCertificate()))
             .log("redis unreachable, running on local fallbacks and retrying");
         return false;
       }
@@ -290,13 +291,21 @@ public final class RedisConnector implements AutoCloseable {
   }
 
   /**
-   * Lettuce's defaults (the JVM's trust store) unless a private CA is configured. Options only:
-   * whether a connection uses TLS at all is the URI's scheme.
+   * Lettuce's defaults (the JVM's trust store, no client certificate) unless a private CA or a
+   * client certificate is configured. Options only: whether a connection uses TLS at all is the
+   * URI's scheme. The same options reach every connection: Sentinels, the master they name, and
+   * every Cluster node Lettuce discovers.
    */
   private SslOptions sslOptions() {
-    return settings.tlsCaCertificate()
-        .map(ca -> SslOptions.builder().jdkSslProvider().trustManager(ca.toFile()).build())
-        .orElse(ClientOptions.DEFAULT_SSL_OPTIONS);
+    if (settings.tlsCaCertificate().isEmpty() && settings.tlsClientCertificate().isEmpty()) {
+      return ClientOptions.DEFAULT_SSL_OPTIONS;
+    }
+    // The JDK provider: the one the settings checked the files against.
+    SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider();
+    settings.tlsCaCertificate().ifPresent(ca -> ssl.trustManager(ca.toFile()));
+    settings.tlsClientCertificate().ifPresent(certificate -> ssl.keyManager(
+        certificate.toFile(), settings.tlsClientKey().orElseThrow().toFile(), null));
+    return ssl.build();
   }
 
   private void scheduleReconnect() {
