@@ -5,6 +5,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
@@ -17,7 +18,25 @@ import javax.net.ssl.SSLException;
 final class ConnectFailure {
   private ConnectFailure() {}
 
-  static String describe(Throwable error, Optional<Path> caCertificate) {
+  /** The server's settings of the client certificate, for messages that say what to set. */
+  private static final String CLIENT_SETTINGS = TlsClientCertificate.CERTIFICATE_FIELD + " and "
+      + TlsClientCertificate.KEY_FIELD + " (server: redis.tlsClientCert and redis.tlsClientKey,"
+      + " or --redis-tls-client-cert and --redis-tls-client-key)";
+  /**
+   * The TLS alerts a server sends about the certificate a client presented (RFC 8446 6.2), and
+   * what each means here; the JDK reports them as "Received fatal alert: NAME".
+   */
+  private static final Map<String, String> REFUSALS = Map.of(
+      "unknown_ca", "it is not signed by a CA the server trusts (Redis: tls-ca-cert-file)",
+      "certificate_expired", "it has expired or is not valid yet",
+      "unsupported_certificate", "its purpose does not allow client authentication",
+      "certificate_revoked", "it was revoked",
+      "bad_certificate", "the server could not verify it",
+      "certificate_unknown", "the server could not verify it",
+      "access_denied", "the server denies it access");
+
+  static String describe(Throwable error, Optional<Path> caCertificate,
+      Optional<Path> clientCertificate) {
     String chain = chain(error);
     if (!hasCause(error, SSLException.class)) {
       return chain;
@@ -37,8 +56,25 @@ final class ConnectFailure {
     }
     // TLS 1.3's alert when the server wants a client certificate, which Redis does by default.
     if (chain.contains("certificate_required")) {
-      return "TLS: the server demands a client certificate, which oddscache does not send; set"
-          + " tls-auth-clients to no or optional on the Redis server (" + chain + ")";
+      // The JDK leaves a certificate out when the server lists the CAs it accepts and the
+      // certificate's issuer is not among them (Redis 7.0 lists none, so there it is sent).
+      return clientCertificate.map(c -> "TLS: the server demands a client certificate and did"
+              + " not get the one in " + TlsClientCertificate.CERTIFICATE_FIELD + " '" + c
+              + "': the client leaves it out when the server lists the CAs it accepts and the"
+              + " certificate's issuer is not among them")
+          .orElse("TLS: the server demands a client certificate (Redis's default, tls-auth-clients"
+              + " yes); set " + CLIENT_SETTINGS + " to a certificate signed by a CA the server"
+              + " trusts and its key, or set tls-auth-clients to optional or no on the server")
+          + " (" + chain + ")";
+    }
+    if (clientCertificate.isPresent()) {
+      for (Map.Entry<String, String> refusal : REFUSALS.entrySet()) {
+        if (chain.contains("alert: " + refusal.getKey())) {
+          return "TLS: the server refused the client certificate in "
+              + TlsClientCertificate.CERTIFICATE_FIELD + " '" + clientCertificate.get() + "': "
+              + refusal.getValue() + " (" + chain + ")";
+        }
+      }
     }
     return "TLS handshake failed (" + chain + ")";
   }

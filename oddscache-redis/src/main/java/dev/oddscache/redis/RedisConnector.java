@@ -283,7 +283,8 @@ public final class RedisConnector implements AutoCloseable {
       } catch (RuntimeException e) {
         shutdownClients();
         health.failed("connect", e, false);
-        String cause = ConnectFailure.describe(e, settings.tlsCaCertificate());
+        String cause = ConnectFailure.describe(e, settings.tlsCaCertificate(),
+            settings.tlsClientCertificate());
         // Log on change: the first failure and a new cause at WARN, then fewer and fewer
         // reminders; every try at DEBUG.
         (attempts.failed(cause) ? log.atWarn() : log.atDebug())
@@ -298,13 +299,21 @@ public final class RedisConnector implements AutoCloseable {
   }
 
   /**
-   * Lettuce's defaults (the JVM's trust store) unless a private CA is configured. Options only:
-   * whether a connection uses TLS at all is the URI's scheme.
+   * Lettuce's defaults (the JVM's trust store, no client certificate) unless a private CA or a
+   * client certificate is configured. Options only: whether a connection uses TLS at all is the
+   * URI's scheme. The same options reach every connection: Sentinels, the master they name, and
+   * every Cluster node Lettuce discovers.
    */
   private SslOptions sslOptions() {
-    return settings.tlsCaCertificate()
-        .map(ca -> SslOptions.builder().jdkSslProvider().trustManager(ca.toFile()).build())
-        .orElse(ClientOptions.DEFAULT_SSL_OPTIONS);
+    if (settings.tlsCaCertificate().isEmpty() && settings.tlsClientCertificate().isEmpty()) {
+      return ClientOptions.DEFAULT_SSL_OPTIONS;
+    }
+    // The JDK provider: the one the settings checked the files against.
+    SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider();
+    settings.tlsCaCertificate().ifPresent(ca -> ssl.trustManager(ca.toFile()));
+    settings.tlsClientCertificate().ifPresent(certificate -> ssl.keyManager(
+        certificate.toFile(), settings.tlsClientKey().orElseThrow().toFile(), null));
+    return ssl.build();
   }
 
   private void scheduleReconnect() {

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * {@code user:password@} before the hosts.
  *
  * <p>TLS ({@code rediss}, {@code rediss-sentinel}, {@code rediss-cluster}) trusts the JVM's
- * default trust store unless {@link Builder#tlsCaCertificate(Path)} names a private CA.
+ * default trust store unless {@link Builder#tlsCaCertificate(Path)} names a private CA, and
+ * presents a client certificate (mutual TLS) only if {@link Builder#tlsClientCertificate(Path,
+ * Path)} names one.
  */
 public final class RedisSettings {
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
@@ -31,6 +33,8 @@ public final class RedisSettings {
   private final Duration connectTimeout;
   private final Duration reconnectInterval;
   private final Path tlsCaCertificate;
+  private final Path tlsClientCertificate;
+  private final Path tlsClientKey;
 
   private RedisSettings(Builder b) {
     this.uri = b.uri;
@@ -39,6 +43,8 @@ public final class RedisSettings {
     this.connectTimeout = b.connectTimeout;
     this.reconnectInterval = b.reconnectInterval;
     this.tlsCaCertificate = b.tlsCaCertificate;
+    this.tlsClientCertificate = b.tlsClientCertificate;
+    this.tlsClientKey = b.tlsClientKey;
   }
 
   /**
@@ -83,6 +89,19 @@ public final class RedisSettings {
     return Optional.ofNullable(tlsCaCertificate);
   }
 
+  /**
+   * The PEM file of the certificate (and its chain) that TLS connections present to a server
+   * that asks for one; empty: none is presented. Set together with {@link #tlsClientKey()}.
+   */
+  public Optional<Path> tlsClientCertificate() {
+    return Optional.ofNullable(tlsClientCertificate);
+  }
+
+  /** The PEM file of the private key of {@link #tlsClientCertificate()}; empty with it. */
+  public Optional<Path> tlsClientKey() {
+    return Optional.ofNullable(tlsClientKey);
+  }
+
   /** The URI with any password masked, for logs and status pages. */
   public String redactedUri() {
     return uri.replaceAll("//([^:@/]*):[^@/]*@", "//$1:***@");
@@ -92,7 +111,9 @@ public final class RedisSettings {
   public String toString() {
     return "RedisSettings{uri=" + redactedUri() + ", prefix=" + prefix + ", commandTimeout="
         + commandTimeout
-        + (tlsCaCertificate == null ? "" : ", tlsCaCertificate=" + tlsCaCertificate) + '}';
+        + (tlsCaCertificate == null ? "" : ", tlsCaCertificate=" + tlsCaCertificate)
+        + (tlsClientCertificate == null ? "" : ", tlsClientCertificate=" + tlsClientCertificate
+            + ", tlsClientKey=" + tlsClientKey) + '}';
   }
 
   /** Not thread-safe. */
@@ -103,6 +124,8 @@ public final class RedisSettings {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration reconnectInterval = DEFAULT_RECONNECT_INTERVAL;
     private Path tlsCaCertificate;
+    private Path tlsClientCertificate;
+    private Path tlsClientKey;
     private final boolean tls;
 
     private Builder(String uri) {
@@ -149,16 +172,44 @@ public final class RedisSettings {
     }
 
     /**
-     * @throws IllegalArgumentException if a CA certificate is set for a URI without TLS, where it
-     *     would be silently ignored
+     * Presents this certificate, with the private key of {@code privateKey}, to servers that ask
+     * for one: mutual TLS, which Redis demands by default ({@code tls-auth-clients yes}). On every
+     * connection, as for {@link #tlsCaCertificate(Path)}. The key must be unencrypted PKCS#8
+     * ({@code -----BEGIN PRIVATE KEY-----}), RSA, EC or DSA: what the JDK's TLS loads without
+     * further libraries; a key password is not supported.
+     *
+     * @param certificateChain PEM: the client certificate first, then any intermediate CAs
+     * @throws IllegalArgumentException naming the field and the path if a file is missing or
+     *     unreadable, the certificate is no PEM certificate or not for client authentication
+     *     (an extendedKeyUsage without clientAuth), the key is not unencrypted PKCS#8 (the message
+     *     gives the openssl command that converts it), or the key is not the certificate's
+     */
+    public Builder tlsClientCertificate(Path certificateChain, Path privateKey) {
+      TlsClientCertificate.check(certificateChain, privateKey);
+      this.tlsClientCertificate = certificateChain;
+      this.tlsClientKey = privateKey;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException if a CA or client certificate is set for a URI without TLS,
+     *     where it would be silently ignored
      */
     public RedisSettings build() {
       if (tlsCaCertificate != null && !tls) {
-        throw new IllegalArgumentException(TlsCaCertificate.FIELD + " is set ('" + tlsCaCertificate
-            + "') but the uri '" + RedisEndpoint.redact(uri) + "' does not use TLS: use rediss://,"
-            + " rediss-sentinel:// or rediss-cluster://");
+        throw withoutTls(TlsCaCertificate.FIELD + " is set ('" + tlsCaCertificate + "')");
+      }
+      if (tlsClientCertificate != null && !tls) {
+        throw withoutTls(TlsClientCertificate.CERTIFICATE_FIELD + " is set ('"
+            + tlsClientCertificate + "', " + TlsClientCertificate.KEY_FIELD + " '" + tlsClientKey
+            + "')");
       }
       return new RedisSettings(this);
+    }
+
+    private IllegalArgumentException withoutTls(String what) {
+      return new IllegalArgumentException(what + " but the uri '" + RedisEndpoint.redact(uri)
+          + "' does not use TLS: use rediss://, rediss-sentinel:// or rediss-cluster://");
     }
   }
 }

@@ -1,9 +1,7 @@
 package dev.oddscache.redis;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -25,42 +23,20 @@ final class TlsCaCertificate {
    *     unreadable, or holds no PEM certificate
    */
   static Path check(Path file) {
-    if (file == null) {
-      throw new IllegalArgumentException(FIELD + " must be a path to a PEM file, got null");
-    }
-    if (!Files.exists(file)) {
-      throw invalid(file, "no such file");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw invalid(file, "not a regular file");
-    }
-    if (!Files.isReadable(file)) {
-      throw invalid(file, "not readable by this process");
-    }
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw invalid(file, "cannot be read (" + e.getMessage() + ")");
-    }
+    PemFile pem = PemFile.read(FIELD, "a readable PEM file of CA certificates", file);
     // Lettuce hands the file to Netty's PEM reader, which takes only PEM certificates: a DER
     // certificate that the JDK would parse still fails there, so the marker is required.
-    if (!new String(content, StandardCharsets.US_ASCII).contains(PEM_BEGIN)) {
-      throw invalid(file, "holds no PEM certificate (" + PEM_BEGIN + ")");
+    if (!pem.contains(PEM_BEGIN)) {
+      throw pem.invalid("holds no PEM certificate (" + PEM_BEGIN + ")");
     }
     try {
-      if (CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(content)).isEmpty()) {
-        throw invalid(file, "holds no certificate");
+      if (CertificateFactory.getInstance("X.509").generateCertificates(
+          new ByteArrayInputStream(pem.text().getBytes(StandardCharsets.ISO_8859_1))).isEmpty()) {
+        throw pem.invalid("holds no certificate");
       }
     } catch (CertificateException e) {
-      throw invalid(file, "not a valid X.509 certificate (" + e.getMessage() + ")");
+      throw pem.invalid("not a valid X.509 certificate (" + e.getMessage() + ")");
     }
     return file;
-  }
-
-  private static IllegalArgumentException invalid(Path file, String problem) {
-    return new IllegalArgumentException(
-        FIELD + " must be a readable PEM file of CA certificates, got '" + file + "': " + problem);
   }
 }

@@ -97,10 +97,11 @@ class RedisTlsSettingsTest {
         handshake("PKIX path building failed", new CertPathBuilderException(
             "unable to find valid certification path to requested target")));
 
-    assertThat(ConnectFailure.describe(connect, Optional.empty()))
+    assertThat(ConnectFailure.describe(connect, Optional.empty(), Optional.empty()))
         .startsWith("TLS: the server's certificate is not trusted; set tlsCaCertificate")
         .contains("Unable to connect to cache:6380: PKIX path building failed: unable to find");
-    assertThat(ConnectFailure.describe(connect, Optional.of(Path.of("/etc/redis/ca.pem"))))
+    assertThat(ConnectFailure.describe(connect, Optional.of(Path.of("/etc/redis/ca.pem")),
+        Optional.empty()))
         .startsWith("TLS: the server's certificate is not trusted; it is not signed by a CA in"
             + " tlsCaCertificate '/etc/redis/ca.pem'");
   }
@@ -115,11 +116,12 @@ class RedisTlsSettingsTest {
     Exception clientCertificate = new RuntimeException("Unable to connect to cache:6380",
         handshake("Received fatal alert: certificate_required", null));
 
-    assertThat(ConnectFailure.describe(wrongHost, Optional.empty()))
+    assertThat(ConnectFailure.describe(wrongHost, Optional.empty(), Optional.empty()))
         .startsWith("TLS: the server's certificate does not name the host of the URI");
-    assertThat(ConnectFailure.describe(clientCertificate, Optional.empty()))
-        .startsWith("TLS: the server demands a client certificate, which oddscache does not send");
-    assertThat(ConnectFailure.describe(refused, Optional.empty()))
+    assertThat(ConnectFailure.describe(clientCertificate, Optional.empty(), Optional.empty()))
+        .startsWith("TLS: the server demands a client certificate (Redis's default,"
+            + " tls-auth-clients yes); set tlsClientCertificate and tlsClientKey");
+    assertThat(ConnectFailure.describe(refused, Optional.empty(), Optional.empty()))
         .isEqualTo("Unable to connect to cache:6380: Connection refused");
   }
 

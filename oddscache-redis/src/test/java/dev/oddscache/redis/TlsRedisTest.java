@@ -44,8 +44,7 @@ import org.slf4j.LoggerFactory;
  * with that CA configured the store and the panic clock work; without it the connection fails
  * saying the certificate is not trusted (with another CA, naming that file), and the cache still
  * serves; a bundle holding the CA among others works; plain {@code redis://} to the TLS port gets
- * nowhere; a server that demands client certificates (which oddscache does not send) is named as
- * the cause.
+ * nowhere. Servers that demand client certificates: {@link MutualTlsRedisTest}.
  *
  * <p>Needs Debian's {@code redis-server} and {@code openssl}: see {@link TlsRedis} for when it
  * skips and when it fails instead.
@@ -183,19 +182,6 @@ class TlsRedisTest {
       assertThat(connectErrors()).anySatisfy(error -> assertThat(error)
           .contains("certificate is not trusted; it is not signed by a CA in tlsCaCertificate '"
               + otherCa + "'"));
-    }
-  }
-
-  @Test
-  void serverDemandingAClientCertificate_isExplained() {
-    try (RedisServerProcess demanding = TlsRedis.start(() -> RedisServerProcess.startTls(
-            TlsRedis.REDIS_SERVER, certificates.redisServerArgsDemandingClientCertificates()));
-        RedisConnector redis = RedisConnector.open(RedisSettings.custom(demanding.uri())
-            .tlsCaCertificate(certificates.ca()).build())) {
-      assertThat(redis.isConnected()).isFalse();
-      assertThat(connectErrors()).anySatisfy(error -> assertThat(error)
-          .contains("the server demands a client certificate")
-          .contains("tls-auth-clients"));
     }
   }
 

@@ -15,17 +15,18 @@ import dev.oddscache.store.StoredValue;
 import dev.oddscache.store.Tags;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The private CA reaches every connection of the other topologies: {@code rediss-sentinel://}
- * (the Sentinel and the master it names, both TLS only) and {@code rediss-cluster://} (three TLS
- * masters behind a single seed, keys spread over all of them, so the connections Lettuce opens to
- * the nodes it discovers trust the CA too). Same machine needs and skip rules as {@link
- * TlsRedisTest}.
+ * The private CA, and the client certificate where servers demand one, reach every connection of
+ * the other topologies: {@code rediss-sentinel://} (the Sentinel and the master it names, both
+ * TLS only) and {@code rediss-cluster://} (three TLS masters behind a single seed, keys spread
+ * over all of them, so the connections Lettuce opens to the nodes it discovers trust the CA and
+ * present the certificate too). Same machine needs and skip rules as {@link TlsRedisTest}.
  */
 class TlsRedisTopologyTest {
   private static final Tags TAGS = Tags.of("clasico", Set.of("1x2"));
@@ -66,7 +67,7 @@ class TlsRedisTopologyTest {
   @Test
   void cluster_spreadsKeysOverEveryTlsNode() {
     try (RedisClusterProcesses cluster = TlsRedis.start(() -> RedisClusterProcesses.startTls(
-            TlsRedis.REDIS_SERVER, certificates.redisServerArgs(), certificates.ca()));
+            TlsRedis.REDIS_SERVER, certificates.redisServerArgs(), certificates));
         RedisConnector redis = open(
             "rediss-cluster://127.0.0.1:" + cluster.nodes().get(0).port())) {
       assertThat(cluster.uri()).startsWith("rediss-cluster://");
@@ -92,11 +93,73 @@ class TlsRedisTopologyTest {
     }
   }
 
+  /** Every process demands client certificates: Redis's default, {@code tls-auth-clients yes}. */
+  @Test
+  void sentinel_withClientCertificates_presentsOneToTheSentinelAndTheMaster() {
+    List<String> demanding = certificates.redisServerArgsDemandingClientCertificates();
+    try (RedisServerProcess master = TlsRedis.start(() -> RedisServerProcess.startTls(
+            TlsRedis.REDIS_SERVER, demanding));
+        RedisServerProcess sentinel = TlsRedis.start(() -> RedisServerProcess.startTlsSentinel(
+            TlsRedis.REDIS_SERVER, demanding, master.port()));
+        RedisConnector viaSentinel = open("rediss-sentinel://127.0.0.1:" + sentinel.port()
+            + "#mymaster", true);
+        RedisConnector direct = open(master.uri(), true)) {
+      new RedisStore<>(viaSentinel, ValueCodec.utf8String(), "mtls").put("odds:clasico",
+          fresh("2.10"), TAGS, Duration.ofHours(1));
+
+      StoredValue<String> read =
+          new RedisStore<>(direct, ValueCodec.utf8String(), "mtls").get("odds:clasico");
+
+      assertThat(read.value()).as("written through Sentinel, read from the master")
+          .isEqualTo("2.10");
+      assertThat(viaSentinel.health()).isEqualTo(StoreHealth.HEALTHY);
+    }
+  }
+
+  /**
+   * Every node demands client certificates, from clients and (always, on the TLS cluster bus)
+   * from each other; keys on all three masters, so every node Lettuce discovers got the
+   * certificate.
+   */
+  @Test
+  void cluster_withClientCertificates_presentsOneToEveryNode() {
+    try (RedisClusterProcesses cluster = TlsRedis.start(() -> RedisClusterProcesses.startTls(
+            TlsRedis.REDIS_SERVER, certificates.redisServerArgsDemandingClientCertificates(),
+            certificates));
+        RedisConnector redis = open(
+            "rediss-cluster://127.0.0.1:" + cluster.nodes().get(0).port(), true)) {
+      RedisStore<String> store = new RedisStore<>(redis, ValueCodec.utf8String(), "mtls");
+
+      for (int i = 0; i < 20; i++) {
+        store.put("odds:m" + i, fresh("v" + i), Tags.of("m" + i, Set.of("1x2")),
+            Duration.ofHours(1));
+      }
+
+      for (int i = 0; i < 20; i++) {
+        assertThat(store.get("odds:m" + i).value()).isEqualTo("v" + i);
+      }
+      for (RedisServerProcess node : cluster.nodes()) {
+        try (RedisConnector one = open(node.uri(), true)) {
+          long keys = one.call("dbsize", c -> c.dbsize());
+          assertThat(keys).as("keys on %s", node.uri()).isPositive();
+        }
+      }
+      assertThat(redis.health()).isEqualTo(StoreHealth.HEALTHY);
+    }
+  }
+
   private static RedisConnector open(String uri) {
-    RedisConnector redis = RedisConnector.open(RedisSettings.custom(uri)
+    return open(uri, false);
+  }
+
+  private static RedisConnector open(String uri, boolean clientCertificate) {
+    RedisSettings.Builder settings = RedisSettings.custom(uri)
         .commandTimeout(SharedRedisServer.COMMAND_TIMEOUT)
-        .tlsCaCertificate(certificates.ca())
-        .build());
+        .tlsCaCertificate(certificates.ca());
+    if (clientCertificate) {
+      settings.tlsClientCertificate(certificates.clientCertificate(), certificates.clientKey());
+    }
+    RedisConnector redis = RedisConnector.open(settings.build());
     RedisTestSupport.warmUp(redis);
     return redis;
   }

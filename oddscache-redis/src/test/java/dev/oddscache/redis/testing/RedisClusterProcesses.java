@@ -26,11 +26,11 @@ public final class RedisClusterProcesses implements AutoCloseable {
       "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000");
 
   private final List<RedisServerProcess> nodes = new ArrayList<>();
-  /** The CA that TLS nodes' certificates chain to; null for plain nodes. */
-  private final Path ca;
+  /** What the TLS nodes were started with; null for plain nodes. */
+  private final TestCertificates certificates;
 
-  private RedisClusterProcesses(Path ca) {
-    this.ca = ca;
+  private RedisClusterProcesses(TestCertificates certificates) {
+    this.certificates = certificates;
   }
 
   public static RedisClusterProcesses start() {
@@ -49,10 +49,12 @@ public final class RedisClusterProcesses implements AutoCloseable {
 
   /**
    * Three TLS-only masters from {@code binary} (see {@link RedisServerProcess#startTls}), the
-   * cluster bus on TLS too, formed by a client that trusts {@code ca}.
+   * cluster bus on TLS too, formed by a client that trusts the CA of {@code certificates} and
+   * presents their client certificate, for nodes whose {@code tlsArgs} demand one.
    */
-  public static RedisClusterProcesses startTls(Path binary, List<String> tlsArgs, Path ca) {
-    RedisClusterProcesses cluster = new RedisClusterProcesses(ca);
+  public static RedisClusterProcesses startTls(Path binary, List<String> tlsArgs,
+      TestCertificates certificates) {
+    RedisClusterProcesses cluster = new RedisClusterProcesses(certificates);
     List<String> args = new ArrayList<>(tlsArgs);
     args.addAll(CLUSTER_ARGS);
     args.addAll(List.of("--tls-cluster", "yes"));
@@ -70,7 +72,7 @@ public final class RedisClusterProcesses implements AutoCloseable {
 
   /** {@code redis-cluster://127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3}, {@code rediss-} for TLS. */
   public String uri() {
-    return (ca == null ? "redis" : "rediss") + "-cluster://"
+    return (certificates == null ? "redis" : "rediss") + "-cluster://"
         + nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(","));
   }
 
@@ -80,9 +82,12 @@ public final class RedisClusterProcesses implements AutoCloseable {
 
   private void form() {
     RedisClient client = RedisClient.create();
-    if (ca != null) {
-      client.setOptions(ClientOptions.builder().sslOptions(
-          SslOptions.builder().jdkSslProvider().trustManager(ca.toFile()).build()).build());
+    if (certificates != null) {
+      client.setOptions(ClientOptions.builder().sslOptions(SslOptions.builder().jdkSslProvider()
+          .trustManager(certificates.ca().toFile())
+          .keyManager(certificates.clientCertificate().toFile(),
+              certificates.clientKey().toFile(), null)
+          .build()).build());
     }
     try {
       List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();

@@ -39,6 +39,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--redis-tls-ca-cert", paramLabel = "FILE", description = "PEM file of the private CA that signed the Redis server's TLS certificate (rediss:// URIs); default: the JVM's trust store.")
   Path redisTlsCaCert;
 
+  @Option(names = "--redis-tls-client-cert", paramLabel = "FILE", description = "PEM file of the client certificate (then its chain) for a TLS Redis that demands one (mutual TLS, Redis's default tls-auth-clients yes); needs --redis-tls-client-key.")
+  Path redisTlsClientCert;
+
+  @Option(names = "--redis-tls-client-key", paramLabel = "FILE", description = "PEM file of that certificate's private key, unencrypted PKCS#8 (BEGIN PRIVATE KEY).")
+  Path redisTlsClientKey;
+
   @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON settings file; flags override it.")
   Path config;
 
@@ -91,6 +97,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         settings = settings.withRedisTlsCaCert(redisTlsCaCert);
       }
+      if (redisTlsClientCert != null || redisTlsClientKey != null) {
+        settings = withClientCertificate(settings);
+      }
       // Checked now, while a mistake is still a usage error: the connector never fails on Redis
       // problems, so a wrong CA file would otherwise only show as a warning once serving.
       if (settings.redisUri() != null) {
@@ -107,10 +116,32 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       settings.redisSettings();
     } catch (IllegalArgumentException e) {
-      // The library names its setting; when the flag set the CA, name the flag the user typed.
-      throw new IllegalArgumentException(redisTlsCaCert == null ? e.getMessage()
-          : e.getMessage().replace("tlsCaCertificate", "--redis-tls-ca-cert"), e);
+      // The library names its settings; where a flag set one, name the flag the user typed.
+      String message = e.getMessage();
+      if (redisTlsCaCert != null) {
+        message = message.replace("tlsCaCertificate", "--redis-tls-ca-cert");
+      }
+      if (redisTlsClientCert != null) {
+        message = message.replace("tlsClientCertificate", "--redis-tls-client-cert")
+            .replace("tlsClientKey", "--redis-tls-client-key");
+      }
+      throw new IllegalArgumentException(message, e);
     }
+  }
+
+  /** Both flags or neither, as for the config file's keys: they replace the file's pair. */
+  private ServerSettings withClientCertificate(ServerSettings settings) {
+    if (redisTlsClientCert == null || redisTlsClientKey == null) {
+      throw new IllegalArgumentException(redisTlsClientCert == null
+          ? "--redis-tls-client-key '" + redisTlsClientKey + "' needs --redis-tls-client-cert too"
+          : "--redis-tls-client-cert '" + redisTlsClientCert
+              + "' needs --redis-tls-client-key too");
+    }
+    if (settings.redisUri() == null) {
+      throw new IllegalArgumentException("--redis-tls-client-cert '" + redisTlsClientCert
+          + "' needs a rediss:// Redis URI (--redis or redis.uri in --config)");
+    }
+    return settings.withRedisTlsClientCert(redisTlsClientCert, redisTlsClientKey);
   }
 
   private static URI parseUpstream(String value) {

@@ -8,12 +8,16 @@ import java.util.List;
 /**
  * {@code redis:} the shared store (SPEC §12). {@code uri: null} keeps the in-memory store. The URI
  * may carry a password; error messages mask it. {@code tlsCaCert} is the PEM file of a private CA
- * for {@code rediss} URIs ({@code null}: the JVM's trust store); that it goes with a TLS URI is
- * checked when the server starts, since the URI may still come from {@code --redis}.
+ * for {@code rediss} URIs ({@code null}: the JVM's trust store); {@code tlsClientCert} and
+ * {@code tlsClientKey}, set together, the client certificate for mutual TLS. That they go with a
+ * TLS URI is checked when the server starts, since the URI may still come from {@code --redis}.
  */
 final class RedisSection {
   static final List<String> KEYS =
-      List.of("uri", "prefix", "commandTimeout", "tlsCaCert", "nearCache", "lease");
+      List.of("uri", "prefix", "commandTimeout", "tlsCaCert", "tlsClientCert", "tlsClientKey",
+          "nearCache", "lease");
+  private static final String CLIENT_CERT = "tlsClientCert";
+  private static final String CLIENT_KEY = "tlsClientKey";
 
   // The prefix and timeout rules live in the RedisSettings builder, which needs some URI; a file
   // may set them while the URI comes later from --redis, so they are checked against this one.
@@ -46,7 +50,38 @@ final class RedisSection {
       RedisSettings.custom(ANY_TLS_URI).tlsCaCertificate(file);
       return st.withRedisTlsCaCert(file);
     });
+    out = clientCertificate(s, out);
     out = s.bool("nearCache", out, ServerSettings::withNearCache);
     return s.bool("lease", out, ServerSettings::withLease);
+  }
+
+  /**
+   * Both keys or neither: a certificate cannot be presented without its key, and taking one from
+   * the file and keeping the other from elsewhere would pair files nobody paired.
+   */
+  private static ServerSettings clientCertificate(ConfigSection s, ServerSettings base) {
+    boolean hasCert = s.raw(CLIENT_CERT) != null;
+    boolean hasKey = s.raw(CLIENT_KEY) != null;
+    if (!hasCert && !hasKey) {
+      return base;
+    }
+    Path cert = s.textOrNull(CLIENT_CERT, null, (none, v) -> v == null ? null : Path.of(v));
+    Path key = s.textOrNull(CLIENT_KEY, null, (none, v) -> v == null ? null : Path.of(v));
+    if (cert == null && key == null) {
+      return base.withRedisTlsClientCert(null, null);
+    }
+    if (cert == null || key == null) {
+      String given = cert == null ? CLIENT_KEY : CLIENT_CERT;
+      throw s.error(given, "needs " + s.pathOf(cert == null ? CLIENT_CERT : CLIENT_KEY)
+          + " too: the client certificate and its private key are set together (or both null)");
+    }
+    try {
+      RedisSettings.custom(ANY_TLS_URI).tlsClientCertificate(cert, key);
+    } catch (IllegalArgumentException e) {
+      // The library names the file it refuses; the error goes to that file's key.
+      boolean keyRefused = e.getMessage().startsWith("tlsClientKey");
+      throw s.error(keyRefused ? CLIENT_KEY : CLIENT_CERT, "not allowed: " + e.getMessage());
+    }
+    return base.withRedisTlsClientCert(cert, key);
   }
 }

@@ -32,6 +32,8 @@ public record ServerSettings(
     String redisPrefix,
     Duration redisCommandTimeout,
     Path redisTlsCaCert,
+    Path redisTlsClientCert,
+    Path redisTlsClientKey,
     boolean nearCache,
     boolean lease,
     String ingestToken,
@@ -92,94 +94,107 @@ public record ServerSettings(
   /** Defaults everywhere: loopback:8080, no upstream, in-memory store, no tokens. */
   public static ServerSettings defaults() {
     return new ServerSettings(DEFAULT_BIND, DEFAULT_PORT, null, DEFAULT_UPSTREAM_TIMEOUT, null,
-        "oddscache", Duration.ofMillis(50), null, false, false, null, null, DEFAULT_MAX_BODY_BYTES,
-        DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_STORE_ENTRIES, OddsCacheConfig.ofDefaults(),
-        VixConfig.ofDefaults(), ZoneConfig.ofDefaults(), BreakerConfig.ofDefaults(),
-        QuotaConfig.ofDefaults(), StakesClassifier.ofDefaults(), PanicClockConfig.ofDefaults(),
-        ImpactRules.defaults(), DEFAULT_VIX_EVICT_IDLE_AFTER);
+        "oddscache", Duration.ofMillis(50), null, null, null, false, false, null, null,
+        DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_STORE_ENTRIES,
+        OddsCacheConfig.ofDefaults(), VixConfig.ofDefaults(), ZoneConfig.ofDefaults(),
+        BreakerConfig.ofDefaults(), QuotaConfig.ofDefaults(), StakesClassifier.ofDefaults(),
+        PanicClockConfig.ofDefaults(), ImpactRules.defaults(), DEFAULT_VIX_EVICT_IDLE_AFTER);
   }
 
   public ServerSettings withBind(String value) {
     return new ServerSettings(value, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withPort(int value) {
     return new ServerSettings(bind, value, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withUpstream(URI value) {
     return new ServerSettings(bind, port, value, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisUri(String value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, value, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withTokens(String ingest, String admin) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, blankToNull(ingest),
-        blankToNull(admin), maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker,
-        quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, blankToNull(ingest), blankToNull(admin), maxBodyBytes, maxKeyBytes, maxStoreEntries,
+        cache, vix, zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withCache(OddsCacheConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, value, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, value, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withBreaker(BreakerConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, value, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, value, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withUpstreamTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, value, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisPrefix(String value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, value,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withRedisCommandTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix, value,
-        redisTlsCaCert, nearCache, lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes,
-        maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock, impactRules,
-        vixEvictIdleAfter);
+        redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache, lease, ingestToken,
+        adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota,
+        stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   /** The PEM file of the private CA that TLS Redis connections trust; null: the JVM's. */
   public ServerSettings withRedisTlsCaCert(Path value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, value, nearCache, lease, ingestToken, adminToken, maxBodyBytes,
-        maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
-        impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, value, redisTlsClientCert, redisTlsClientKey, nearCache, lease,
+        ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones,
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+  }
+
+  /**
+   * The PEM files of the client certificate (and its chain) and of its private key that TLS Redis
+   * connections present (mutual TLS); both null: none. Set together: one without the other is
+   * refused by {@link #redisSettings()}.
+   */
+  public ServerSettings withRedisTlsClientCert(Path certificate, Path key) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, certificate, key, nearCache, lease, ingestToken,
+        adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota,
+        stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   /**
    * The Redis connection settings, for a server with a {@link #redisUri()}: every Redis rule is
-   * checked here (URI, prefix, timeout, CA file and that it goes with a TLS URI).
+   * checked here (URI, prefix, timeout, the CA and client certificate files and that they go
+   * with a TLS URI).
    *
    * @throws IllegalStateException if there is no Redis URI
    * @throws IllegalArgumentException naming the setting and value that Redis refuses
@@ -193,50 +208,53 @@ public record ServerSettings(
     if (redisTlsCaCert != null) {
       b.tlsCaCertificate(redisTlsCaCert);
     }
+    if (redisTlsClientCert != null || redisTlsClientKey != null) {
+      b.tlsClientCertificate(redisTlsClientCert, redisTlsClientKey);
+    }
     return b.build();
   }
 
   public ServerSettings withNearCache(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, value, lease, ingestToken, adminToken, maxBodyBytes,
-        maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
-        impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, value, lease,
+        ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones,
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withLease(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, value, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        value, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken, value,
-        maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
-        impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, value, maxKeyBytes, maxStoreEntries, cache, vix, zones,
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxKeyBytes(int value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, value, maxStoreEntries, cache, vix, zones, breaker, quota, stakes, panicClock,
-        impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, value, maxStoreEntries, cache, vix, zones,
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withMaxStoreEntries(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, value, cache, vix, zones, breaker, quota, stakes, panicClock,
-        impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, value, cache, vix, zones,
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   /** The detector's settings and its idle horizon together, for a change that moves both. */
   public ServerSettings withVix(VixConfig value, Duration evictIdleAfter) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value, zones, breaker, quota, stakes,
-        panicClock, impactRules, evictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value,
+        zones, breaker, quota, stakes, panicClock, impactRules, evictIdleAfter);
   }
 
   public ServerSettings withVixEvictIdleAfter(Duration value) {
@@ -245,44 +263,44 @@ public record ServerSettings(
 
   public ServerSettings withVix(VixConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value, zones, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withZones(ZoneConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, value, breaker, quota, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        value, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withQuota(QuotaConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, value, stakes,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, value, stakes, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withStakes(StakesClassifier value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, value,
-        panicClock, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, value, panicClock, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withPanicClock(PanicClockConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        value, impactRules, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, value, impactRules, vixEvictIdleAfter);
   }
 
   public ServerSettings withImpactRules(ImpactRules value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
-        redisCommandTimeout, redisTlsCaCert, nearCache, lease, ingestToken, adminToken,
-        maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota, stakes,
-        panicClock, value, vixEvictIdleAfter);
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, value, vixEvictIdleAfter);
   }
 
   /** Whether the bind address accepts connections from other machines. */

@@ -3,9 +3,13 @@ package dev.oddscache.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.redis.testing.JdkCaCertificate;
+import dev.oddscache.redis.testing.KeytoolCertificate;
 import dev.oddscache.server.http.ServerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -85,6 +89,76 @@ class ServeCommandTest {
   }
 
   @Test
+  void redisTlsClientCert_fromTheFileOrTheFlags_theFlagsWin(@TempDir Path dir) throws Exception {
+    KeytoolCertificate fileClient = KeytoolCertificate.create(dir, "file", "EC", "clientAuth");
+    KeytoolCertificate flagClient = KeytoolCertificate.create(dir, "flag", "EC", "clientAuth");
+    Path config = dir.resolve("oddscache.yml");
+    Files.writeString(config, """
+        redis:
+          uri: "rediss://cache.internal:6380"
+          tlsClientCert: "%s"
+          tlsClientKey: "%s"
+        """.formatted(fileClient.certificate(), fileClient.key()));
+    String[] flags = {"--redis-tls-client-cert", flagClient.certificate().toString(),
+        "--redis-tls-client-key", flagClient.key().toString()};
+
+    ServerSettings fromFile = settings("--config", config.toString());
+    ServerSettings fromFlags = settings(concat(new String[] {"--config", config.toString()},
+        flags));
+    ServerSettings flagsOnly = settings(concat(new String[] {"--redis",
+        "rediss://cache.internal:6380"}, flags));
+
+    assertThat(fromFile.redisSettings().tlsClientCertificate()).contains(fileClient.certificate());
+    assertThat(fromFile.redisSettings().tlsClientKey()).contains(fileClient.key());
+    assertThat(fromFlags.redisSettings().tlsClientCertificate())
+        .contains(flagClient.certificate());
+    assertThat(fromFlags.redisSettings().tlsClientKey()).contains(flagClient.key());
+    assertThat(flagsOnly.redisSettings().tlsClientKey()).contains(flagClient.key());
+    assertThat(settings("--redis", "rediss://cache.internal:6380").redisSettings()
+        .tlsClientCertificate()).isEmpty();
+  }
+
+  @Test
+  void badRedisTlsClientCert_isAUsageErrorNamingTheFlagAndPath(@TempDir Path dir)
+      throws Exception {
+    KeytoolCertificate client = KeytoolCertificate.create(dir, "client", "EC", "clientAuth");
+    String cert = client.certificate().toString();
+    String key = client.key().toString();
+    Path rsaKey = Files.writeString(dir.resolve("rsa.key"),
+        "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    CliRun missing = CliRun.of("serve", "--redis", "rediss://127.0.0.1:6380",
+        "--redis-tls-client-cert", "/nonexistent/client.pem", "--redis-tls-client-key", key);
+    CliRun notPkcs8 = CliRun.of("serve", "--redis", "rediss://127.0.0.1:6380",
+        "--redis-tls-client-cert", cert, "--redis-tls-client-key", rsaKey.toString());
+    CliRun certOnly = CliRun.of("serve", "--redis", "rediss://127.0.0.1:6380",
+        "--redis-tls-client-cert", cert);
+    CliRun keyOnly = CliRun.of("serve", "--redis", "rediss://127.0.0.1:6380",
+        "--redis-tls-client-key", key);
+    CliRun plainUri = CliRun.of("serve", "--redis", "redis://127.0.0.1:6379",
+        "--redis-tls-client-cert", cert, "--redis-tls-client-key", key);
+    CliRun noUri = CliRun.of("serve", "--redis-tls-client-cert", cert,
+        "--redis-tls-client-key", key);
+
+    assertThat(List.of(missing, notPkcs8, certOnly, keyOnly, plainUri, noUri))
+        .allSatisfy(run -> assertThat(run.exitCode()).as(run.err()).isEqualTo(2));
+    assertThat(missing.err()).contains("--redis-tls-client-cert must be a readable PEM file of"
+        + " the client certificate (and its chain), got '/nonexistent/client.pem': no such file");
+    assertThat(notPkcs8.err()).contains("--redis-tls-client-key must be a readable PEM file of an"
+        + " unencrypted PKCS#8 private key (-----BEGIN PRIVATE KEY-----), got '" + rsaKey
+        + "': the key is not in PKCS#8 (-----BEGIN RSA PRIVATE KEY-----); convert it with:"
+        + " openssl pkcs8 -topk8 -nocrypt -in " + rsaKey + " -out " + rsaKey + ".pk8");
+    assertThat(certOnly.err()).contains("--redis-tls-client-cert '" + cert + "' needs"
+        + " --redis-tls-client-key too");
+    assertThat(keyOnly.err()).contains("--redis-tls-client-key '" + key + "' needs"
+        + " --redis-tls-client-cert too");
+    assertThat(plainUri.err()).contains("--redis-tls-client-cert is set ('" + cert + "',"
+        + " --redis-tls-client-key '" + key + "') but the uri 'redis://127.0.0.1:6379' does not"
+        + " use TLS");
+    assertThat(noUri.err()).contains("--redis-tls-client-cert '" + cert + "' needs a rediss://"
+        + " Redis URI");
+  }
+
+  @Test
   void badRedisTlsCaCert_isAUsageErrorNamingTheFlagAndPath(@TempDir Path dir) {
     Path ca = JdkCaCertificate.writePem(dir);
     CliRun missing = CliRun.of("serve", "--redis", "rediss://127.0.0.1:6380",
@@ -102,5 +176,9 @@ class ServeCommandTest {
     assertThat(noUri.exitCode()).isEqualTo(2);
     assertThat(noUri.err()).contains("--redis-tls-ca-cert '" + ca + "' needs a rediss:// Redis"
         + " URI");
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
   }
 }

@@ -106,6 +106,7 @@ class ConfigFileDefaultsTest {
         .withRedisPrefix("other")
         .withRedisCommandTimeout(s1)
         .withRedisTlsCaCert(Path.of("/etc/redis/ca.pem"))
+        .withRedisTlsClientCert(Path.of("/etc/redis/client.pem"), Path.of("/etc/redis/client.key"))
         .withNearCache(true)
         .withLease(true)
         .withMaxBodyBytes(1)

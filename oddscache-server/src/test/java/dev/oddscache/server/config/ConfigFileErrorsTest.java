@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.oddscache.redis.testing.KeytoolCertificate;
 import dev.oddscache.server.http.ServerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -250,6 +251,32 @@ class ConfigFileErrorsTest {
     loading("redis: { tlsCaCert: '" + notPem + "' }")
         .hasMessageContaining("redis.tlsCaCert = '" + notPem + "': not allowed:")
         .hasMessageEndingWith("holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  }
+
+  @Test
+  void redisTlsClientCertAndKey_goTogether_andTheRefusedFileIsNamedAtItsKey() throws Exception {
+    KeytoolCertificate client = KeytoolCertificate.create(dir, "client", "EC", "clientAuth");
+    Path sec1 = Files.writeString(dir.resolve("sec1.key"),
+        "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+
+    loading("redis: { tlsClientCert: '" + client.certificate() + "' }")
+        .hasMessage(file + ": redis.tlsClientCert = '" + client.certificate() + "': needs"
+            + " redis.tlsClientKey too: the client certificate and its private key are set"
+            + " together (or both null)");
+    loading("redis: { tlsClientCert: null, tlsClientKey: '" + client.key() + "' }")
+        .hasMessageStartingWith(file + ": redis.tlsClientKey = '" + client.key() + "': needs"
+            + " redis.tlsClientCert too");
+    loading("redis: { tlsClientCert: /nonexistent/client.pem, tlsClientKey: '" + client.key()
+        + "' }")
+        .hasMessage(file + ": redis.tlsClientCert = '/nonexistent/client.pem': not allowed:"
+            + " tlsClientCertificate must be a readable PEM file of the client certificate (and"
+            + " its chain), got '/nonexistent/client.pem': no such file");
+    loading("redis: { tlsClientCert: '" + client.certificate() + "', tlsClientKey: '" + sec1
+        + "' }")
+        .hasMessageStartingWith(file + ": redis.tlsClientKey = '" + sec1 + "': not allowed:"
+            + " tlsClientKey must be")
+        .hasMessageEndingWith("convert it with: openssl pkcs8 -topk8 -nocrypt -in " + sec1
+            + " -out " + sec1 + ".pk8");
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.oddscache.quota.QuotaThresholds;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
 import dev.oddscache.redis.testing.JdkCaCertificate;
+import dev.oddscache.redis.testing.KeytoolCertificate;
 import dev.oddscache.server.http.ServerSettings;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
@@ -58,21 +59,28 @@ class ConfigFileSectionsTest {
   @Test
   void redis_setsEveryKey() {
     Path ca = JdkCaCertificate.writePem(dir);
+    KeytoolCertificate client = KeytoolCertificate.create(dir, "client", "EC", "clientAuth");
     ServerSettings s = load("""
         redis:
           uri: "rediss-cluster://a:7000,b:7001"
           prefix: oc-test
           commandTimeout: 80ms
           tlsCaCert: "%s"
+          tlsClientCert: "%s"
+          tlsClientKey: "%s"
           nearCache: true
           lease: true
-        """.formatted(ca));
+        """.formatted(ca, client.certificate(), client.key()));
 
     assertThat(s.redisUri()).isEqualTo("rediss-cluster://a:7000,b:7001");
     assertThat(s.redisPrefix()).isEqualTo("oc-test");
     assertThat(s.redisCommandTimeout()).isEqualTo(Duration.ofMillis(80));
     assertThat(s.redisTlsCaCert()).isEqualTo(ca);
     assertThat(s.redisSettings().tlsCaCertificate()).contains(ca);
+    assertThat(s.redisTlsClientCert()).isEqualTo(client.certificate());
+    assertThat(s.redisTlsClientKey()).isEqualTo(client.key());
+    assertThat(s.redisSettings().tlsClientCertificate()).contains(client.certificate());
+    assertThat(s.redisSettings().tlsClientKey()).contains(client.key());
     assertThat(s.nearCache()).isTrue();
     assertThat(s.lease()).isTrue();
   }

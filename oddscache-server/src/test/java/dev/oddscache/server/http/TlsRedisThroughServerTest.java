@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.TestCertificates;
 import dev.oddscache.redis.testing.TlsRedis;
+import dev.oddscache.server.config.ConfigFile;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code serve --redis rediss://… --redis-tls-ca-cert FILE} end to end: the server's settings
  * reach the connector, so a proxied answer is cached in a TLS-only Redis whose certificate a
- * private CA signed, and readiness says {@code ready}. Same machine needs and skip rules as the
- * redis module's TLS tests ({@link TlsRedis}).
+ * private CA signed, and readiness says {@code ready}; the same through a config file with a
+ * client certificate, against a Redis that demands one (its default). Same machine needs and skip
+ * rules as the redis module's TLS tests ({@link TlsRedis}).
  */
 class TlsRedisThroughServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,20 +40,51 @@ class TlsRedisThroughServerTest {
             .withUpstream(URI.create(upstream.url())).withRedisUri(redis.uri())
             .withRedisTlsCaCert(certificates.ca()))) {
       assertThat(redis.uri()).startsWith("rediss://");
-      assertThat(pollReady(server.url(), Duration.ofSeconds(30))).isEqualTo("ready");
-
-      HttpResponse<String> first = get(server, "tls-1");
-      HttpResponse<String> second = get(server, "tls-1");
-
-      assertThat(first.statusCode()).isEqualTo(200);
-      assertThat(first.headers().firstValue("X-Cache")).contains("MISS");
-      assertThat(second.headers().firstValue("X-Cache")).contains("HIT");
-      JsonNode store = JSON.readTree(Http.get(server.url() + "/v1/status").body()).get("store");
-      assertThat(store.get("healthy").asBoolean()).as("store in %s", store).isTrue();
-      assertThat(store.get("fallback").asBoolean()).isFalse();
-      assertThat(upstream.calls.get()).as("the hit came from Redis, not the upstream")
-          .isEqualTo(1);
+      assertCachedInRedis(server, upstream, "tls-1");
     }
+  }
+
+  @Test
+  void withAClientCertificateFromTheConfigFile_answersAreCachedInARedisDemandingOne()
+      throws Exception {
+    TlsRedis.requireTools();
+    TestCertificates certificates = TestCertificates.create(dir);
+    try (RedisServerProcess redis = TlsRedis.start(() -> RedisServerProcess.startTls(
+            TlsRedis.REDIS_SERVER, certificates.redisServerArgsDemandingClientCertificates()));
+        TestUpstream upstream = new TestUpstream()) {
+      Path config = Files.writeString(dir.resolve("oddscache.yml"), """
+          redis:
+            uri: "%s"
+            tlsCaCert: "%s"
+            tlsClientCert: "%s"
+            tlsClientKey: "%s"
+          """.formatted(redis.uri(), certificates.ca(), certificates.clientCertificate(),
+          certificates.clientKey()));
+      ServerSettings settings = ConfigFile.load(config, ServerSettings.defaults()).withPort(0)
+          .withUpstream(URI.create(upstream.url()));
+
+      try (OddscacheServer server = OddscacheServer.start(settings)) {
+        assertCachedInRedis(server, upstream, "mtls-1");
+      }
+    }
+  }
+
+  /** Ready, then a miss and a hit, the hit from Redis: the upstream was called once. */
+  private static void assertCachedInRedis(OddscacheServer server, TestUpstream upstream,
+      String id) throws Exception {
+    assertThat(pollReady(server.url(), Duration.ofSeconds(30))).isEqualTo("ready");
+
+    HttpResponse<String> first = get(server, id);
+    HttpResponse<String> second = get(server, id);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("X-Cache")).contains("MISS");
+    assertThat(second.headers().firstValue("X-Cache")).contains("HIT");
+    JsonNode store = JSON.readTree(Http.get(server.url() + "/v1/status").body()).get("store");
+    assertThat(store.get("healthy").asBoolean()).as("store in %s", store).isTrue();
+    assertThat(store.get("fallback").asBoolean()).isFalse();
+    assertThat(upstream.calls.get()).as("the hit came from Redis, not the upstream")
+        .isEqualTo(1);
   }
 
   private static HttpResponse<String> get(OddscacheServer server, String id) {
