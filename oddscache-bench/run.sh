@@ -5,7 +5,7 @@
 #
 # JMH (in-memory hit vs Caffeine, decision, Redis hit vs Lettuce, stampede), then the proxy
 # against nginx (proxy-bench.sh). --quick shortens every measurement (about 3 minutes on 2 cores
-# instead of about 13); its figures are noisier. Redis: the redis-server binary shipped in the
+# instead of about 10); its figures are noisier. Redis: the redis-server binary shipped in the
 # embedded-redis jar, unless --redis-server names another (e.g. /usr/bin/redis-server from
 # Debian's redis-server package).
 #
