@@ -229,6 +229,11 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
+  /** The redis-server binary shipped in the embedded-redis jar (built with TLS), extracted once. */
+  public static Path embeddedBinary() {
+    return binaryPath();
+  }
+
   private static synchronized Path binaryPath() {
     if (binary == null) {
       try (InputStream in = RedisServerProcess.class.getClassLoader().getResourceAsStream(BINARY)) {

@@ -9,12 +9,14 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What the TLS tests need from the machine: Debian's {@code redis-server} (7.x, built with TLS)
- * and {@code openssl}. Where either is missing, or the server has no TLS, a test is skipped with a
- * message, except under {@code CI=true}: CI installs both (.ci/run), so there it is a failure.
+ * What the TLS tests need: a {@code redis-server} built with TLS, the one in the embedded-redis
+ * jar that every Redis test starts (6.2, linked to the system's OpenSSL 3), and the {@code
+ * openssl} command to make certificates. Where openssl is missing, or the server has no TLS, a
+ * test is skipped with a message, except under {@code CI=true}: CI installs openssl (.ci/run), so
+ * there it is a failure.
  */
 public final class TlsRedis {
-  public static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
+  public static final Path REDIS_SERVER = RedisServerProcess.embeddedBinary();
 
   private TlsRedis() {}
 
@@ -22,7 +24,7 @@ public final class TlsRedis {
   public static void requireTools() {
     requireOrSkip(Files.isExecutable(REDIS_SERVER) && Files.isExecutable(TestCertificates.OPENSSL),
         "needs " + REDIS_SERVER + " and " + TestCertificates.OPENSSL
-            + ": apt-get install redis-server openssl");
+            + ": apt-get install openssl");
   }
 
   /**
