@@ -2,12 +2,8 @@ package dev.oddscache.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oddscache.ManualTicker;
 import dev.oddscache.MatchContext;
-import dev.oddscache.Status;
 import dev.oddscache.cache.OddsCache;
-import dev.oddscache.panic.PanicClockConfig;
-import dev.oddscache.redis.panic.RedisPanicClock;
 import dev.oddscache.redis.store.RedisStore;
 import dev.oddscache.redis.store.ValueCodec;
 import dev.oddscache.redis.testing.ConnectWarnings;
@@ -15,16 +11,11 @@ import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.RedisTestSupport;
 import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.redis.testing.TestCertificates;
+import dev.oddscache.redis.testing.TlsChecks;
 import dev.oddscache.redis.testing.TlsRedis;
 import dev.oddscache.store.StoreHealth;
-import dev.oddscache.store.StoredValue;
-import dev.oddscache.store.Tags;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Same machine needs and skip rules as {@link TlsRedisTest}.
  */
 class MutualTlsRedisTest {
-  private static final long T0 = 1_767_225_600_000L;
 
   @TempDir static Path dir;
   private static TestCertificates certificates;
@@ -66,47 +56,19 @@ class MutualTlsRedisTest {
   @Test
   void withAClientCertificate_storeRoundTrips() {
     try (RedisConnector redis = openWithClientCertificate()) {
-      RedisStore<String> store = new RedisStore<>(redis, ValueCodec.utf8String(), "mtls");
-
-      store.put("odds:clasico", fresh("1.85"), Tags.of("clasico", Set.of("1x2")),
-          Duration.ofHours(1));
-
-      assertThat(store.get("odds:clasico").value()).isEqualTo("1.85");
-      assertThat(redis.health()).isEqualTo(StoreHealth.HEALTHY);
+      TlsChecks.storeRoundTrips(redis, "mtls");
     }
   }
 
   @Test
   void withAClientCertificate_panicClockIsShared() {
-    ManualTicker ticker = new ManualTicker();
-    try (RedisConnector first = openWithClientCertificate();
-        RedisConnector second = openWithClientCertificate()) {
-      RedisPanicClock a = new RedisPanicClock(first, PanicClockConfig.ofDefaults(), ticker);
-      RedisPanicClock b = new RedisPanicClock(second, PanicClockConfig.ofDefaults(), ticker);
-
-      long startSeenByA = a.observe("mtls-match", Status.PANIC, T0);
-      long startSeenByB = b.observe("mtls-match", Status.PANIC, T0 + 5_000);
-
-      assertThat(startSeenByA).isEqualTo(T0);
-      assertThat(startSeenByB).as("the second connector reads the first one's start from Redis")
-          .isEqualTo(T0);
-      assertThat(a.inFallback()).isFalse();
-      assertThat(b.inFallback()).isFalse();
-    }
+    TlsChecks.panicClockIsShared(MutualTlsRedisTest::openWithClientCertificate, "mtls-match");
   }
 
   /** Pub/sub (the near cache's invalidations) runs on a connection of its own. */
   @Test
   void withAClientCertificate_pubSubCrossesMutualTls() throws Exception {
-    try (RedisConnector subscriber = openWithClientCertificate();
-        RedisConnector publisher = openWithClientCertificate()) {
-      CompletableFuture<String> received = new CompletableFuture<>();
-      subscriber.subscribe("mtls-channel", (channel, message) -> received.complete(message));
-
-      publisher.publish("mtls-channel", "invalidate odds:clasico");
-
-      assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("invalidate odds:clasico");
-    }
+    TlsChecks.pubSubCrosses(MutualTlsRedisTest::openWithClientCertificate, "mtls-channel");
   }
 
   @Test
@@ -158,9 +120,5 @@ class MutualTlsRedisTest {
         .build());
     RedisTestSupport.warmUp(redis);
     return redis;
-  }
-
-  private static StoredValue<String> fresh(String value) {
-    return new StoredValue<>(value, System.currentTimeMillis(), 60, 1_000L);
   }
 }

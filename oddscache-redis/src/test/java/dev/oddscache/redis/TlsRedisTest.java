@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.oddscache.ManualTicker;
 import dev.oddscache.MatchContext;
-import dev.oddscache.Status;
 import dev.oddscache.cache.CacheResult;
 import dev.oddscache.cache.OddsCache;
-import dev.oddscache.panic.PanicClockConfig;
-import dev.oddscache.redis.panic.RedisPanicClock;
 import dev.oddscache.redis.store.RedisStore;
 import dev.oddscache.redis.store.ValueCodec;
 import dev.oddscache.redis.testing.JdkCaCertificate;
@@ -20,18 +16,13 @@ import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.RedisTestSupport;
 import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.redis.testing.TestCertificates;
+import dev.oddscache.redis.testing.TlsChecks;
 import dev.oddscache.redis.testing.TlsRedis;
 import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoreHealth;
-import dev.oddscache.store.StoredValue;
-import dev.oddscache.store.Tags;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +41,6 @@ import org.slf4j.LoggerFactory;
  * skips and when it fails instead.
  */
 class TlsRedisTest {
-  private static final long T0 = 1_767_225_600_000L;
-  private static final Tags TAGS = Tags.of("clasico", Set.of("1x2"));
 
   @TempDir static Path dir;
   private static TestCertificates certificates;
@@ -92,47 +81,20 @@ class TlsRedisTest {
   @Test
   void withThePrivateCa_storeRoundTripsOverTls() {
     try (RedisConnector redis = open(server.uri(), true)) {
-      RedisStore<String> store = new RedisStore<>(redis, ValueCodec.utf8String(), "tls");
-
-      store.put("odds:clasico", fresh("1.85"), TAGS, Duration.ofHours(1));
-
-      assertThat(store.get("odds:clasico").value()).isEqualTo("1.85");
-      assertThat(redis.health()).isEqualTo(StoreHealth.HEALTHY);
+      TlsChecks.storeRoundTrips(redis, "tls");
       assertThat(redis.settings().uri()).startsWith("rediss://");
     }
   }
 
   @Test
   void withThePrivateCa_panicClockIsSharedOverTls() {
-    ManualTicker ticker = new ManualTicker();
-    try (RedisConnector first = open(server.uri(), true);
-        RedisConnector second = open(server.uri(), true)) {
-      RedisPanicClock a = new RedisPanicClock(first, PanicClockConfig.ofDefaults(), ticker);
-      RedisPanicClock b = new RedisPanicClock(second, PanicClockConfig.ofDefaults(), ticker);
-
-      long startSeenByA = a.observe("tls-match", Status.PANIC, T0);
-      long startSeenByB = b.observe("tls-match", Status.PANIC, T0 + 5_000);
-
-      assertThat(startSeenByA).isEqualTo(T0);
-      assertThat(startSeenByB).as("the second connector reads the first one's start from Redis")
-          .isEqualTo(T0);
-      assertThat(a.inFallback()).isFalse();
-      assertThat(b.inFallback()).isFalse();
-    }
+    TlsChecks.panicClockIsShared(() -> open(server.uri(), true), "tls-match");
   }
 
   /** Pub/sub (the near cache's invalidations) runs on a connection of its own. */
   @Test
   void withThePrivateCa_pubSubCrossesTls() throws Exception {
-    try (RedisConnector subscriber = open(server.uri(), true);
-        RedisConnector publisher = open(server.uri(), true)) {
-      CompletableFuture<String> received = new CompletableFuture<>();
-      subscriber.subscribe("tls-channel", (channel, message) -> received.complete(message));
-
-      publisher.publish("tls-channel", "invalidate odds:clasico");
-
-      assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("invalidate odds:clasico");
-    }
+    TlsChecks.pubSubCrosses(() -> open(server.uri(), true), "tls-channel");
   }
 
   @Test
@@ -222,9 +184,5 @@ class TlsRedisTest {
         .filter(kv -> kv.key.equals("error"))
         .map(kv -> String.valueOf(kv.value))
         .toList();
-  }
-
-  private static StoredValue<String> fresh(String value) {
-    return new StoredValue<>(value, System.currentTimeMillis(), 60, 1_000L);
   }
 }

@@ -45,75 +45,19 @@ class TlsRedisTopologyTest {
 
   @Test
   void sentinel_findsTheMasterAndTalksToItOverTls() {
-    try (RedisServerProcess master = TlsRedis.start(() -> RedisServerProcess.startTls(
-            TlsRedis.REDIS_SERVER, certificates.redisServerArgs()));
-        RedisServerProcess sentinel = TlsRedis.start(() -> RedisServerProcess.startTlsSentinel(
-            TlsRedis.REDIS_SERVER, certificates.redisServerArgs(), master.port()));
-        RedisConnector viaSentinel = open("rediss-sentinel://127.0.0.1:" + sentinel.port()
-            + "#mymaster");
-        RedisConnector direct = open(master.uri())) {
-      new RedisStore<>(viaSentinel, ValueCodec.utf8String(), "tls").put("odds:clasico",
-          fresh("2.10"), TAGS, Duration.ofHours(1));
-
-      StoredValue<String> read =
-          new RedisStore<>(direct, ValueCodec.utf8String(), "tls").get("odds:clasico");
-
-      assertThat(read.value()).as("written through Sentinel, read from the master")
-          .isEqualTo("2.10");
-      assertThat(viaSentinel.health()).isEqualTo(StoreHealth.HEALTHY);
-    }
+    sentinelCarriesTheStore(certificates.redisServerArgs(), false, "tls");
   }
 
   @Test
   void cluster_spreadsKeysOverEveryTlsNode() {
-    try (RedisClusterProcesses cluster = TlsRedis.start(() -> RedisClusterProcesses.startTls(
-            TlsRedis.REDIS_SERVER, certificates.redisServerArgs(), certificates));
-        RedisConnector redis = open(
-            "rediss-cluster://127.0.0.1:" + cluster.nodes().get(0).port())) {
-      assertThat(cluster.uri()).startsWith("rediss-cluster://");
-      assertThat(redis.isCluster()).isTrue();
-      RedisStore<String> store = new RedisStore<>(redis, ValueCodec.utf8String(), "tls");
-
-      // Twenty matches: their keys hash to slots on all three masters.
-      for (int i = 0; i < 20; i++) {
-        store.put("odds:m" + i, fresh("v" + i), Tags.of("m" + i, Set.of("1x2")),
-            Duration.ofHours(1));
-      }
-
-      for (int i = 0; i < 20; i++) {
-        assertThat(store.get("odds:m" + i).value()).isEqualTo("v" + i);
-      }
-      for (RedisServerProcess node : cluster.nodes()) {
-        try (RedisConnector one = open(node.uri())) {
-          long keys = one.call("dbsize", c -> c.dbsize());
-          assertThat(keys).as("keys on %s", node.uri()).isPositive();
-        }
-      }
-      assertThat(redis.health()).isEqualTo(StoreHealth.HEALTHY);
-    }
+    clusterSpreadsKeysOverEveryNode(certificates.redisServerArgs(), false, "tls");
   }
 
   /** Every process demands client certificates: Redis's default, {@code tls-auth-clients yes}. */
   @Test
   void sentinel_withClientCertificates_presentsOneToTheSentinelAndTheMaster() {
-    List<String> demanding = certificates.redisServerArgsDemandingClientCertificates();
-    try (RedisServerProcess master = TlsRedis.start(() -> RedisServerProcess.startTls(
-            TlsRedis.REDIS_SERVER, demanding));
-        RedisServerProcess sentinel = TlsRedis.start(() -> RedisServerProcess.startTlsSentinel(
-            TlsRedis.REDIS_SERVER, demanding, master.port()));
-        RedisConnector viaSentinel = open("rediss-sentinel://127.0.0.1:" + sentinel.port()
-            + "#mymaster", true);
-        RedisConnector direct = open(master.uri(), true)) {
-      new RedisStore<>(viaSentinel, ValueCodec.utf8String(), "mtls").put("odds:clasico",
-          fresh("2.10"), TAGS, Duration.ofHours(1));
-
-      StoredValue<String> read =
-          new RedisStore<>(direct, ValueCodec.utf8String(), "mtls").get("odds:clasico");
-
-      assertThat(read.value()).as("written through Sentinel, read from the master")
-          .isEqualTo("2.10");
-      assertThat(viaSentinel.health()).isEqualTo(StoreHealth.HEALTHY);
-    }
+    sentinelCarriesTheStore(certificates.redisServerArgsDemandingClientCertificates(), true,
+        "mtls");
   }
 
   /**
@@ -123,12 +67,42 @@ class TlsRedisTopologyTest {
    */
   @Test
   void cluster_withClientCertificates_presentsOneToEveryNode() {
+    clusterSpreadsKeysOverEveryNode(certificates.redisServerArgsDemandingClientCertificates(),
+        true, "mtls");
+  }
+
+  /** A value written through a TLS Sentinel is read from its TLS master. */
+  private static void sentinelCarriesTheStore(
+      List<String> serverArgs, boolean clientCertificate, String prefix) {
+    try (RedisServerProcess master = TlsRedis.start(() -> RedisServerProcess.startTls(
+            TlsRedis.REDIS_SERVER, serverArgs));
+        RedisServerProcess sentinel = TlsRedis.start(() -> RedisServerProcess.startTlsSentinel(
+            TlsRedis.REDIS_SERVER, serverArgs, master.port()));
+        RedisConnector viaSentinel = open("rediss-sentinel://127.0.0.1:" + sentinel.port()
+            + "#mymaster", clientCertificate);
+        RedisConnector direct = open(master.uri(), clientCertificate)) {
+      new RedisStore<>(viaSentinel, ValueCodec.utf8String(), prefix).put("odds:clasico",
+          fresh("2.10"), TAGS, Duration.ofHours(1));
+
+      StoredValue<String> read =
+          new RedisStore<>(direct, ValueCodec.utf8String(), prefix).get("odds:clasico");
+
+      assertThat(read.value()).as("written through Sentinel, read from the master")
+          .isEqualTo("2.10");
+      assertThat(viaSentinel.health()).isEqualTo(StoreHealth.HEALTHY);
+    }
+  }
+
+  /** Twenty matches through a 3-master TLS cluster: their keys hash to slots on every master. */
+  private static void clusterSpreadsKeysOverEveryNode(
+      List<String> serverArgs, boolean clientCertificate, String prefix) {
     try (RedisClusterProcesses cluster = TlsRedis.start(() -> RedisClusterProcesses.startTls(
-            TlsRedis.REDIS_SERVER, certificates.redisServerArgsDemandingClientCertificates(),
-            certificates));
+            TlsRedis.REDIS_SERVER, serverArgs, certificates));
         RedisConnector redis = open(
-            "rediss-cluster://127.0.0.1:" + cluster.nodes().get(0).port(), true)) {
-      RedisStore<String> store = new RedisStore<>(redis, ValueCodec.utf8String(), "mtls");
+            "rediss-cluster://127.0.0.1:" + cluster.nodes().get(0).port(), clientCertificate)) {
+      assertThat(cluster.uri()).startsWith("rediss-cluster://");
+      assertThat(redis.isCluster()).isTrue();
+      RedisStore<String> store = new RedisStore<>(redis, ValueCodec.utf8String(), prefix);
 
       for (int i = 0; i < 20; i++) {
         store.put("odds:m" + i, fresh("v" + i), Tags.of("m" + i, Set.of("1x2")),
@@ -139,17 +113,13 @@ class TlsRedisTopologyTest {
         assertThat(store.get("odds:m" + i).value()).isEqualTo("v" + i);
       }
       for (RedisServerProcess node : cluster.nodes()) {
-        try (RedisConnector one = open(node.uri(), true)) {
+        try (RedisConnector one = open(node.uri(), clientCertificate)) {
           long keys = one.call("dbsize", c -> c.dbsize());
           assertThat(keys).as("keys on %s", node.uri()).isPositive();
         }
       }
       assertThat(redis.health()).isEqualTo(StoreHealth.HEALTHY);
     }
-  }
-
-  private static RedisConnector open(String uri) {
-    return open(uri, false);
   }
 
   private static RedisConnector open(String uri, boolean clientCertificate) {
