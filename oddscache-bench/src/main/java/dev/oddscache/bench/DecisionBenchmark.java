@@ -56,17 +56,8 @@ public class DecisionBenchmark {
     }
   }
 
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next = (int) (Thread.currentThread().getId() * 7919);
-
-    int advance() {
-      return next++ & (Workload.KEYS - 1);
-    }
-  }
-
   @Benchmark
-  public Decision decide(Deciders d, Cursor cursor) {
+  public Decision decide(Deciders d, KeyCursor cursor) {
     return d.decider.decide(d.workload.contexts[cursor.advance()]);
   }
 

@@ -100,24 +100,14 @@ public class InMemoryHitBenchmark {
     }
   }
 
-  /** Each thread walks the keys from its own offset. */
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next = (int) (Thread.currentThread().getId() * 7919);
-
-    int advance() {
-      return next++ & (Workload.KEYS - 1);
-    }
-  }
-
   @Benchmark
-  public Object oddsCacheGet(Caches c, Cursor cursor) {
+  public Object oddsCacheGet(Caches c, KeyCursor cursor) {
     int i = cursor.advance();
     return c.oddsCache.get(c.workload.keys[i], c.workload.contexts[i], c.loader).value();
   }
 
   @Benchmark
-  public Object caffeineGetIfPresent(Caches c, Cursor cursor) {
+  public Object caffeineGetIfPresent(Caches c, KeyCursor cursor) {
     int i = cursor.advance();
     return c.caffeine.getIfPresent(c.workload.keys[i]);
   }

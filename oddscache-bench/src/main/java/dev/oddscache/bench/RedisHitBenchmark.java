@@ -166,23 +166,14 @@ public class RedisHitBenchmark {
     }
   }
 
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next = (int) (Thread.currentThread().getId() * 7919);
-
-    int advance() {
-      return next++ & (Workload.KEYS - 1);
-    }
-  }
-
   @Benchmark
-  public Object oddsCacheGet(Redis r, Cursor cursor) {
+  public Object oddsCacheGet(Redis r, KeyCursor cursor) {
     int i = cursor.advance();
     return r.oddsCache.get(r.workload.keys[i], r.workload.contexts[i], r.loader).value();
   }
 
   @Benchmark
-  public Object lettuceGet(Redis r, Cursor cursor) throws Exception {
+  public Object lettuceGet(Redis r, KeyCursor cursor) throws Exception {
     CompletableFuture<byte[]> get = r.raw.get(r.redisKeys[cursor.advance()]).toCompletableFuture();
     try {
       return get.get(TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
