@@ -1,6 +1,7 @@
 package dev.oddscache.server.cli;
 
 import dev.oddscache.server.config.ConfigFile;
+import dev.oddscache.server.http.ImplicitFreshness;
 import dev.oddscache.server.http.OddscacheServer;
 import dev.oddscache.server.http.ServerSettings;
 import java.io.PrintWriter;
@@ -44,6 +45,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--redis-tls-client-key", paramLabel = "FILE", description = "PEM file of that certificate's private key, unencrypted PKCS#8 (BEGIN PRIVATE KEY).")
   Path redisTlsClientKey;
+
+  @Option(names = "--implicit-freshness", paramLabel = "zone|none", description = "What the proxy stores when the upstream states no freshness (no s-maxage, max-age or Expires): zone (default) stores it for the decided TTL, none stores nothing, as a strict shared cache.")
+  String implicitFreshness;
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON settings file; flags override it.")
   Path config;
@@ -89,6 +93,10 @@ public final class ServeCommand implements Callable<Integer> {
       }
       if (redis != null) {
         settings = settings.withRedisUri(redis);
+      }
+      if (implicitFreshness != null) {
+        settings = settings.withImplicitFreshness(
+            ImplicitFreshness.parse("--implicit-freshness", implicitFreshness));
       }
       if (redisTlsCaCert != null) {
         if (settings.redisUri() == null) {

@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
  * base settings. The schema, with every default, is in {@code docs/configuration.md}; {@code
  * examples/oddscache.yml} spells out every setting. Stateless and thread-safe.
  *
- * <p>Top-level sections: {@code server}, {@code redis}, {@code cache}, {@code vix}, {@code
+ * <p>Top-level sections: {@code server}, {@code proxy}, {@code redis}, {@code cache}, {@code vix}, {@code
  * zones}, {@code breaker}, {@code quota}, {@code stakes}, {@code panicClock}, {@code events}. A
  * setting absent from the file keeps the base value, so a file need only hold what it changes.
  *
@@ -60,6 +60,7 @@ public final class ConfigFile {
     Map<String, BiFunction<ConfigSection, ServerSettings, ServerSettings>> m =
         new LinkedHashMap<>();
     m.put("server", ServerSection::apply);
+    m.put("proxy", ProxySection::apply);
     m.put("redis", RedisSection::apply);
     m.put("cache", CacheSection::apply);
     m.put("vix", VixSection::apply);

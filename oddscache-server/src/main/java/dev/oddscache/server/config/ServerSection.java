@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class ServerSection {
   static final List<String> KEYS = List.of("bind", "port", "upstream", "upstreamTimeout",
-      "maxBodyBytes", "maxKeyBytes", "maxStoreEntries");
+      "maxBodyBytes", "maxKeyBytes", "maxStoreEntries", "headerTimeout", "idleTimeout",
+      "maxConnections");
 
   private ServerSection() {}
 
@@ -30,6 +31,12 @@ final class ServerSection {
         (st, v) -> st.withMaxBodyBytes(atLeastOne("maxBodyBytes", v)));
     out = s.integer("maxKeyBytes", out,
         (st, v) -> st.withMaxKeyBytes((int) atLeastOne("maxKeyBytes", v)));
+    out = s.duration("headerTimeout", out,
+        (st, v) -> st.withConnections(st.connections().withHeaderTimeout(v)));
+    out = s.duration("idleTimeout", out,
+        (st, v) -> st.withConnections(st.connections().withIdleTimeout(v)));
+    out = s.integer("maxConnections", out,
+        (st, v) -> st.withConnections(st.connections().withMaxConnections(v)));
     // The bound becomes the in-memory store's maximumSize; its builder owns the rule.
     return s.longInteger("maxStoreEntries", out, (st, v) -> {
       InMemoryStoreConfig.custom().maximumSize(v);

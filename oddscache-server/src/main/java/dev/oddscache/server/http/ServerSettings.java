@@ -49,7 +49,9 @@ public record ServerSettings(
     StakesClassifier stakes,
     PanicClockConfig panicClock,
     ImpactRules impactRules,
-    Duration vixEvictIdleAfter) {
+    Duration vixEvictIdleAfter,
+    ImplicitFreshness implicitFreshness,
+    ConnectionLimits connections) {
 
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -82,6 +84,8 @@ public record ServerSettings(
       }
     }
     Objects.requireNonNull(vix, "vix");
+    Objects.requireNonNull(implicitFreshness, "implicitFreshness");
+    Objects.requireNonNull(connections, "connections");
     Durations.positive("evictIdleAfter", vixEvictIdleAfter);
     // Shorter than the hold would end a held PANIC early: its match, and the status with it,
     // would be dropped before the status decays.
@@ -98,77 +102,78 @@ public record ServerSettings(
         DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_STORE_ENTRIES,
         OddsCacheConfig.ofDefaults(), VixConfig.ofDefaults(), ZoneConfig.ofDefaults(),
         BreakerConfig.ofDefaults(), QuotaConfig.ofDefaults(), StakesClassifier.ofDefaults(),
-        PanicClockConfig.ofDefaults(), ImpactRules.defaults(), DEFAULT_VIX_EVICT_IDLE_AFTER);
+        PanicClockConfig.ofDefaults(), ImpactRules.defaults(), DEFAULT_VIX_EVICT_IDLE_AFTER,
+        ImplicitFreshness.ZONE, ConnectionLimits.defaults());
   }
 
   public ServerSettings withBind(String value) {
     return new ServerSettings(value, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withPort(int value) {
     return new ServerSettings(bind, value, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withUpstream(URI value) {
     return new ServerSettings(bind, port, value, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withRedisUri(String value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, value, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withTokens(String ingest, String admin) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, blankToNull(ingest), blankToNull(admin), maxBodyBytes, maxKeyBytes, maxStoreEntries,
-        cache, vix, zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        cache, vix, zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withCache(OddsCacheConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, value, vix,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withBreaker(BreakerConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, value, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, value, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withUpstreamTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, value, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withRedisPrefix(String value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, value,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withRedisCommandTimeout(Duration value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix, value,
         redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache, lease, ingestToken,
         adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota,
-        stakes, panicClock, impactRules, vixEvictIdleAfter);
+        stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   /** The PEM file of the private CA that TLS Redis connections trust; null: the JVM's. */
@@ -176,7 +181,7 @@ public record ServerSettings(
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, value, redisTlsClientCert, redisTlsClientKey, nearCache, lease,
         ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones,
-        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   /**
@@ -188,7 +193,7 @@ public record ServerSettings(
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, certificate, key, nearCache, lease, ingestToken,
         adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones, breaker, quota,
-        stakes, panicClock, impactRules, vixEvictIdleAfter);
+        stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   /**
@@ -218,35 +223,35 @@ public record ServerSettings(
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, value, lease,
         ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix, zones,
-        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withLease(boolean value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         value, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, value, maxKeyBytes, maxStoreEntries, cache, vix, zones,
-        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withMaxKeyBytes(int value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, value, maxStoreEntries, cache, vix, zones,
-        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withMaxStoreEntries(long value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, value, cache, vix, zones,
-        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   /** The detector's settings and its idle horizon together, for a change that moves both. */
@@ -254,7 +259,8 @@ public record ServerSettings(
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value,
-        zones, breaker, quota, stakes, panicClock, impactRules, evictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, evictIdleAfter, implicitFreshness,
+        connections);
   }
 
   public ServerSettings withVixEvictIdleAfter(Duration value) {
@@ -265,42 +271,59 @@ public record ServerSettings(
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, value,
-        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withZones(ZoneConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        value, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        value, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withQuota(QuotaConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, value, stakes, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, value, stakes, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withStakes(StakesClassifier value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, value, panicClock, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, value, panicClock, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withPanicClock(PanicClockConfig value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, value, impactRules, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, value, impactRules, vixEvictIdleAfter, implicitFreshness, connections);
   }
 
   public ServerSettings withImpactRules(ImpactRules value) {
     return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
         redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
         lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
-        zones, breaker, quota, stakes, panicClock, value, vixEvictIdleAfter);
+        zones, breaker, quota, stakes, panicClock, value, vixEvictIdleAfter, implicitFreshness, connections);
+  }
+
+  /** What the proxy stores when the upstream states no freshness ({@link ImplicitFreshness}). */
+  public ServerSettings withImplicitFreshness(ImplicitFreshness value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter, value,
+        connections);
+  }
+
+  public ServerSettings withConnections(ConnectionLimits value) {
+    return new ServerSettings(bind, port, upstream, upstreamTimeout, redisUri, redisPrefix,
+        redisCommandTimeout, redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache,
+        lease, ingestToken, adminToken, maxBodyBytes, maxKeyBytes, maxStoreEntries, cache, vix,
+        zones, breaker, quota, stakes, panicClock, impactRules, vixEvictIdleAfter,
+        implicitFreshness, value);
   }
 
   /** Whether the bind address accepts connections from other machines. */
