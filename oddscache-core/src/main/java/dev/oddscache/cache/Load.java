@@ -13,14 +13,17 @@ final class Load<V> {
   final InvalidationGenerations.Stamp stamp;
   /** The stored time of the value the requester already had; another process's must be newer. */
   final long knownStoredAtMillis;
+  /** The value the requester already had, handed to {@code reload}; null for none. */
+  final StoredValue<V> known;
   final CompletableFuture<StoredValue<V>> future = new CompletableFuture<>();
 
   Load(String key, Tags tags, Decision decision, InvalidationGenerations.Stamp stamp,
-      long knownStoredAtMillis) {
+      StoredValue<V> known) {
     this.key = key;
     this.tags = tags;
     this.decision = decision;
     this.stamp = stamp;
-    this.knownStoredAtMillis = knownStoredAtMillis;
+    this.known = known;
+    this.knownStoredAtMillis = known == null ? Long.MIN_VALUE : known.storedAtMillis();
   }
 }

@@ -73,6 +73,7 @@ public final class OddsCache<V> implements AutoCloseable {
   private final Bulkhead bulkhead;
   private final Scheduler scheduler;
   private final LoadLease lease;
+  private final ValuePolicy<V> valuePolicy;
   private final InvalidationGenerations generations = new InvalidationGenerations();
   private final ConcurrentHashMap<String, Load<V>> inFlight = new ConcurrentHashMap<>();
   /**
@@ -98,6 +99,7 @@ public final class OddsCache<V> implements AutoCloseable {
     this.bulkhead = new Bulkhead(config.maxConcurrentLoads(), b.scheduler, b.executor);
     this.scheduler = b.scheduler;
     this.lease = b.lease;
+    this.valuePolicy = b.valuePolicy;
     PanicClock clock = b.panicClock;
     stats.bindGauges(this::loadsInFlight,
         () -> store.health() != StoreHealth.HEALTHY || clock.inFallback(),
@@ -129,18 +131,26 @@ public final class OddsCache<V> implements AutoCloseable {
     Objects.requireNonNull(loader, "loader");
     long startNanos = ticker.nanoTime();
     long now = ticker.epochMillis();
-    Decision decision = decider.decide(context, now);
     if (!config.enabled()) {
-      return await(startNanos, Strategy.COMPUTE, decision, options, null, false,
-          load(key, context, decision, loader, true, null, 0, null));
+      Decision decision = decider.decide(context, now);
+      return await(startNanos, Strategy.COMPUTE, decision, options, null, ValueRules.DEFAULT,
+          false, load(key, context, decision, loader, true, null, 0, null));
     }
     long completions = loadsCompleted.get();
     StoredValue<V> entry = read(key);
+    if (entry != null && !loader.accepts(entry.value())) {
+      entry = null;
+    }
+    // The decision comes after the read: a value that states its own freshness (an HTTP
+    // response's max-age) is its base TTL.
+    ValueRules rules = rulesOf(entry);
+    Decision decision = decider.decide(context, now, rules.baseTtlSeconds());
     CacheResult<V> fresh = freshHit(startNanos, decision, options, entry, now);
     if (fresh != null) {
       return CompletableFuture.completedFuture(fresh);
     }
-    return serveNotFresh(startNanos, key, context, decision, options, entry, loader, completions);
+    return serveNotFresh(startNanos, key, context, decision, options, entry, rules, loader,
+        completions);
   }
 
   /** {@link #get(String, MatchContext, ReadOptions, Loader)} with default bounds. */
@@ -162,21 +172,26 @@ public final class OddsCache<V> implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     long startNanos = ticker.nanoTime();
     long now = ticker.epochMillis();
-    Decision decision = decider.decide(context, now);
     CompletableFuture<CacheResult<V>> pending;
     if (!config.enabled()) {
-      pending = await(startNanos, Strategy.COMPUTE, decision, options, null, false,
-          load(key, context, decision, inline(loader), true, null, 0, null));
+      Decision decision = decider.decide(context, now);
+      pending = await(startNanos, Strategy.COMPUTE, decision, options, null, ValueRules.DEFAULT,
+          false, load(key, context, decision, inline(loader), true, null, 0, null));
     } else {
       long completions = loadsCompleted.get();
       StoredValue<V> entry = read(key);
+      if (entry != null && !loader.accepts(entry.value())) {
+        entry = null;
+      }
+      ValueRules rules = rulesOf(entry);
+      Decision decision = decider.decide(context, now, rules.baseTtlSeconds());
       // The common case, a fresh hit, is answered here: no future, no loader adapter.
       CacheResult<V> fresh = freshHit(startNanos, decision, options, entry, now);
       if (fresh != null) {
         return fresh;
       }
-      pending = serveNotFresh(startNanos, key, context, decision, options, entry, inline(loader),
-          completions);
+      pending = serveNotFresh(startNanos, key, context, decision, options, entry, rules,
+          inline(loader), completions);
     }
     try {
       return pending.get();
@@ -190,18 +205,50 @@ public final class OddsCache<V> implements AutoCloseable {
 
   /** Runs a synchronous loader on the thread that loads, as a completed future. */
   private static <V> AsyncLoader<V> inline(Loader<V> loader) {
-    return k -> {
-      try {
-        return CompletableFuture.completedFuture(loader.load(k));
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
-      } catch (Exception e) {
-        return CompletableFuture.failedFuture(
-            new LoadFailedException("loader failed for key '" + k + "'", e));
-      } catch (Error e) {
-        return CompletableFuture.failedFuture(e);
+    return new AsyncLoader<>() {
+      @Override
+      public CompletableFuture<V> load(String key) {
+        return run(key, () -> loader.load(key));
+      }
+
+      @Override
+      public CompletableFuture<V> reload(String key, V oldValue) {
+        return run(key, () -> loader.reload(key, oldValue));
+      }
+
+      @Override
+      public boolean accepts(V stored) {
+        return loader.accepts(stored);
       }
     };
+  }
+
+  private static <V> CompletableFuture<V> run(String key, java.util.concurrent.Callable<V> load) {
+    try {
+      return CompletableFuture.completedFuture(load.call());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(
+          new LoadFailedException("loader failed for key '" + key + "'", e));
+    } catch (Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** The rules {@code entry}'s value states for itself; the config's for none. */
+  private ValueRules rulesOf(StoredValue<V> entry) {
+    return entry == null ? ValueRules.DEFAULT : rulesOf(entry.value());
+  }
+
+  private ValueRules rulesOf(V value) {
+    try {
+      ValueRules rules = valuePolicy.rules(value);
+      return rules == null ? ValueRules.DEFAULT : rules;
+    } catch (RuntimeException e) {
+      log.debug("value policy failed, using the config's rules: {}", e.toString());
+      return ValueRules.DEFAULT;
+    }
   }
 
   /** The answer when {@code entry} may be served as fresh; null otherwise. Records it. */
@@ -222,30 +269,30 @@ public final class OddsCache<V> implements AutoCloseable {
   /** Everything but a fresh hit: bypass, stale-while-revalidate, or a (coalesced) load. */
   private CompletableFuture<CacheResult<V>> serveNotFresh(
       long startNanos, String key, MatchContext context, Decision decision, ReadOptions options,
-      StoredValue<V> entry, AsyncLoader<V> loader, long completions) {
+      StoredValue<V> entry, ValueRules rules, AsyncLoader<V> loader, long completions) {
     long ttlMillis = decision.ttlSeconds() * 1000;
     if (options.noCache() || ttlMillis == 0) {
-      return serveLoaded(startNanos, Strategy.BYPASS, decision, options, entry, false, key,
+      return serveLoaded(startNanos, Strategy.BYPASS, decision, options, entry, rules, false, key,
           context, loader, completions);
     }
     if (entry != null) {
       long age = entry.ageMillis(ticker.epochMillis());
       long pastTtl = age - ttlMillis;
-      if (pastTtl >= 0 && pastTtl < config.staleWindowMillis(ttlMillis)
+      if (pastTtl >= 0 && pastTtl < rules.staleWindowMillis(config, ttlMillis)
           && options.allowsStale(pastTtl)) {
         refreshInBackground(key, context, decision, loader, entry);
         return served(startNanos, Strategy.SERVE_STALE, decision, entry, age, true, false, false);
       }
     }
-    return serveLoaded(startNanos, Strategy.COMPUTE, decision, options, entry, entry != null, key,
-        context, loader, completions);
+    return serveLoaded(startNanos, Strategy.COMPUTE, decision, options, entry, rules,
+        entry != null, key, context, loader, completions);
   }
 
   private CompletableFuture<CacheResult<V>> serveLoaded(
       long startNanos, Strategy strategy, Decision decision, ReadOptions options,
-      StoredValue<V> entry, boolean tooStale, String key, MatchContext context,
+      StoredValue<V> entry, ValueRules rules, boolean tooStale, String key, MatchContext context,
       AsyncLoader<V> loader, long completions) {
-    if (entry != null && bulkhead.isFull() && !inFlight.containsKey(key)) {
+    if (entry != null && !rules.revalidate() && bulkhead.isFull() && !inFlight.containsKey(key)) {
       long age = entry.ageMillis(ticker.epochMillis());
       if (age <= config.maxStaleOnOverload().toMillis()
           && options.allowsStale(age - decision.ttlSeconds() * 1000)) {
@@ -263,27 +310,35 @@ public final class OddsCache<V> implements AutoCloseable {
     Predicate<StoredValue<V>> suits = strategy == Strategy.BYPASS
         ? v -> true
         : v -> v.ageMillis(ticker.epochMillis()) < freshMillis;
-    return await(startNanos, strategy, decision, options, entry, tooStale,
+    return await(startNanos, strategy, decision, options, entry, rules, tooStale,
         load(key, context, decision, loader, true, entry, completions, suits));
   }
 
   private CompletableFuture<CacheResult<V>> await(
       long startNanos, Strategy strategy, Decision decision, ReadOptions options,
-      StoredValue<V> entry, boolean tooStale, CompletableFuture<StoredValue<V>> load) {
+      StoredValue<V> entry, ValueRules rules, boolean tooStale,
+      CompletableFuture<StoredValue<V>> load) {
     CompletableFuture<CacheResult<V>> result = new CompletableFuture<>();
     load.whenComplete((loaded, error) -> {
       long now = ticker.epochMillis();
       if (error == null) {
         long age = loaded.ageMillis(now);
-        record(startNanos, strategy, decision, tooStale, false, age);
-        result.complete(new CacheResult<>(loaded.value(), strategy, age, decision, false, false));
+        // The request was decided before its value existed; one that states its own freshness
+        // is reported with it.
+        ValueRules loadedRules = rulesOf(loaded.value());
+        Decision served = loadedRules.explicitTtl()
+            ? decider.rebase(decision, loadedRules.baseTtlSeconds()) : decision;
+        record(startNanos, strategy, served, tooStale, false, age);
+        result.complete(new CacheResult<>(loaded.value(), strategy, age, served, false, false));
         return;
       }
       Throwable cause = unwrap(error);
       boolean overload = cause instanceof OverloadException;
-      if (entry != null) {
+      long limit = overload
+          ? (rules.revalidate() ? -1 : config.maxStaleOnOverload().toMillis())
+          : rules.staleIfErrorMillis(config);
+      if (entry != null && limit >= 0) {
         long age = entry.ageMillis(now);
-        long limit = overload ? config.maxStaleOnOverload().toMillis() : config.staleIfError().toMillis();
         if ((overload ? age <= limit : age < limit)
             && options.allowsStale(age - decision.ttlSeconds() * 1000)) {
           record(startNanos, strategy, decision, tooStale, true, age);
@@ -340,8 +395,7 @@ public final class OddsCache<V> implements AutoCloseable {
     }
     // Tags are only needed to store a loaded value, so hits never build them.
     Tags tags = Tags.of(context.matchId(), context.markets());
-    Load<V> load = new Load<>(key, tags, decision, generations.stamp(tags.matchId()),
-        known == null ? Long.MIN_VALUE : known.storedAtMillis());
+    Load<V> load = new Load<>(key, tags, decision, generations.stamp(tags.matchId()), known);
     existing = inFlight.putIfAbsent(key, load);
     if (existing != null) {
       return existing.future;
@@ -352,7 +406,7 @@ public final class OddsCache<V> implements AutoCloseable {
       // from the caller's point of view (a stampede would load twice).
       StoredValue<V> landed = read(key);
       if (landed != null && landed.storedAtMillis() > load.knownStoredAtMillis
-          && landedSuits.test(landed)) {
+          && loader.accepts(landed.value()) && landedSuits.test(landed)) {
         inFlight.remove(key, load);
         load.future.complete(landed);
         return load.future;
@@ -401,7 +455,8 @@ public final class OddsCache<V> implements AutoCloseable {
    */
   private void awaitLeaseHolder(Load<V> load, AsyncLoader<V> loader, long deadlineNanos) {
     StoredValue<V> current = read(load.key);
-    if (current != null && current.storedAtMillis() > load.knownStoredAtMillis) {
+    if (current != null && current.storedAtMillis() > load.knownStoredAtMillis
+        && loader.accepts(current.value())) {
       bulkhead.release();
       safely(() -> stats.recordLoad(true, 0));
       loadsCompleted.incrementAndGet();
@@ -421,7 +476,8 @@ public final class OddsCache<V> implements AutoCloseable {
     long startNanos = ticker.nanoTime();
     CompletableFuture<V> future;
     try {
-      future = loader.load(load.key);
+      future = load.known == null ? loader.load(load.key)
+          : loader.reload(load.key, load.known.value());
       if (future == null) {
         future = CompletableFuture.failedFuture(new IllegalStateException(
             "loader returned a null future for key '" + load.key + "'"));
@@ -447,11 +503,16 @@ public final class OddsCache<V> implements AutoCloseable {
       load.future.completeExceptionally(cause);
       return;
     }
+    ValueRules rules = rulesOf(value);
+    Decision decision = rules.explicitTtl()
+        ? decider.rebase(load.decision, rules.baseTtlSeconds()) : load.decision;
     StoredValue<V> stored =
-        new StoredValue<>(value, ticker.epochMillis(), load.decision.ttlSeconds(), nanos);
+        new StoredValue<>(value, ticker.epochMillis(), decision.ttlSeconds(), nanos);
     String matchId = load.tags.matchId();
-    if (generations.unchangedSince(matchId, load.stamp)) {
-      write(load.key, stored, load.tags, retention(load.decision));
+    // A value that may not be stored still answers every request waiting for this load; what
+    // the key held before stays (a newer answer's no-store does not invalidate an older one).
+    if (rules.storable() && generations.unchangedSince(matchId, load.stamp)) {
+      write(load.key, stored, load.tags, retention(decision, rules));
       if (!generations.unchangedSince(matchId, load.stamp)) {
         // An invalidation landed during the write: the value predates the event.
         removeQuietly(load.key);
@@ -475,10 +536,10 @@ public final class OddsCache<V> implements AutoCloseable {
   }
 
   /** How long to keep a value: its TTL and stale window, and long enough for the fallbacks. */
-  private Duration retention(Decision decision) {
+  private Duration retention(Decision decision, ValueRules rules) {
     long ttlMillis = decision.ttlSeconds() * 1000;
-    long keep = Math.max(ttlMillis + config.staleWindowMillis(ttlMillis),
-        Math.max(config.staleIfError().toMillis(), config.maxStaleOnOverload().toMillis()));
+    long keep = Math.max(ttlMillis + rules.staleWindowMillis(config, ttlMillis),
+        Math.max(rules.staleIfErrorMillis(config), config.maxStaleOnOverload().toMillis()));
     return Duration.ofMillis(Math.max(1, keep));
   }
 
@@ -670,8 +731,18 @@ public final class OddsCache<V> implements AutoCloseable {
     private StakesClassifier stakes = StakesClassifier.ofDefaults();
     private ImpactRules impactRules = ImpactRules.defaults();
     private LoadLease lease = LoadLease.local();
+    private ValuePolicy<V> valuePolicy = ValuePolicy.none();
 
     private Builder() {}
+
+    /**
+     * How to read the rules a value states for its own reuse (the proxy's HTTP responses);
+     * default: none, every value follows the config.
+     */
+    public Builder<V> valuePolicy(ValuePolicy<V> value) {
+      this.valuePolicy = Objects.requireNonNull(value, "valuePolicy");
+      return this;
+    }
 
     /** Cluster-wide single-flight (Redis); default: single-flight within this process. */
     public Builder<V> loadLease(LoadLease value) {

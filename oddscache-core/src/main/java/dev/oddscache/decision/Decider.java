@@ -68,6 +68,15 @@ public final class Decider {
    * decision and the value's age.
    */
   public Decision decide(MatchContext context, long now) {
+    return decide(context, now, -1);
+  }
+
+  /**
+   * {@link #decide(MatchContext, long)} with the stored value's own base TTL in place of the
+   * context's or the zone's, when {@code valueBaseTtlSeconds} is {@code >= 0} (an HTTP response's
+   * {@code max-age}); -1 for none.
+   */
+  public Decision decide(MatchContext context, long now, long valueBaseTtlSeconds) {
     Objects.requireNonNull(context, "context");
     Status status = statusOf(context, now);
     breaker.record(status);
@@ -85,7 +94,7 @@ public final class Decider {
         panic = PanicState.lastingMillis(Math.max(0, now - start));
       }
     }
-    Decision decision = evaluate(context, status, panic, now);
+    Decision decision = evaluate(context, status, panic, now, valueBaseTtlSeconds);
     if (status == Status.PANIC || !matchPanics) {
       // A calm answer for a panicking match does not take the match off the panicking list.
       decisionLog.record(matchId, decision, now);
@@ -118,9 +127,13 @@ public final class Decider {
     return worst;
   }
 
-  private Decision evaluate(MatchContext context, Status status, PanicState panic, long now) {
+  private Decision evaluate(MatchContext context, Status status, PanicState panic, long now,
+      long valueBaseTtlSeconds) {
     Zone zone = engine.zones().zoneOf(context.kickoff(), now);
     Stakes s = stakes.classify(context.competition(), context.name(), context.stakes());
+    if (valueBaseTtlSeconds >= 0) {
+      return engine.decide(zone, valueBaseTtlSeconds, status, breaker.mode(), panic, s);
+    }
     return context.baseTtl() == null
         ? engine.decide(zone, status, breaker.mode(), panic, s)
         : engine.decide(zone, context.baseTtl().toSeconds(), status, breaker.mode(), panic, s);
@@ -158,7 +171,24 @@ public final class Decider {
         panic = PanicState.lastingMillis(Math.max(0, now - start));
       }
     }
-    return evaluate(context, status, panic, now);
+    return evaluate(context, status, panic, now, -1);
+  }
+
+  /**
+   * {@code decision} again with another base TTL, everything else as it was decided (zone,
+   * status, breaker mode, panic duration, stakes): for a value that turned out to state its own
+   * freshness after the request was decided. Records nothing.
+   */
+  public Decision rebase(Decision decision, long baseTtlSeconds) {
+    Objects.requireNonNull(decision, "decision");
+    if (decision.baseTtlExplicit() && decision.baseTtlSeconds() == baseTtlSeconds) {
+      return decision;
+    }
+    Double minutes = decision.panicDurationMinutes();
+    PanicState panic = decision.status() == Status.PANIC && minutes != null
+        ? PanicState.lastingMillis(Math.round(minutes * 60_000)) : PanicState.NONE;
+    return engine.decide(decision.zone(), baseTtlSeconds, decision.status(),
+        decision.breakerMode(), panic, decision.stakes());
   }
 
   /** The stakes of a match from its context (explicit, else competition and name). */
