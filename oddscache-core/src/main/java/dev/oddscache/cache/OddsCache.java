@@ -271,6 +271,14 @@ public final class OddsCache<V> implements AutoCloseable {
       long startNanos, String key, MatchContext context, Decision decision, ReadOptions options,
       StoredValue<V> entry, ValueRules rules, AsyncLoader<V> loader, long completions) {
     long ttlMillis = decision.ttlSeconds() * 1000;
+    if (ttlMillis == 0 && entry != null && !options.noCache() && options.maxStale() != null
+        && !rules.revalidate() && options.allowsStale(entry.ageMillis(ticker.epochMillis()))) {
+      // The caller chose staleness (max-stale=N): a stored value within it is served even when
+      // the decision says reload (a panic), and one refresh starts.
+      refreshInBackground(key, context, decision, loader, entry);
+      return served(startNanos, Strategy.SERVE_STALE, decision, entry,
+          entry.ageMillis(ticker.epochMillis()), true, false, false);
+    }
     if (options.noCache() || ttlMillis == 0) {
       return serveLoaded(startNanos, Strategy.BYPASS, decision, options, entry, rules, false, key,
           context, loader, completions);

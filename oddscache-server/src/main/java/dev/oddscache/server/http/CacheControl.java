@@ -2,53 +2,53 @@ package dev.oddscache.server.http;
 
 import dev.oddscache.cache.ReadOptions;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
- * Freshness bounds from a request's {@code Cache-Control}: {@code max-stale=N}, {@code
- * min-fresh=N}, {@code no-cache} (SPEC §13). Other directives are ignored, as HTTP caches do; a
- * malformed number is a 400 naming the directive.
+ * A request's {@code Cache-Control} (and {@code Pragma: no-cache} without it), as the proxy
+ * honours it: {@code no-cache} and {@code max-age=0} reload (revalidating what is stored), {@code
+ * max-stale[=N]} and {@code min-fresh=N} bound what may be served, {@code only-if-cached} never
+ * contacts the upstream, {@code no-store} passes the request through without storing. Other
+ * directives are ignored, as HTTP caches do; a malformed number is a 400 naming the directive.
+ *
+ * @param options the freshness bounds handed to the cache
+ * @param onlyIfCached answer from what is stored, or 504
+ * @param noStore neither store the answer nor answer from the store
  */
-final class CacheControl {
+record CacheControl(ReadOptions options, boolean onlyIfCached, boolean noStore) {
+  static final CacheControl DEFAULT = new CacheControl(ReadOptions.DEFAULT, false, false);
   private static final long MAX_SECONDS = 365L * 24 * 3600;
 
-  private CacheControl() {}
-
-  static ReadOptions parse(String header) {
+  static CacheControl parse(String header, String pragma) {
     if (header == null || header.isBlank()) {
-      return ReadOptions.DEFAULT;
-    }
-    Duration maxStale = null;
-    Duration minFresh = Duration.ZERO;
-    boolean noCache = false;
-    for (String part : header.split(",")) {
-      String directive = part.trim().toLowerCase(Locale.ROOT);
-      if (directive.equals("no-cache")) {
-        noCache = true;
-      } else if (directive.startsWith("max-stale")) {
-        // A bare max-stale means "any staleness": leave the cache's own stale window in charge.
-        if (directive.contains("=")) {
-          maxStale = Duration.ofSeconds(seconds(directive, "max-stale"));
-        }
-      } else if (directive.startsWith("min-fresh")) {
-        minFresh = Duration.ofSeconds(seconds(directive, "min-fresh"));
+      if (pragma != null && pragma.toLowerCase(java.util.Locale.ROOT).contains("no-cache")) {
+        return new CacheControl(ReadOptions.reload(), false, false);
       }
+      return DEFAULT;
     }
-    return new ReadOptions(maxStale, minFresh, noCache);
+    Directives d = Directives.parse(header);
+    Duration maxStale = null;
+    if (d.has("max-stale") && d.argument("max-stale") != null) {
+      // A bare max-stale means "any staleness": leave the cache's own stale window in charge.
+      maxStale = Duration.ofSeconds(seconds(d, "max-stale"));
+    }
+    Duration minFresh = d.has("min-fresh") ? Duration.ofSeconds(seconds(d, "min-fresh"))
+        : Duration.ZERO;
+    boolean noCache = d.has("no-cache") || d.has("max-age") && seconds(d, "max-age") == 0;
+    return new CacheControl(new ReadOptions(maxStale, minFresh, noCache),
+        d.has("only-if-cached"), d.has("no-store"));
   }
 
-  private static long seconds(String directive, String name) {
-    int eq = directive.indexOf('=');
-    String value = eq < 0 ? "" : directive.substring(eq + 1).trim().replace("\"", "");
-    try {
-      long seconds = Long.parseLong(value);
-      if (seconds < 0 || seconds > MAX_SECONDS) {
-        throw new NumberFormatException();
-      }
-      return seconds;
-    } catch (NumberFormatException e) {
+  /** For callers with no {@code Pragma}. */
+  static ReadOptions parse(String header) {
+    return parse(header, null).options();
+  }
+
+  private static long seconds(Directives d, String name) {
+    long s = d.seconds(name);
+    if (s < 0 || s > MAX_SECONDS) {
       throw ApiError.badRequest("Cache-Control " + name + " must be whole seconds in [0, "
-          + MAX_SECONDS + "]", "Cache-Control", directive);
+          + MAX_SECONDS + "]", "Cache-Control", name + "=" + d.argument(name));
     }
+    return s;
   }
 }

@@ -1,11 +1,164 @@
 package dev.oddscache.server.http;
 
+import dev.oddscache.cache.ValueRules;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-/** What the proxy caches: a 200 response's body and content type (SPEC §13). Immutable. */
-public record CachedResponse(byte[] body, String contentType) {
-  public CachedResponse {
-    Objects.requireNonNull(body, "body");
-    contentType = contentType == null ? "application/octet-stream" : contentType;
+/**
+ * An upstream response as the proxy keeps it: status, end-to-end headers (never {@code
+ * Set-Cookie}, hop-by-hop fields, {@code Age} or {@code Content-Length}), body, its age when it
+ * arrived, and the request header values its {@code Vary} names. Its reuse rules are read once,
+ * here. Immutable; the body array is never modified.
+ */
+public final class CachedResponse {
+  /** Fields a {@code 304} never updates in the stored response (RFC 9111 §3.2). */
+  private static final Set<String> NOT_UPDATED_BY_304 = Set.of("content-length",
+      "content-encoding", "content-type", "content-range", "transfer-encoding");
+
+  private final int status;
+  private final Headers headers;
+  private final byte[] body;
+  private final long responseMillis;
+  private final long initialAgeSeconds;
+  private final List<String> varyNames;
+  private final List<String> varyValues;
+  private final ValueRules rules;
+
+  CachedResponse(int status, Headers headers, byte[] body, long responseMillis,
+      long initialAgeSeconds, List<String> varyValues, boolean storable) {
+    this.status = status;
+    this.headers = Objects.requireNonNull(headers, "headers");
+    this.body = Objects.requireNonNull(body, "body");
+    this.responseMillis = responseMillis;
+    this.initialAgeSeconds = initialAgeSeconds;
+    this.varyNames = ResponseFreshness.varyNames(headers);
+    this.varyValues = List.copyOf(varyValues.stream().map(v -> v == null ? "\0" : v).toList());
+    Directives cc = Directives.parse(headers.joined("Cache-Control"));
+    this.rules = ResponseFreshness.rules(cc,
+        ResponseFreshness.lifetimeSeconds(headers, cc, responseMillis), initialAgeSeconds,
+        storable);
+  }
+
+  /**
+   * A response as it came from the upstream.
+   *
+   * @param received the end-to-end headers as received ({@code Age} included, hop-by-hop fields
+   *     and {@code Set-Cookie} already removed)
+   */
+  static CachedResponse received(int status, Headers received, byte[] body, long requestMillis,
+      long responseMillis, RequestHeaders request, ImplicitFreshness implicit) {
+    long initialAge = ResponseFreshness.initialAgeSeconds(received, requestMillis, responseMillis);
+    Headers kept = received.without(Set.of("age", "content-length"));
+    Directives cc = Directives.parse(kept.joined("Cache-Control"));
+    boolean explicit = ResponseFreshness.lifetimeSeconds(kept, cc, responseMillis) >= 0;
+    boolean storable = ResponseFreshness.storable(status, kept, cc,
+        request.joined("Authorization") != null, implicit, explicit);
+    return new CachedResponse(status, kept, body, responseMillis, initialAge,
+        varyValuesOf(ResponseFreshness.varyNames(kept), request), storable);
+  }
+
+  /**
+   * This response revalidated by a {@code 304}: the 304's headers replace the stored ones of the
+   * same names (except the body's own), and its age starts again from the 304's.
+   */
+  CachedResponse refreshedBy(Headers notModified, long requestMillis, long responseMillis,
+      RequestHeaders request, ImplicitFreshness implicit) {
+    long initialAge =
+        ResponseFreshness.initialAgeSeconds(notModified, requestMillis, responseMillis);
+    Headers merged = headers.updatedBy(
+        notModified.without(Set.of("age", "content-length")), NOT_UPDATED_BY_304);
+    Directives cc = Directives.parse(merged.joined("Cache-Control"));
+    boolean explicit = ResponseFreshness.lifetimeSeconds(merged, cc, responseMillis) >= 0;
+    boolean storable = ResponseFreshness.storable(status, merged, cc,
+        request.joined("Authorization") != null, implicit, explicit);
+    return new CachedResponse(status, merged, body, responseMillis, initialAge,
+        varyValuesOf(ResponseFreshness.varyNames(merged), request), storable);
+  }
+
+  private static List<String> varyValuesOf(List<String> names, RequestHeaders request) {
+    return names.stream().map(n -> normalised(request.joined(n))).toList();
+  }
+
+  /** A header value as Vary compares it: list members trimmed, joined by a bare comma. */
+  static String normalised(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    for (String part : value.split(",")) {
+      if (out.length() > 0) {
+        out.append(',');
+      }
+      out.append(part.trim().replaceAll("\\s+", " "));
+    }
+    return out.toString();
+  }
+
+  /** Whether this response was selected by the same values of its Vary fields as {@code request}. */
+  boolean matches(RequestHeaders request) {
+    for (int i = 0; i < varyNames.size(); i++) {
+      String v = normalised(request.joined(varyNames.get(i)));
+      if (!varyValues.get(i).equals(v == null ? "\0" : v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Headers headers() {
+    return headers;
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  public String contentType() {
+    return headers.first("Content-Type");
+  }
+
+  long responseMillis() {
+    return responseMillis;
+  }
+
+  long initialAgeSeconds() {
+    return initialAgeSeconds;
+  }
+
+  /** The values of the Vary fields of the request it answered; a NUL for an absent field. */
+  List<String> varyValues() {
+    return varyValues;
+  }
+
+  ValueRules rules() {
+    return rules;
+  }
+
+  boolean storable() {
+    return rules.storable();
+  }
+
+  String etag() {
+    return headers.first("ETag");
+  }
+
+  String lastModified() {
+    return headers.first("Last-Modified");
+  }
+
+  boolean hasValidator() {
+    return etag() != null || lastModified() != null;
+  }
+
+  /** A stored response read back from a store: its Vary values as they were recorded. */
+  static CachedResponse restored(int status, Headers headers, byte[] body, long responseMillis,
+      long initialAgeSeconds, List<String> varyValues) {
+    return new CachedResponse(status, headers, body, responseMillis, initialAgeSeconds,
+        varyValues.stream().map(v -> "\0".equals(v) ? null : v).toList(), true);
   }
 }

@@ -49,6 +49,16 @@ final class JsonErrorHandler extends ErrorHandler {
     response.getOutputStream().write(body);
   }
 
+  /** Writes an {@link ApiError}-shaped JSON body with {@code status}, outside Javalin. */
+  static void writeJson(HttpServletResponse response, int status, java.util.Map<String, Object> body)
+      throws IOException {
+    byte[] bytes = JsonBodies.MAPPER.writeValueAsBytes(body);
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
   static byte[] json(int status, String reason) {
     String error = HttpStatus.getMessage(status);
     String field = switch (status) {

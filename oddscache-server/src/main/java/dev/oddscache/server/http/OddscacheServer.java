@@ -35,6 +35,11 @@ import org.slf4j.LoggerFactory;
 public final class OddscacheServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OddscacheServer.class);
   private static final int GRACE_SECONDS = 10;
+  /**
+   * The largest upstream answer the proxy takes: it holds each answer whole, to store it and to
+   * relay it, so one endless or huge body must not fill the heap. A larger one is a 502.
+   */
+  static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final ServerSettings settings;
   private final Javalin app;
@@ -71,15 +76,18 @@ public final class OddscacheServer implements AutoCloseable {
         .breakerConfig(settings.breaker())
         .decisionEngine(engine)
         .stakesClassifier(settings.stakes())
-        .impactRules(settings.impactRules());
+        .impactRules(settings.impactRules())
+        .valuePolicy(CachedResponse::rules);
     backends.configure(builder);
     this.cache = builder.build();
     Upstream upstream = settings.upstream() == null ? null
-        : new Upstream(settings.upstream(), settings.upstreamTimeout(), executor);
+        : new Upstream(settings.upstream(), settings.upstreamTimeout(), executor, ticker,
+            MAX_RESPONSE_BYTES);
     Timeline timeline = new Timeline(cache, upstream == null ? () -> 0 : upstream::calls);
     this.statusRoutes = new StatusRoutes(cache, timeline, registry, settings.breaker());
     Auth auth = new Auth(settings.ingestToken(), settings.adminToken());
-    ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, settings.maxKeyBytes());
+    ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, settings.maxKeyBytes(),
+        settings.implicitFreshness());
     OddsRoutes odds = new OddsRoutes(vix);
     BetfairRoute betfair = new BetfairRoute(vix);
     EventRoutes events = new EventRoutes(cache);
@@ -107,6 +115,9 @@ public final class OddscacheServer implements AutoCloseable {
         FilterHolder guard = new FilterHolder(new RequestGuardFilter(settings.maxBodyBytes()));
         guard.setAsyncSupported(true);
         handler.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder pass = new FilterHolder(new PassThroughFilter(() -> upstream, cache,
+            settings.maxBodyBytes(), settings.maxKeyBytes()));
+        handler.addFilter(pass, ProxyHandler.PREFIX + "*", EnumSet.of(DispatcherType.REQUEST));
       });
     });
     app.before(ctx -> {

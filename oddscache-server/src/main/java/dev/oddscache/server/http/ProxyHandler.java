@@ -4,40 +4,46 @@ import dev.oddscache.MatchContext;
 import dev.oddscache.cache.CacheResult;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.OverloadException;
-import dev.oddscache.cache.ReadOptions;
+import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * {@code GET|HEAD /p/{path}}: the caching proxy (SPEC §13). The key is method + path + sorted
- * query; only 200 responses are cached; the answer carries {@code X-Cache}, {@code Age} and the
- * decision's TTL, zone, breaker mode and tier. Nothing of the upstream response but its body
- * and content type is relayed, so hop-by-hop headers never cross the proxy; only {@code Accept}
- * is sent upstream, because one cached answer is shared by every client.
+ * {@code GET|HEAD /p/{path}}: the caching proxy, a shared HTTP cache whose freshness is decided
+ * from volatility (see {@code docs/http.md}). The key is the path and the query sorted by
+ * parameter name; HEAD is answered from the GET's response. What may be stored, for how long,
+ * and which stored response a request may get follow the upstream's {@code Cache-Control},
+ * {@code Expires}, {@code Vary} and validators; the decision's TTL replaces heuristic freshness
+ * and its breaker and quota floors may hold a response longer, to protect the backend.
  */
 final class ProxyHandler {
   static final String PREFIX = "/p/";
+  /** Fields a 304 to a client does not carry: they describe a body it does not get. */
+  private static final Set<String> NOT_IN_304 = Set.of("content-length", "content-type",
+      "content-encoding", "content-range", "content-language");
 
   private final OddsCache<CachedResponse> cache;
   private final Upstream upstream;
   private final Timeline timeline;
   private final int maxKeyBytes;
+  private final ImplicitFreshness implicit;
 
-  ProxyHandler(OddsCache<CachedResponse> cache, Upstream upstream, Timeline timeline, int maxKeyBytes) {
+  ProxyHandler(OddsCache<CachedResponse> cache, Upstream upstream, Timeline timeline,
+      int maxKeyBytes, ImplicitFreshness implicit) {
     this.cache = cache;
     this.upstream = upstream;
     this.timeline = timeline;
     this.maxKeyBytes = maxKeyBytes;
+    this.implicit = implicit;
   }
 
   void handle(Context ctx) {
@@ -45,19 +51,26 @@ final class ProxyHandler {
       throw new ApiError(503, "no upstream configured", "upstream",
           "start the server with --upstream URL to use the proxy");
     }
-    String method = ctx.method().name();
+    boolean head = ctx.method().name().equals("HEAD");
     String rawPath = ctx.req().getRequestURI().substring(PREFIX.length());
     String rawQuery = ctx.req().getQueryString();
     URI target = upstream.target(rawPath, rawQuery);
-    String key = key(method, rawPath, rawQuery);
-    if (key.getBytes(StandardCharsets.UTF_8).length > maxKeyBytes) {
-      throw ApiError.badRequest("cache key too long", "path",
-          "method + path + query must be at most " + maxKeyBytes + " bytes");
-    }
+    String key = key(rawPath, rawQuery, maxKeyBytes);
     MatchContext context = ContextHeaders.from(ctx);
-    ReadOptions options = CacheControl.parse(ctx.header("Cache-Control"));
-    CompletableFuture<CacheResult<CachedResponse>> result =
-        cache.getAsync(key, context, options, k -> upstream.fetch(method, target));
+    CacheControl directives =
+        CacheControl.parse(ctx.header("Cache-Control"), ctx.header("Pragma"));
+    Headers received = ForwardedRequest.received(ctx.req());
+    RequestHeaders view = ForwardedRequest.view(received);
+    if (directives.noStore()) {
+      pass(ctx, head, target, received, "bypass");
+      return;
+    }
+    ProxyLoad load = new ProxyLoad(upstream, target,
+        ForwardedRequest.of(ctx.req(), received, true), view, implicit);
+    CompletableFuture<CacheResult<CachedResponse>> result = directives.onlyIfCached()
+        ? cache.getAsync(key, context, directives.options(), k -> CompletableFuture.failedFuture(
+            new OnlyIfCached()))
+        : cache.getAsync(key, context, directives.options(), load);
     if (result.isDone()) {
       // A hit (or a load that finished at once) is answered on this thread: going through
       // ctx.future would suspend and redispatch the request in Jetty for nothing.
@@ -68,53 +81,224 @@ final class ProxyHandler {
       } catch (CompletionException | CancellationException e) {
         error = e;
       }
-      respond(ctx, r, error);
+      respond(ctx, head, target, received, load, r, error);
       return;
     }
     ctx.future(() -> result.handle((r, error) -> {
-      respond(ctx, r, error);
+      respond(ctx, head, target, received, load, r, error);
       return null;
-    }));
+    }).thenCompose(x -> ctx.res().isCommitted() ? CompletableFuture.completedFuture(null)
+        : pending(ctx)));
   }
 
-  private void respond(Context ctx, CacheResult<CachedResponse> result, Throwable error) {
+  private static CompletableFuture<Object> pending(Context ctx) {
+    Object p = ctx.attribute("oddscache.pass");
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Object> f = p instanceof CompletableFuture<?> c
+        ? (CompletableFuture<Object>) c : CompletableFuture.completedFuture(null);
+    return f;
+  }
+
+  private void respond(Context ctx, boolean head, URI target, Headers received, ProxyLoad load,
+      CacheResult<CachedResponse> result, Throwable error) {
     if (error != null) {
       timeline.served(-1);
       Throwable cause = error instanceof CompletionException && error.getCause() != null
           ? error.getCause() : error;
-      if (cause instanceof UpstreamException u && u.isClientError()) {
-        ctx.status(u.status()).header("X-Cache", "MISS");
-        if (u.contentType() != null) {
-          ctx.contentType(u.contentType());
-        }
-        ctx.result(u.body());
-        return;
-      }
-      if (cause instanceof OverloadException) {
-        error(ctx, new ApiError(503, "backend overloaded", null, cause.getMessage()));
-        return;
-      }
-      error(ctx, new ApiError(502, "upstream failed and no stale value was available", null,
-          cause.getMessage()));
+      failed(ctx, head, load, cause);
+      return;
+    }
+    CachedResponse value = result.value();
+    boolean own = load.fetched(value);
+    if (!own && (!value.storable() || !load.accepts(value))) {
+      // Coalesced onto another request's load whose answer is not for this request: a private
+      // or unstorable one, or another variant. This request asks the upstream itself.
+      pass(ctx, head, target, received, value.storable() ? "vary-miss" : "bypass");
       return;
     }
     timeline.served(result.ageMillis());
-    Decision d = result.decision();
-    ctx.status(200)
-        .header("X-Cache", xCache(result))
-        .header("Age", Long.toString(result.ageMillis() / 1000))
-        .header("X-Oddscache-Ttl", Long.toString(d.ttlSeconds()))
-        .header("X-Oddscache-Zone", d.zone().name())
-        .header("X-Oddscache-Mode", d.breakerMode().name())
-        .header("X-Oddscache-Tier", Integer.toString(d.tier()))
-        .contentType(result.value().contentType());
-    // Written straight to the (compressing) output stream: ctx.result(bytes) would make Javalin
-    // copy it through a fresh 8 KiB buffer, most of what a proxied hit allocates.
-    try {
-      ctx.outputStream().write(result.value().body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing the response failed", e);
+    long age = value.initialAgeSeconds() + result.ageMillis() / 1000;
+    HttpServletResponse res = ctx.res();
+    String cacheStatus = cacheStatus(result, load, own, value);
+    if (value.status() == 200 && notModified(received, value)) {
+      res.setStatus(304);
+      Headers kept = value.headers().filter(
+          (n, v) -> !NOT_IN_304.contains(n.toLowerCase(java.util.Locale.ROOT)));
+      ReplyWriter.write(res, 304, kept, new byte[0], true);
+    } else {
+      ReplyWriter.write(res, value.status(), value.headers(), value.body(), head);
     }
+    if (own) {
+      for (String cookie : load.setCookies()) {
+        res.addHeader("Set-Cookie", cookie);
+      }
+    }
+    Decision d = result.decision();
+    res.setHeader("Age", Long.toString(age));
+    res.setHeader("X-Cache", xCache(result));
+    res.setHeader("Cache-Status", cacheStatus);
+    res.setHeader("X-Oddscache-Ttl", Long.toString(d.ttlSeconds()));
+    res.setHeader("X-Oddscache-Zone", d.zone().name());
+    res.setHeader("X-Oddscache-Mode", d.breakerMode().name());
+    res.setHeader("X-Oddscache-Tier", Integer.toString(d.tier()));
+    res.addHeader("Via", "1.1 oddscache");
+  }
+
+  private void failed(Context ctx, boolean head, ProxyLoad load, Throwable cause) {
+    HttpServletResponse res = ctx.res();
+    if (cause instanceof UpstreamException u && u.reply() != null) {
+      UpstreamReply r = u.reply();
+      Headers headers = ProxyLoad.endToEnd(r.headers()).without(Set.of("age"));
+      ReplyWriter.write(res, r.status(), headers, r.body(), head);
+      if (load.ownReply(r)) {
+        for (String cookie : r.headers().all("Set-Cookie")) {
+          res.addHeader("Set-Cookie", cookie);
+        }
+      }
+      res.setHeader("X-Cache", "MISS");
+      res.setHeader("Cache-Status", "oddscache; fwd=miss; fwd-status=" + r.status());
+      res.addHeader("Via", "1.1 oddscache");
+      return;
+    }
+    if (cause instanceof OnlyIfCached) {
+      error(ctx, new ApiError(504, "not in the cache", "Cache-Control",
+          "only-if-cached and no stored response may be served"));
+      ctx.header("Cache-Status", "oddscache; fwd=miss; detail=only-if-cached");
+      return;
+    }
+    if (cause instanceof ApiError api) {
+      error(ctx, api);
+      return;
+    }
+    if (cause instanceof OverloadException) {
+      error(ctx, new ApiError(503, "backend overloaded", null, cause.getMessage()));
+      ctx.header("Cache-Status", "oddscache; fwd=miss; detail=overload");
+      return;
+    }
+    if (cause instanceof UpstreamException u && u.isTimeout()) {
+      error(ctx, new ApiError(504, "upstream timed out and no stale value was available", null,
+          cause.getMessage()));
+      ctx.header("Cache-Status", "oddscache; fwd=miss; detail=upstream-timeout");
+      return;
+    }
+    error(ctx, new ApiError(502, "upstream failed and no stale value was available", null,
+        cause.getMessage()));
+    ctx.header("Cache-Status", "oddscache; fwd=miss; detail=upstream-unreachable");
+  }
+
+  /**
+   * Sends the request upstream as it came (its validators and ranges included) and relays the
+   * answer without storing it.
+   */
+  private void pass(Context ctx, boolean head, URI target, Headers received, String why) {
+    Headers forward = ForwardedRequest.of(ctx.req(), received, false);
+    CompletableFuture<UpstreamReply> reply =
+        upstream.send(head ? "HEAD" : "GET", target, forward, null);
+    CompletableFuture<Object> done = reply.handle((r, error) -> {
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause() : error;
+        failed(ctx, head, new ProxyLoad(upstream, target, forward, null, implicit), cause);
+        return null;
+      }
+      HttpServletResponse res = ctx.res();
+      ReplyWriter.write(res, r.status(), r.headers().without(HopByHop.of(r.headers())), r.body(),
+          head);
+      res.setHeader("X-Cache", "MISS");
+      res.setHeader("Cache-Status", "oddscache; fwd=" + why + "; fwd-status=" + r.status());
+      res.addHeader("Via", "1.1 oddscache");
+      timeline.served(0);
+      return null;
+    });
+    if (ctx.res().isCommitted() || done.isDone()) {
+      done.join();
+      return;
+    }
+    ctx.attribute("oddscache.pass", done);
+    if (!ctx.req().isAsyncStarted()) {
+      ctx.future(() -> done);
+    }
+  }
+
+  /** Whether the client's validators match {@code value} (RFC 9110 §13.2.2): answer 304. */
+  static boolean notModified(Headers request, CachedResponse value) {
+    String inm = request.joined("If-None-Match");
+    if (inm != null) {
+      String etag = value.etag();
+      if (etag == null) {
+        return false;
+      }
+      String opaque = weakless(etag);
+      for (String candidate : inm.split(",")) {
+        String c = candidate.trim();
+        if (c.equals("*") || weakless(c).equals(opaque)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    String ims = request.first("If-Modified-Since");
+    if (ims == null || value.lastModified() == null) {
+      return false;
+    }
+    long since = HttpDates.parse(ims);
+    long modified = HttpDates.parse(value.lastModified());
+    return since != Long.MIN_VALUE && modified != Long.MIN_VALUE && modified <= since;
+  }
+
+  private static String weakless(String etag) {
+    return etag.startsWith("W/") ? etag.substring(2) : etag;
+  }
+
+  /** RFC 9211 {@code Cache-Status} for an answer the cache produced. */
+  static String cacheStatus(CacheResult<CachedResponse> result, ProxyLoad load, boolean own,
+      CachedResponse value) {
+    Decision d = result.decision();
+    long ttl = d.ttlSeconds() - result.ageMillis() / 1000;
+    StringBuilder s = new StringBuilder("oddscache");
+    if (result.staleOnError()) {
+      s.append("; hit; fwd=stale");
+      if (load.forwardStatus() > 0) {
+        s.append("; fwd-status=").append(load.forwardStatus());
+      }
+      s.append("; ttl=").append(ttl).append("; detail=stale-if-error");
+      return s.toString();
+    }
+    if (result.overloaded()) {
+      return s.append("; hit; ttl=").append(ttl).append("; detail=overload").toString();
+    }
+    if (result.strategy() == Strategy.SERVE_FRESH) {
+      s.append("; hit; ttl=").append(ttl);
+      if (d.baseTtlExplicit() && d.ttlSeconds() > d.baseTtlSeconds()) {
+        s.append("; detail=floor");
+      }
+      return s.toString();
+    }
+    if (result.strategy() == Strategy.SERVE_STALE) {
+      return s.append("; hit; ttl=").append(ttl).append("; detail=stale-while-revalidate")
+          .toString();
+    }
+    // Loaded for this request, or by another request's load it joined.
+    s.append("; fwd=");
+    if (result.strategy() == Strategy.BYPASS) {
+      s.append(load.revalidated() && own ? "stale" : "request");
+    } else {
+      s.append(load.revalidated() && own ? "stale" : "uri-miss");
+    }
+    if (own && load.forwardStatus() > 0) {
+      s.append("; fwd-status=").append(load.forwardStatus());
+    }
+    if (!own) {
+      s.append("; collapsed");
+    }
+    if (value.storable()) {
+      s.append("; stored");
+    }
+    if (result.strategy() == Strategy.BYPASS && d.ttlSeconds() == 0) {
+      s.append("; detail=").append(d.baseTtlExplicit() && d.baseTtlSeconds() == 0
+          ? "revalidate" : "panic");
+    }
+    return s.toString();
   }
 
   static String xCache(CacheResult<?> result) {
@@ -153,16 +337,42 @@ final class ProxyHandler {
     }
   }
 
-  /** method + path + query parameters sorted by name then value, so order does not matter. */
-  static String key(String method, String rawPath, String rawQuery) {
-    StringBuilder key = new StringBuilder(method).append(' ').append('/').append(rawPath);
+  /**
+   * The cache key of a proxied GET or HEAD: path + query parameters sorted by name, the order of
+   * repeated names kept ({@code ?id=1&id=2} and {@code ?id=2&id=1} are different requests).
+   *
+   * @throws ApiError 400 when the key is longer than {@code maxKeyBytes}
+   */
+  static String key(String rawPath, String rawQuery, int maxKeyBytes) {
+    String key = key(rawPath, rawQuery);
+    if (key.getBytes(StandardCharsets.UTF_8).length > maxKeyBytes) {
+      throw ApiError.badRequest("cache key too long", "path",
+          "method + path + query must be at most " + maxKeyBytes + " bytes");
+    }
+    return key;
+  }
+
+  static String key(String rawPath, String rawQuery) {
+    StringBuilder key = new StringBuilder("GET /").append(rawPath);
     if (rawQuery != null && !rawQuery.isEmpty()) {
       List<String> params = new ArrayList<>(List.of(rawQuery.split("&")));
       params.removeIf(String::isEmpty);
-      params.sort(null);
+      // Stable sort by name alone: values of a repeated name keep their order.
+      params.sort((a, b) -> name(a).compareTo(name(b)));
       key.append('?').append(String.join("&", params));
     }
     return key.toString();
   }
 
+  private static String name(String param) {
+    int eq = param.indexOf('=');
+    return eq < 0 ? param : param.substring(0, eq);
+  }
+
+  /** The load of an {@code only-if-cached} request: never contacts the upstream. */
+  static final class OnlyIfCached extends RuntimeException {
+    OnlyIfCached() {
+      super("only-if-cached", null, false, false);
+    }
+  }
 }

@@ -22,6 +22,8 @@ final class Upstream {
   private final String basePath;
   private final Duration timeout;
   private final HttpClient client;
+  private final dev.oddscache.Ticker ticker;
+  private final long maxResponseBytes;
   private final LongAdder calls = new LongAdder();
   /**
    * Targets already checked, by raw path and query: a proxied hit would otherwise decode every
@@ -30,7 +32,10 @@ final class Upstream {
    */
   private final ConcurrentHashMap<String, URI> checked = new ConcurrentHashMap<>();
 
-  Upstream(URI base, Duration timeout, Executor executor) {
+  Upstream(URI base, Duration timeout, Executor executor, dev.oddscache.Ticker ticker,
+      long maxResponseBytes) {
+    this.ticker = ticker;
+    this.maxResponseBytes = maxResponseBytes;
     String path = base.getRawPath() == null ? "" : base.getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     this.base = base;
@@ -38,6 +43,8 @@ final class Upstream {
     this.client = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
+        // HTTP/1.1 only: the JDK client's default tries an h2c upgrade on every plain request.
+        .version(HttpClient.Version.HTTP_1_1)
         .executor(executor)
         .build();
   }
@@ -80,7 +87,11 @@ final class Upstream {
         throw ApiError.badRequest("malformed path or query", "path",
             "segment '" + segment + "': " + e.getMessage());
       }
-      if (decoded.equals("..") || decoded.equals(".") || decoded.contains("/")
+      // A segment's path parameters (";x") do not hide a dot segment: Tomcat-style upstreams
+      // resolve "..;x" as "..", outside the base path.
+      int params = decoded.indexOf(';');
+      String name = params < 0 ? decoded : decoded.substring(0, params);
+      if (name.equals("..") || name.equals(".") || decoded.contains("/")
           || decoded.contains("\\")) {
         throw ApiError.badRequest("path must stay below the upstream", "path",
             "segment '" + segment + "' is not allowed");
@@ -98,26 +109,45 @@ final class Upstream {
     }
   }
 
-  /** GET or HEAD {@code target}; completes with the 200 response or an {@link UpstreamException}. */
-  CompletableFuture<CachedResponse> fetch(String method, URI target) {
+  /**
+   * Sends one request to {@code target} with {@code headers} (already filtered for forwarding)
+   * and {@code body} (null for none); completes with the whole answer, whatever its status, or
+   * fails with {@link UpstreamException} when there is none (unreachable, timed out, garbage,
+   * a body over the limit).
+   */
+  CompletableFuture<UpstreamReply> send(String method, URI target, Headers headers, byte[] body) {
     calls.increment();
-    HttpRequest request = HttpRequest.newBuilder(target)
-        .timeout(timeout)
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .header("Accept", "*/*")
-        .build();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+    HttpRequest request;
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(timeout)
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(body));
+      for (int i = 0; i < headers.size(); i++) {
+        b.header(headers.name(i), headers.value(i));
+      }
+      request = b.build();
+    } catch (IllegalArgumentException e) {
+      // The JDK client refuses some names and values that Jetty accepted.
+      return CompletableFuture.failedFuture(ApiError.badRequest(
+          "request header cannot be forwarded", "headers", e.getMessage()));
+    }
+    long requestMillis = ticker.epochMillis();
+    return client.sendAsync(request, LimitedBody.handler(maxResponseBytes))
         .handle((response, error) -> {
           if (error != null) {
             Throwable cause = error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof UpstreamException u) {
+              throw u;
+            }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+              throw UpstreamException.timedOut("upstream did not answer within " + timeout);
+            }
             throw UpstreamException.unreachable("upstream unreachable: " + cause);
           }
-          String contentType = response.headers().firstValue("Content-Type").orElse(null);
-          if (response.statusCode() != 200) {
-            throw new UpstreamException(response.statusCode(), response.body(), contentType,
-                "upstream answered " + response.statusCode());
-          }
-          return new CachedResponse(response.body(), contentType);
+          Headers.Builder received = Headers.builder();
+          response.headers().map().forEach(received::addAll);
+          return new UpstreamReply(response.statusCode(), received.build(), response.body(),
+              requestMillis, ticker.epochMillis());
         });
   }
 }

@@ -1,41 +1,45 @@
 package dev.oddscache.server.http;
 
 /**
- * The upstream answered something other than 200 (not cached), or could not be reached. The
- * proxy relays a 4xx as it came and turns everything else into 502, unless a stale value may be
- * served instead.
+ * A load that produced no reusable answer: the upstream could not be reached ({@link
+ * #unreachable}), did not answer in time ({@link #timedOut}), answered garbage, or answered a
+ * server error without explicit freshness ({@link #reply()} holds it). The cache then serves a
+ * stored answer under stale-if-error, or the proxy relays the upstream's own error response, or
+ * answers 502/504 itself.
  */
 public final class UpstreamException extends RuntimeException {
-  private final int status;
-  private final byte[] body;
-  private final String contentType;
+  private final UpstreamReply reply;
+  private final boolean timedOut;
 
-  UpstreamException(int status, byte[] body, String contentType, String message) {
+  private UpstreamException(String message, UpstreamReply reply, boolean timedOut) {
     super(message, null, false, false);
-    this.status = status;
-    this.body = body;
-    this.contentType = contentType;
+    this.reply = reply;
+    this.timedOut = timedOut;
   }
 
   static UpstreamException unreachable(String message) {
-    return new UpstreamException(0, new byte[0], null, message);
+    return new UpstreamException(message, null, false);
+  }
+
+  static UpstreamException timedOut(String message) {
+    return new UpstreamException(message, null, true);
+  }
+
+  static UpstreamException serverError(UpstreamReply reply) {
+    return new UpstreamException("upstream answered " + reply.status(), reply, false);
+  }
+
+  /** The upstream's error response, relayed as it came; null when there was none. */
+  public UpstreamReply reply() {
+    return reply;
   }
 
   /** The upstream status, or 0 when it could not be reached. */
   public int status() {
-    return status;
+    return reply == null ? 0 : reply.status();
   }
 
-  public byte[] body() {
-    return body;
-  }
-
-  public String contentType() {
-    return contentType;
-  }
-
-  /** A client error the upstream meant: relayed as is. */
-  public boolean isClientError() {
-    return status >= 400 && status < 500;
+  public boolean isTimeout() {
+    return timedOut;
   }
 }
