@@ -34,7 +34,7 @@ public final class CachedResponse {
     this.initialAgeSeconds = initialAgeSeconds;
     this.varyNames = ResponseFreshness.varyNames(headers);
     this.varyValues = List.copyOf(varyValues.stream().map(v -> v == null ? "\0" : v).toList());
-    Directives cc = Directives.parse(headers.joined("Cache-Control"));
+    Directives cc = Directives.ofResponse(headers);
     this.rules = ResponseFreshness.rules(cc,
         ResponseFreshness.lifetimeSeconds(headers, cc, responseMillis), initialAgeSeconds,
         storable);
@@ -50,7 +50,7 @@ public final class CachedResponse {
       long responseMillis, RequestHeaders request, ImplicitFreshness implicit) {
     long initialAge = ResponseFreshness.initialAgeSeconds(received, requestMillis, responseMillis);
     Headers kept = received.without(Set.of("age", "content-length"));
-    Directives cc = Directives.parse(kept.joined("Cache-Control"));
+    Directives cc = Directives.ofResponse(kept);
     boolean explicit = ResponseFreshness.lifetimeSeconds(kept, cc, responseMillis) >= 0;
     boolean storable = ResponseFreshness.storable(status, kept, cc,
         request.joined("Authorization") != null, implicit, explicit);
@@ -68,7 +68,7 @@ public final class CachedResponse {
         ResponseFreshness.initialAgeSeconds(notModified, requestMillis, responseMillis);
     Headers merged = headers.updatedBy(
         notModified.without(Set.of("age", "content-length")), NOT_UPDATED_BY_304);
-    Directives cc = Directives.parse(merged.joined("Cache-Control"));
+    Directives cc = Directives.ofResponse(merged);
     boolean explicit = ResponseFreshness.lifetimeSeconds(merged, cc, responseMillis) >= 0;
     boolean storable = ResponseFreshness.storable(status, merged, cc,
         request.joined("Authorization") != null, implicit, explicit);

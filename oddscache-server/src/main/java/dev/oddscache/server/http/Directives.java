@@ -18,9 +18,15 @@ final class Directives {
   static final long MAX_DELTA = 2_147_483_648L;
 
   private final Map<String, String> directives;
+  private final boolean targeted;
 
   private Directives(Map<String, String> directives) {
+    this(directives, false);
+  }
+
+  private Directives(Map<String, String> directives, boolean targeted) {
     this.directives = directives;
+    this.targeted = targeted;
   }
 
   /** Parses one or more field lines, already joined with commas; null or blank gives NONE. */
@@ -72,7 +78,29 @@ final class Directives {
         out.putIfAbsent(name, value);
       }
     }
-    return new Directives(Map.copyOf(out));
+    return new Directives(java.util.Collections.unmodifiableMap(out));
+  }
+
+  static Directives of(Map<String, String> directives) {
+    return new Directives(java.util.Collections.unmodifiableMap(new HashMap<>(directives)));
+  }
+
+  /**
+   * A response's directives for this cache: its {@code CDN-Cache-Control} when that is valid
+   * (then {@link #targeted()}), else its {@code Cache-Control} lines.
+   */
+  static Directives ofResponse(Headers headers) {
+    String cdn = headers.joined("CDN-Cache-Control");
+    Directives targeted = cdn == null ? null : TargetedCacheControl.parse(cdn);
+    if (targeted != null) {
+      return new Directives(targeted.directives, true);
+    }
+    return parse(headers.joined("Cache-Control"));
+  }
+
+  /** Whether these came from {@code CDN-Cache-Control}, which also sets {@code Expires} aside. */
+  boolean targeted() {
+    return targeted;
   }
 
   boolean has(String name) {

@@ -93,9 +93,10 @@ final class PassThroughFilter implements Filter {
       invalidate(key);
     }
     ReplyWriter.write(res, reply.status(), reply.headers().without(HopByHop.of(reply.headers())),
-        reply.body(), method.equals("HEAD"));
-    res.setHeader("Cache-Status", "oddscache; fwd=method; fwd-status=" + reply.status());
-    res.addHeader("Via", "1.1 oddscache");
+        reply.body(), method.equals("HEAD"), () -> {
+          res.setHeader("Cache-Status", "oddscache; fwd=method; fwd-status=" + reply.status());
+          res.addHeader("Via", "1.1 oddscache");
+        });
   }
 
   private void invalidate(String key) {

@@ -120,28 +120,34 @@ final class ProxyHandler {
     long age = value.initialAgeSeconds() + result.ageMillis() / 1000;
     HttpServletResponse res = ctx.res();
     String cacheStatus = cacheStatus(result, load, own, value);
+    Decision d = result.decision();
+    Runnable ours = () -> {
+      if (own) {
+        for (String cookie : load.setCookies()) {
+          res.addHeader("Set-Cookie", cookie);
+        }
+      }
+      res.setHeader("Age", Long.toString(age));
+      res.setHeader("X-Cache", xCache(result));
+      res.setHeader("Cache-Status", cacheStatus);
+      res.setHeader("X-Oddscache-Ttl", Long.toString(d.ttlSeconds()));
+      res.setHeader("X-Oddscache-Zone", d.zone().name());
+      res.setHeader("X-Oddscache-Mode", d.breakerMode().name());
+      res.setHeader("X-Oddscache-Tier", Integer.toString(d.tier()));
+      res.addHeader("Via", "1.1 oddscache");
+    };
     if (value.status() == 200 && notModified(received, value)) {
-      res.setStatus(304);
       Headers kept = value.headers().filter(
           (n, v) -> !NOT_IN_304.contains(n.toLowerCase(java.util.Locale.ROOT)));
-      ReplyWriter.write(res, 304, kept, new byte[0], true);
-    } else {
-      ReplyWriter.write(res, value.status(), value.headers(), value.body(), head);
+      ReplyWriter.write(res, 304, kept, new byte[0], true, ours);
+      return;
     }
-    if (own) {
-      for (String cookie : load.setCookies()) {
-        res.addHeader("Set-Cookie", cookie);
-      }
+    ByteRange range = value.status() == 200 ? ByteRange.of(received, value) : null;
+    if (range != null) {
+      ReplyWriter.writeRange(res, value.headers(), value.body(), range, head, ours);
+      return;
     }
-    Decision d = result.decision();
-    res.setHeader("Age", Long.toString(age));
-    res.setHeader("X-Cache", xCache(result));
-    res.setHeader("Cache-Status", cacheStatus);
-    res.setHeader("X-Oddscache-Ttl", Long.toString(d.ttlSeconds()));
-    res.setHeader("X-Oddscache-Zone", d.zone().name());
-    res.setHeader("X-Oddscache-Mode", d.breakerMode().name());
-    res.setHeader("X-Oddscache-Tier", Integer.toString(d.tier()));
-    res.addHeader("Via", "1.1 oddscache");
+    ReplyWriter.write(res, value.status(), value.headers(), value.body(), head, ours);
   }
 
   private void failed(Context ctx, boolean head, ProxyLoad load, Throwable cause) {
@@ -149,15 +155,16 @@ final class ProxyHandler {
     if (cause instanceof UpstreamException u && u.reply() != null) {
       UpstreamReply r = u.reply();
       Headers headers = ProxyLoad.endToEnd(r.headers()).without(Set.of("age"));
-      ReplyWriter.write(res, r.status(), headers, r.body(), head);
-      if (load.ownReply(r)) {
-        for (String cookie : r.headers().all("Set-Cookie")) {
-          res.addHeader("Set-Cookie", cookie);
+      ReplyWriter.write(res, r.status(), headers, r.body(), head, () -> {
+        if (load.ownReply(r)) {
+          for (String cookie : r.headers().all("Set-Cookie")) {
+            res.addHeader("Set-Cookie", cookie);
+          }
         }
-      }
-      res.setHeader("X-Cache", "MISS");
-      res.setHeader("Cache-Status", "oddscache; fwd=miss; fwd-status=" + r.status());
-      res.addHeader("Via", "1.1 oddscache");
+        res.setHeader("X-Cache", "MISS");
+        res.setHeader("Cache-Status", "oddscache; fwd=miss; fwd-status=" + r.status());
+        res.addHeader("Via", "1.1 oddscache");
+      });
       return;
     }
     if (cause instanceof OnlyIfCached) {
@@ -203,10 +210,11 @@ final class ProxyHandler {
       }
       HttpServletResponse res = ctx.res();
       ReplyWriter.write(res, r.status(), r.headers().without(HopByHop.of(r.headers())), r.body(),
-          head);
-      res.setHeader("X-Cache", "MISS");
-      res.setHeader("Cache-Status", "oddscache; fwd=" + why + "; fwd-status=" + r.status());
-      res.addHeader("Via", "1.1 oddscache");
+          head, () -> {
+            res.setHeader("X-Cache", "MISS");
+            res.setHeader("Cache-Status", "oddscache; fwd=" + why + "; fwd-status=" + r.status());
+            res.addHeader("Via", "1.1 oddscache");
+          });
       timeline.served(0);
       return null;
     });

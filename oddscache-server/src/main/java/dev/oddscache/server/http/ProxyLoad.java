@@ -88,7 +88,7 @@ final class ProxyLoad implements AsyncLoader<CachedResponse> {
   }
 
   private static boolean explicitlyFresh(Headers headers, UpstreamReply r) {
-    Directives cc = Directives.parse(headers.joined("Cache-Control"));
+    Directives cc = Directives.ofResponse(headers);
     return ResponseFreshness.lifetimeSeconds(headers, cc, r.responseMillis()) >= 0;
   }
 

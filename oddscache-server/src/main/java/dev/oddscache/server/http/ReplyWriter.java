@@ -31,6 +31,16 @@ final class ReplyWriter {
    */
   static void write(HttpServletResponse res, int status, Headers headers, byte[] body,
       boolean head) {
+    write(res, status, headers, body, head, () -> { });
+  }
+
+  /**
+   * As {@link #write(HttpServletResponse, int, Headers, byte[], boolean)}, with {@code
+   * beforeBody} run once the relayed headers are set and before the body commits the response:
+   * the place for the proxy's own headers ({@code Age}, {@code Cache-Status}...).
+   */
+  static void write(HttpServletResponse res, int status, Headers headers, byte[] body,
+      boolean head, Runnable beforeBody) {
     res.setStatus(status);
     String date = headers.first("Date");
     if (date != null) {
@@ -43,17 +53,38 @@ final class ReplyWriter {
       }
     }
     if (bodiless(status)) {
+      beforeBody.run();
       return;
     }
     if (type != null) {
       res.setHeader("Content-Type", type);
     }
     res.setContentLengthLong(body.length);
+    beforeBody.run();
     if (head || body.length == 0) {
       return;
     }
     try {
       res.getOutputStream().write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the response failed", e);
+    }
+  }
+
+  /** A 206 with one range of a stored 200's body, with that response's headers. */
+  static void writeRange(HttpServletResponse res, Headers headers, byte[] body, ByteRange range,
+      boolean head, Runnable beforeBody) {
+    write(res, 206, headers, new byte[0], true, () -> {
+      res.setHeader("Content-Range",
+          "bytes " + range.first() + "-" + range.last() + "/" + body.length);
+      res.setContentLengthLong(range.length());
+      beforeBody.run();
+    });
+    if (head) {
+      return;
+    }
+    try {
+      res.getOutputStream().write(body, (int) range.first(), (int) range.length());
     } catch (IOException e) {
       throw new UncheckedIOException("writing the response failed", e);
     }

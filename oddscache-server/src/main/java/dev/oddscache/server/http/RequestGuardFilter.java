@@ -47,7 +47,8 @@ final class RequestGuardFilter implements Filter {
       if (http.getContentLengthLong() < 0 && http.getHeader("Transfer-Encoding") != null) {
         http = new Limited(http, maxBytes);
       }
-      if (http.getHeader(RANGE) != null) {
+      // The proxy answers ranges itself, from whole stored responses.
+      if (http.getHeader(RANGE) != null && !http.getRequestURI().startsWith(ProxyHandler.PREFIX)) {
         http = new WithoutRange(http);
       }
       guarded = http;

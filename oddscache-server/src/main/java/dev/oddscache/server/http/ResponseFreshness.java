@@ -44,7 +44,7 @@ final class ResponseFreshness {
       return Math.max(0, maxAge);
     }
     List<String> expires = headers.all("Expires");
-    if (expires.isEmpty()) {
+    if (expires.isEmpty() || cc.targeted()) {
       return -1;
     }
     long expiresAt = expires.size() == 1 ? HttpDates.parse(expires.get(0)) : Long.MIN_VALUE;
@@ -112,7 +112,9 @@ final class ResponseFreshness {
       boolean storable) {
     boolean explicit = lifetimeSeconds >= 0;
     boolean noCache = cc.has("no-cache");
-    boolean revalidate = noCache || cc.has("must-revalidate") || cc.has("proxy-revalidate");
+    // s-maxage carries proxy-revalidate's meaning for a shared cache (RFC 9111 §5.2.2.10).
+    boolean revalidate = noCache || cc.has("must-revalidate") || cc.has("proxy-revalidate")
+        || cc.has("s-maxage");
     long baseTtl = noCache ? 0
         : explicit ? Math.max(0, lifetimeSeconds - initialAgeSeconds) : -1;
     long swr = cc.seconds("stale-while-revalidate");
