@@ -246,11 +246,14 @@ final class ProxyHandler {
       return false;
     }
     String ims = request.first("If-Modified-Since");
-    if (ims == null || value.lastModified() == null) {
+    // Without Last-Modified, the response's Date is the latest it can have changed.
+    String lastModified = value.lastModified() != null ? value.lastModified()
+        : value.headers().first("Date");
+    if (ims == null || lastModified == null) {
       return false;
     }
     long since = HttpDates.parse(ims);
-    long modified = HttpDates.parse(value.lastModified());
+    long modified = HttpDates.parse(lastModified);
     return since != Long.MIN_VALUE && modified != Long.MIN_VALUE && modified <= since;
   }
 

@@ -27,6 +27,10 @@ final class ResponseFreshness {
   static final Set<Integer> HEURISTIC = Set.of(200, 203, 204, 300, 301, 308, 404, 405, 410, 414,
       501);
 
+  /** Statuses whose caching semantics this cache implements, for {@code must-understand}. */
+  static final Set<Integer> UNDERSTOOD = Set.of(200, 203, 204, 206, 300, 301, 302, 303, 307,
+      308, 404, 405, 410, 414, 501);
+
   private ResponseFreshness() {}
 
   /**
@@ -91,7 +95,9 @@ final class ResponseFreshness {
    */
   static boolean storable(int status, Headers headers, Directives cc, boolean requestAuthorized,
       ImplicitFreshness implicit, boolean explicit) {
-    if (cc.has("no-store") || cc.has("private") || varyStar(headers)) {
+    // must-understand: a status this cache understands may be stored despite no-store.
+    boolean understood = cc.has("must-understand") && UNDERSTOOD.contains(status);
+    if (cc.has("no-store") && !understood || cc.has("private") || varyStar(headers)) {
       return false;
     }
     if (requestAuthorized
@@ -102,6 +108,10 @@ final class ResponseFreshness {
       return false;
     }
     if (explicit) {
+      return true;
+    }
+    if (cc.has("no-cache") && (headers.has("ETag") || headers.has("Last-Modified"))) {
+      // Stored only to be revalidated on every use: its validators save the body's transfer.
       return true;
     }
     return implicit == ImplicitFreshness.ZONE && (HEURISTIC.contains(status) || cc.has("public"));

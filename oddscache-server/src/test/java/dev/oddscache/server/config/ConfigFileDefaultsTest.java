@@ -119,6 +119,8 @@ class ConfigFileDefaultsTest {
         .withVix(VixConfig.custom().alpha(0.5).sigmaMin(0.5).warmupTicks(1).jumpThreshold(0.5)
             .panicSigma(5).warningSigma(4).hold(s1).build())
         .withVixEvictIdleAfter(Duration.ofHours(1))
+        .withImplicitFreshness(dev.oddscache.server.http.ImplicitFreshness.NONE)
+        .withConnections(new dev.oddscache.server.http.ConnectionLimits(s1, s1, 7))
         .withZones(ZoneConfig.custom().prematchHorizon(Duration.ofHours(48))
             .warmupHorizon(Duration.ofHours(5)).goldenHorizon(Duration.ofHours(2))
             .inPlayDuration(Duration.ofHours(3)).ttl(Zone.STANDARD, s1).ttl(Zone.PREMATCH, s1)

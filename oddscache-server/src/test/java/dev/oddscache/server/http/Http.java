@@ -35,6 +35,23 @@ public final class Http {
     return send(b);
   }
 
+  /** A GET whose body is read as bytes (compressed bodies stay as sent). */
+  public static HttpResponse<byte[]> getBytes(String url, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    try {
+      return CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static HttpResponse<String> postJson(String url, String json, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/json")

@@ -56,13 +56,16 @@ class ProxyTest {
   }
 
   @Test
-  void upstreamHeadersNeverCrossTheProxy() {
+  void endToEndHeadersCrossHopByHopOnesDoNotAndCookiesGoOnlyToTheirRequester() {
     HttpResponse<String> r = Http.get(p("headers"), "X-Drop-Me", "1", "Cookie", "user=1");
+    HttpResponse<String> hit = Http.get(p("headers"));
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("ok");
-    assertThat(r.headers().firstValue("X-Upstream-Internal")).isEmpty();
-    assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(r.headers().firstValue("X-Upstream-Internal")).hasValue("secret");
+    assertThat(r.headers().firstValue("Set-Cookie")).hasValue("session=abc");
+    assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
+    assertThat(hit.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(r.headers().firstValue("Proxy-Authenticate")).isEmpty();
     assertThat(r.headers().firstValue("Keep-Alive")).isEmpty();
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -70,7 +73,7 @@ class ProxyTest {
   }
 
   @Test
-  void queryOrderDoesNotMatterForTheKey() {
+  void orderOfDifferentQueryNamesDoesNotMatterForTheKey() {
     Http.get(p("predictions/x?a=1&b=2"));
     HttpResponse<String> swapped = Http.get(p("predictions/x?b=2&a=1"));
 
@@ -101,24 +104,39 @@ class ProxyTest {
   }
 
   @Test
-  void upstreamClientErrorsAreRelayedNotCached() {
+  void upstreamClientErrorsAreRelayedAndA404IsCacheableLikeA200() {
     HttpResponse<String> first = Http.get(p("missing"));
     HttpResponse<String> second = Http.get(p("missing"));
 
     assertThat(first.statusCode()).isEqualTo(404);
+    assertThat(second.statusCode()).isEqualTo(404);
     assertThat(second.body()).isEqualTo("no such thing");
-    assertThat(upstream.calls).hasValue(2);
+    assertThat(second.headers().firstValue("X-Cache")).hasValue("HIT");
+    assertThat(upstream.calls).hasValue(1);
   }
 
   @Test
-  void upstreamFailureWithoutStaleValueIs502Json() throws Exception {
+  void upstreamServerErrorIsRelayedAsSentAndAnUnreachableOneIs502Json() throws Exception {
     HttpResponse<String> r = Http.get(p("broken"));
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).isEqualTo("boom");
 
-    assertThat(r.statusCode()).isEqualTo(502);
-    JsonNode body = JSON.readTree(r.body());
-    assertThat(body.get("error").asText()).contains("upstream failed");
-    assertThat(body.has("field")).isTrue();
-    assertThat(body.get("detail").asText()).contains("500");
+    String deadUpstream = "http://127.0.0.1:" + freePort();
+    try (OddscacheServer lonely = OddscacheServer.start(ServerSettings.defaults().withPort(0)
+        .withUpstream(URI.create(deadUpstream)))) {
+      HttpResponse<String> dead = Http.get(lonely.url() + "/p/anything");
+      assertThat(dead.statusCode()).isEqualTo(502);
+      JsonNode body = JSON.readTree(dead.body());
+      assertThat(body.get("error").asText()).contains("upstream failed");
+      assertThat(body.has("field")).isTrue();
+      assertThat(body.get("detail").asText()).contains("unreachable");
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   @Test
