@@ -109,6 +109,8 @@ public final class OddscacheServer implements AutoCloseable {
         server.setStopTimeout(GRACE_SECONDS * 1000L);
         // Errors Jetty answers itself (unparseable requests, 414, 431) are JSON too.
         server.setErrorHandler(new JsonErrorHandler());
+        // Header/idle timeouts and the connection cap, so slow clients cannot exhaust descriptors.
+        ConnectionGuard.install(server, settings.connections());
       });
       config.jetty.modifyServletContextHandler(handler -> {
         handler.setErrorHandler(new JsonErrorHandler());

@@ -16,6 +16,7 @@ import dev.oddscache.quota.QuotaConfig;
 import dev.oddscache.quota.QuotaThresholds;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.server.http.ConnectionLimits;
 import dev.oddscache.server.http.ServerSettings;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
@@ -112,6 +113,7 @@ class ConfigFileDefaultsTest {
         .withMaxBodyBytes(1)
         .withMaxKeyBytes(1)
         .withMaxStoreEntries(1)
+        .withConnections(new ConnectionLimits(s1, s1, 1))
         .withCache(OddsCacheConfig.custom().enabled(false).maxConcurrentLoads(1)
             .maxStaleOnOverload(s1).loadQueueTimeout(s1).staleIfError(s1).staleWindow(s1)
             .latencySampleRate(0.5).leaseTime(Duration.ofSeconds(2)).leaseWait(s1)
@@ -120,7 +122,6 @@ class ConfigFileDefaultsTest {
             .panicSigma(5).warningSigma(4).hold(s1).build())
         .withVixEvictIdleAfter(Duration.ofHours(1))
         .withImplicitFreshness(dev.oddscache.server.http.ImplicitFreshness.NONE)
-        .withConnections(new dev.oddscache.server.http.ConnectionLimits(s1, s1, 7))
         .withZones(ZoneConfig.custom().prematchHorizon(Duration.ofHours(48))
             .warmupHorizon(Duration.ofHours(5)).goldenHorizon(Duration.ofHours(2))
             .inPlayDuration(Duration.ofHours(3)).ttl(Zone.STANDARD, s1).ttl(Zone.PREMATCH, s1)

@@ -227,6 +227,24 @@ class ConfigFileErrorsTest {
   }
 
   @Test
+  void serverConnectionLimitRejection_namesTheField() {
+    loading("server: { headerTimeout: 0s }")
+        .hasMessageContaining("server.headerTimeout = '0s': not allowed: headerTimeout must be"
+            + " positive");
+    loading("server: { idleTimeout: -5s }")
+        .hasMessageContaining("server.idleTimeout = '-5s': not allowed: idleTimeout must be"
+            + " positive");
+    loading("server: { idleTimeout: 30 }")
+        .hasMessageContaining("server.idleTimeout = 30: a bare number is ambiguous here; add a"
+            + " unit");
+    loading("server: { maxConnections: 0 }")
+        .hasMessageContaining("server.maxConnections = 0: not allowed: maxConnections must be"
+            + " >= 1, got 0");
+    loading("server: { maxConnections: lots }")
+        .hasMessageContaining("server.maxConnections = 'lots': expected a whole number");
+  }
+
+  @Test
   void redisRejection_masksThePassword() {
     loading("redis: { uri: 'http://user:hunter2@cache:6379' }")
         .hasMessageContaining("redis.uri = 'http://user:***@cache:6379': not allowed: redis URI"

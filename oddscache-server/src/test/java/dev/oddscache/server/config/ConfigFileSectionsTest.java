@@ -15,6 +15,7 @@ import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
 import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.redis.testing.KeytoolCertificate;
+import dev.oddscache.server.http.ConnectionLimits;
 import dev.oddscache.server.http.ServerSettings;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
@@ -45,6 +46,9 @@ class ConfigFileSectionsTest {
           maxBodyBytes: 2048
           maxKeyBytes: 256
           maxStoreEntries: 5000
+          headerTimeout: 4s
+          idleTimeout: 90s
+          maxConnections: 200
         """);
 
     assertThat(s.bind()).isEqualTo("0.0.0.0");
@@ -54,6 +58,8 @@ class ConfigFileSectionsTest {
     assertThat(s.maxBodyBytes()).isEqualTo(2048);
     assertThat(s.maxKeyBytes()).isEqualTo(256);
     assertThat(s.maxStoreEntries()).isEqualTo(5000);
+    assertThat(s.connections()).isEqualTo(new ConnectionLimits(Duration.ofSeconds(4),
+        Duration.ofSeconds(90), 200));
   }
 
   @Test
