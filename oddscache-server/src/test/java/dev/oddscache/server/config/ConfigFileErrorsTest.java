@@ -52,7 +52,7 @@ class ConfigFileErrorsTest {
   void unknownSection_listsTheSections() {
     loading("breakers: { window: 30m }")
         .hasMessageContaining("breakers = {\"window\":\"30m\"}: unknown key; known keys of the top"
-            + " level: server, redis, cache, vix, zones, breaker, quota, stakes, panicClock,"
+            + " level: server, proxy, redis, cache, vix, zones, breaker, quota, stakes, panicClock,"
             + " events");
   }
 
