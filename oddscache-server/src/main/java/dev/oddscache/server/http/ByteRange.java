@@ -12,12 +12,12 @@ package dev.oddscache.server.http;
 record ByteRange(long first, long last) {
 
   /** The range to answer for {@code request} from {@code value}, or null for the whole body. */
-  static ByteRange of(Headers request, CachedResponse value) {
-    String range = request.first("Range");
-    if (range == null || request.all("Range").size() != 1) {
+  static ByteRange of(RequestHeaders request, CachedResponse value) {
+    String range = request.joined("Range");
+    if (range == null) {
       return null;
     }
-    String ifRange = request.first("If-Range");
+    String ifRange = request.joined("If-Range");
     if (ifRange != null && !ifRange.equals(value.etag())
         && !ifRange.equals(value.lastModified())) {
       return null;

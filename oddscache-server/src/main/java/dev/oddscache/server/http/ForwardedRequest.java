@@ -79,8 +79,25 @@ final class ForwardedRequest {
     return b.build();
   }
 
-  /** The client's request as Vary and the stored-response rules read it. */
-  static RequestHeaders view(Headers received) {
-    return received::joined;
+  /**
+   * The client's request as Vary, validators and ranges read it, straight from the servlet
+   * request: a hit reads the few fields it needs and copies no header list.
+   */
+  static RequestHeaders view(HttpServletRequest req) {
+    return name -> {
+      java.util.Enumeration<String> lines = req.getHeaders(name);
+      if (lines == null || !lines.hasMoreElements()) {
+        return null;
+      }
+      String first = lines.nextElement();
+      if (!lines.hasMoreElements()) {
+        return first;
+      }
+      StringBuilder joined = new StringBuilder(first);
+      while (lines.hasMoreElements()) {
+        joined.append(", ").append(lines.nextElement());
+      }
+      return joined.toString();
+    };
   }
 }

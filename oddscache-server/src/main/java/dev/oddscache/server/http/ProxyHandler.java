@@ -59,14 +59,13 @@ final class ProxyHandler {
     MatchContext context = ContextHeaders.from(ctx);
     CacheControl directives =
         CacheControl.parse(ctx.header("Cache-Control"), ctx.header("Pragma"));
-    Headers received = ForwardedRequest.received(ctx.req());
-    RequestHeaders view = ForwardedRequest.view(received);
+    RequestHeaders received = ForwardedRequest.view(ctx.req());
     if (directives.noStore()) {
-      pass(ctx, head, target, received, "bypass");
+      pass(ctx, head, target, "bypass");
       return;
     }
-    ProxyLoad load = new ProxyLoad(upstream, target,
-        ForwardedRequest.of(ctx.req(), received, true), view, implicit);
+    ProxyLoad load = new ProxyLoad(upstream, target, () -> ForwardedRequest.of(ctx.req(),
+        ForwardedRequest.received(ctx.req()), true), received, implicit);
     CompletableFuture<CacheResult<CachedResponse>> result = directives.onlyIfCached()
         ? cache.getAsync(key, context, directives.options(), k -> CompletableFuture.failedFuture(
             new OnlyIfCached()))
@@ -99,7 +98,8 @@ final class ProxyHandler {
     return f;
   }
 
-  private void respond(Context ctx, boolean head, URI target, Headers received, ProxyLoad load,
+  private void respond(Context ctx, boolean head, URI target, RequestHeaders received,
+      ProxyLoad load,
       CacheResult<CachedResponse> result, Throwable error) {
     if (error != null) {
       timeline.served(-1);
@@ -113,7 +113,7 @@ final class ProxyHandler {
     if (!own && (!value.storable() || !load.accepts(value))) {
       // Coalesced onto another request's load whose answer is not for this request: a private
       // or unstorable one, or another variant. This request asks the upstream itself.
-      pass(ctx, head, target, received, value.storable() ? "vary-miss" : "bypass");
+      pass(ctx, head, target, value.storable() ? "vary-miss" : "bypass");
       return;
     }
     timeline.served(result.ageMillis());
@@ -197,15 +197,15 @@ final class ProxyHandler {
    * Sends the request upstream as it came (its validators and ranges included) and relays the
    * answer without storing it.
    */
-  private void pass(Context ctx, boolean head, URI target, Headers received, String why) {
-    Headers forward = ForwardedRequest.of(ctx.req(), received, false);
+  private void pass(Context ctx, boolean head, URI target, String why) {
+    Headers forward = ForwardedRequest.of(ctx.req(), ForwardedRequest.received(ctx.req()), false);
     CompletableFuture<UpstreamReply> reply =
         upstream.send(head ? "HEAD" : "GET", target, forward, null);
     CompletableFuture<Object> done = reply.handle((r, error) -> {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null
             ? error.getCause() : error;
-        failed(ctx, head, new ProxyLoad(upstream, target, forward, null, implicit), cause);
+        failed(ctx, head, new ProxyLoad(upstream, target, () -> forward, null, implicit), cause);
         return null;
       }
       HttpServletResponse res = ctx.res();
@@ -229,7 +229,7 @@ final class ProxyHandler {
   }
 
   /** Whether the client's validators match {@code value} (RFC 9110 §13.2.2): answer 304. */
-  static boolean notModified(Headers request, CachedResponse value) {
+  static boolean notModified(RequestHeaders request, CachedResponse value) {
     String inm = request.joined("If-None-Match");
     if (inm != null) {
       String etag = value.etag();
@@ -245,7 +245,7 @@ final class ProxyHandler {
       }
       return false;
     }
-    String ims = request.first("If-Modified-Since");
+    String ims = request.joined("If-Modified-Since");
     // Without Last-Modified, the response's Date is the latest it can have changed.
     String lastModified = value.lastModified() != null ? value.lastModified()
         : value.headers().first("Date");

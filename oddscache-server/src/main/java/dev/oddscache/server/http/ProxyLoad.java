@@ -19,25 +19,37 @@ final class ProxyLoad implements AsyncLoader<CachedResponse> {
 
   private final Upstream upstream;
   private final URI target;
-  private final Headers forward;
+  private final java.util.function.Supplier<Headers> forwardHeaders;
+  private Headers forward;
   private final RequestHeaders request;
   private final ImplicitFreshness implicit;
   private volatile CachedResponse fetched;
   private volatile UpstreamReply reply;
   private volatile boolean revalidated;
 
-  ProxyLoad(Upstream upstream, URI target, Headers forward, RequestHeaders request,
-      ImplicitFreshness implicit) {
+  /**
+   * @param forward the header lines to send upstream, built only when this request loads (a hit
+   *     never needs them)
+   */
+  ProxyLoad(Upstream upstream, URI target, java.util.function.Supplier<Headers> forward,
+      RequestHeaders request, ImplicitFreshness implicit) {
     this.upstream = upstream;
     this.target = target;
-    this.forward = forward;
+    this.forwardHeaders = forward;
     this.request = request;
     this.implicit = implicit;
   }
 
+  private Headers forward() {
+    if (forward == null) {
+      forward = forwardHeaders.get();
+    }
+    return forward;
+  }
+
   @Override
   public CompletableFuture<CachedResponse> load(String key) {
-    return upstream.send("GET", target, forward, null).thenApply(this::received);
+    return upstream.send("GET", target, forward(), null).thenApply(this::received);
   }
 
   @Override
@@ -46,6 +58,7 @@ final class ProxyLoad implements AsyncLoader<CachedResponse> {
       return load(key);
     }
     Headers.Builder conditional = Headers.builder();
+    Headers forward = forward();
     for (int i = 0; i < forward.size(); i++) {
       conditional.add(forward.name(i), forward.value(i));
     }
