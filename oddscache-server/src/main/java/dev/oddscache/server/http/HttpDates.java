@@ -27,6 +27,9 @@ final class HttpDates {
   private static final Pattern ASCTIME = Pattern.compile(
       "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
           + " ( \\d|\\d{2}) (\\d{2}:\\d{2}:\\d{2}) (\\d{4})", Pattern.CASE_INSENSITIVE);
+  private static final DateTimeFormatter PARSE = DateTimeFormatter
+      .ofPattern("dd MMM uuuu HH:mm:ss", Locale.US).withZone(ZoneOffset.UTC)
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
   private static final DateTimeFormatter FORMAT = DateTimeFormatter
       .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
@@ -56,7 +59,8 @@ final class HttpDates {
     }
     t = canonicalCase(t);
     try {
-      return Instant.from(FORMAT.parse(t)).toEpochMilli();
+      // The weekday is redundant, and a wrong one does not make the date ambiguous: not checked.
+      return Instant.from(PARSE.parse(t.substring(5, t.length() - 4))).toEpochMilli();
     } catch (DateTimeParseException e) {
       return Long.MIN_VALUE;
     }
