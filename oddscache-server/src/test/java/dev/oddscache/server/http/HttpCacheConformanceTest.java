@@ -51,6 +51,11 @@ import org.junit.jupiter.api.Test;
  *     -Dsurefire.failIfNoSpecifiedTests=false -Doddscache.conformance.write=true
  * </pre>
  *
+ * <p>An expected test that fails is checked by a second whole run before it counts as a
+ * regression: a handful of the suite's tests pause for a few seconds and compare ages in whole
+ * seconds, and a loaded machine can make one miss its moment. Those that pass on the second run
+ * are listed in the summary.
+ *
  * <p>Skipped with a message where the suite folder, {@code node} or {@code npm} is missing; under
  * {@code CI=true} a missing node or npm is a failure ({@code .ci/run} installs them). Leaves the
  * suite's results in {@code target/http-cache-tests/results.json}, a summary for humans in {@code
@@ -114,17 +119,7 @@ class HttpCacheConformanceTest {
     List<SuiteTest> tests = listTests(suiteDir, out);
     Path resultsFile = out.resolve("results.json");
     Path log = out.resolve("run.log");
-    Files.deleteIfExists(resultsFile);
-
-    int originPort = freePort();
-    try (OddscacheServer server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create("http://127.0.0.1:" + originPort))
-        .withImplicitFreshness(ImplicitFreshness.NONE))) {
-      int rc = run(List.of("bash", runSh.toString(), Integer.toString(originPort),
-          server.url() + "/p", resultsFile.toString()), log, SUITE_TIMEOUT);
-      assertThat(rc).as("run.sh exited with %d; its output (%s):%n%s", rc, log, tail(log))
-          .isZero();
-    }
+    runSuite(runSh, resultsFile, log);
     JsonNode results = JSON.readTree(resultsFile.toFile());
     assertThat(results != null && results.isObject())
         .as("%s holds no JSON object; run.sh output:%n%s", resultsFile, tail(log)).isTrue();
@@ -149,8 +144,22 @@ class HttpCacheConformanceTest {
     Set<String> expected = readExpected(expectedFile);
     Set<String> known = tests.stream().map(SuiteTest::id).collect(Collectors.toSet());
     List<String> regressions = new ArrayList<>();
-    for (String id : expected) {
-      if (!passed.contains(id)) {
+    List<String> failedOnce = expected.stream().filter(id -> !passed.contains(id)).toList();
+    JsonNode second = null;
+    if (!failedOnce.isEmpty()) {
+      // A few tests pause for seconds and compare ages in whole seconds: on a loaded machine one
+      // may miss its moment. A regression fails twice; a second run tells them apart.
+      Path secondFile = out.resolve("results-second-run.json");
+      runSuite(runSh, secondFile, out.resolve("run-second.log"));
+      second = JSON.readTree(secondFile.toFile());
+    }
+    for (String id : failedOnce) {
+      boolean passedSecond = second != null && second.path(id).isBoolean()
+          && second.path(id).asBoolean();
+      if (passedSecond) {
+        summary.append("failed once, passed on a second run (timing-sensitive): ").append(id)
+            .append(": ").append(describe(results.get(id))).append('\n');
+      } else {
         regressions.add(id + ": "
             + (known.contains(id) ? describe(results.get(id)) : "no such test in the suite"));
       }
@@ -169,6 +178,21 @@ class HttpCacheConformanceTest {
             + EXPECTED + " no longer pass (results: " + resultsFile + "):\n  "
             + String.join("\n  ", regressions))
         .isEmpty();
+  }
+
+  /** Runs the whole suite through a fresh proxy (implicit freshness none) into {@code file}. */
+  private static void runSuite(Path runSh, Path resultsFile, Path log)
+      throws IOException, InterruptedException {
+    Files.deleteIfExists(resultsFile);
+    int originPort = freePort();
+    try (OddscacheServer server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
+        .withUpstream(URI.create("http://127.0.0.1:" + originPort))
+        .withImplicitFreshness(ImplicitFreshness.NONE))) {
+      int rc = run(List.of("bash", runSh.toString(), Integer.toString(originPort),
+          server.url() + "/p", resultsFile.toString()), log, SUITE_TIMEOUT);
+      assertThat(rc).as("run.sh exited with %d; its output (%s):%n%s", rc, log, tail(log))
+          .isZero();
+    }
   }
 
   private static String summarize(List<SuiteTest> tests, JsonNode results, Set<String> passed,
