@@ -16,7 +16,8 @@ package dev.oddscache.cache;
  *     stale-on-overload): an HTTP {@code no-cache} or {@code must-revalidate} response. Only a
  *     TTL raised by the breaker or quota floor keeps it longer
  * @param storable whether it may be stored at all; a value that may not is handed to the
- *     requests waiting for its load, and what was stored under its key is removed
+ *     requests waiting for its load, and what was stored under its key stays (OddsCache does not
+ *     remove it: an older answer is not invalidated by a newer one's no-store)
  */
 public record ValueRules(long baseTtlSeconds, long staleWindowMillis, long staleIfErrorMillis,
     boolean revalidate, boolean storable) {

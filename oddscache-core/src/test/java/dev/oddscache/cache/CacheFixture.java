@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** An OddsCache on virtual time with a direct executor: every step is deterministic. */
 final class CacheFixture {
@@ -21,14 +22,21 @@ final class CacheFixture {
   }
 
   CacheFixture(StoreKind kind, OddsCacheConfig config) {
-    cache = OddsCache.<String>builder()
+    this(kind, config, b -> {});
+  }
+
+  /** As {@link #CacheFixture(StoreKind, OddsCacheConfig)}, with more builder settings. */
+  CacheFixture(StoreKind kind, OddsCacheConfig config,
+      Consumer<OddsCache.Builder<String>> customize) {
+    OddsCache.Builder<String> builder = OddsCache.<String>builder()
         .config(config)
         .store(kind.create(ticker))
         .ticker(ticker)
         .scheduler(scheduler)
         .executor(Runnable::run)
-        .meterRegistry(registry)
-        .build();
+        .meterRegistry(registry);
+    customize.accept(builder);
+    cache = builder.build();
   }
 
   /** A calm request whose effective TTL is {@code ttlSeconds} (explicit base TTL, NORMAL). */
