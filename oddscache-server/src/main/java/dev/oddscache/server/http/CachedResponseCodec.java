@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -85,6 +86,10 @@ final class CachedResponseCodec implements ValueCodec<CachedResponse> {
       }
       return CachedResponse.restored(status, headers.build(), in.readAllBytes(), responseMillis,
           initialAge, vary);
+    } catch (EOFException e) {
+      // EOFException has no message: without this the error read "corrupt cached response: null".
+      throw new IllegalArgumentException("corrupt cached response: truncated at "
+          + bytes.length + " bytes", e);
     } catch (IOException e) {
       throw new IllegalArgumentException("corrupt cached response: " + e.getMessage(), e);
     }

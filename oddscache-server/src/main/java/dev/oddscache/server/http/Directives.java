@@ -129,9 +129,22 @@ final class Directives {
         return INVALID;
       }
     }
-    if (v.length() > 10) {
+    return cappedDigits(v);
+  }
+
+  /**
+   * A non-empty string of ASCII digits as a delta-seconds value capped at {@link #MAX_DELTA}.
+   * Leading zeros are skipped before the length check: {@code 0000000000000060} is 60 seconds,
+   * not the cap (which, for a max-age, would have kept a 60 s response fresh for 68 years).
+   */
+  static long cappedDigits(String digits) {
+    int start = 0;
+    while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+      start++;
+    }
+    if (digits.length() - start > 10) {
       return MAX_DELTA;
     }
-    return Math.min(Long.parseLong(v), MAX_DELTA);
+    return Math.min(Long.parseLong(digits, start, digits.length(), 10), MAX_DELTA);
   }
 }

@@ -81,8 +81,7 @@ final class ResponseFreshness {
     if (age != null) {
       String first = age.split(",", 2)[0].trim();
       if (!first.isEmpty() && first.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        ageValue = first.length() > 10 ? Directives.MAX_DELTA
-            : Math.min(Long.parseLong(first), Directives.MAX_DELTA);
+        ageValue = Directives.cappedDigits(first);
       }
     }
     long delay = Math.max(0, responseMillis - requestMillis) / 1000;
