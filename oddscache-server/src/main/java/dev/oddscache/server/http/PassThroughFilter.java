@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.concurrent.CompletionException;
+import java.net.http.HttpResponse;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Proxied requests with a method other than GET and HEAD ({@code POST}, {@code PUT}, {@code
  * DELETE}, {@code PATCH}, {@code OPTIONS}, or any extension method such as {@code M-SEARCH}):
- * sent on to the upstream uncached, body included (bounded by the server's body limit), and the
- * answer relayed as it came. A 2xx or 3xx answer invalidates what is stored for that URL (RFC 9111
+ * sent on to the upstream uncached, the body streamed both ways (the request's bounded by the
+ * server's body limit: 413 past it), and the answer relayed as it came. A 2xx or 3xx answer invalidates what is stored for that URL (RFC 9111
  * §4.4), since the request may have changed it. Runs as a servlet filter because Javalin routes
  * only the methods it knows.
  */
@@ -75,32 +75,37 @@ final class PassThroughFilter implements Filter {
       throw new ApiError(413, "request body too large", "body",
           "at most " + maxBodyBytes + " bytes, got " + req.getContentLengthLong());
     }
-    byte[] body = readBody(req);
     Headers received = ForwardedRequest.received(req);
-    UpstreamReply reply;
+    boolean hasBody = req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null;
+    HttpResponse<InputStream> reply;
     try {
-      reply = up.send(method, target, ForwardedRequest.of(req, received, false), body).join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof ApiError api) {
-        throw api;
-      }
-      boolean timeout = cause instanceof UpstreamException u && u.isTimeout();
-      throw new ApiError(timeout ? 504 : 502, timeout ? "upstream timed out" : "upstream failed",
-          null, cause.getMessage());
+      reply = up.stream(method, target, ForwardedRequest.of(req, received, false),
+          hasBody ? req.getInputStream() : null, hasBody ? req.getContentLengthLong() : 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiError(503, "interrupted", null, "the server is stopping");
+    } catch (UpstreamException e) {
+      throw new ApiError(e.isTimeout() ? 504 : 502,
+          e.isTimeout() ? "upstream timed out" : "upstream failed", null, e.getMessage());
     }
-    if (reply.status() >= 200 && reply.status() < 400) {
+    int status = reply.statusCode();
+    if (status >= 200 && status < 400) {
       invalidate(key);
     }
-    ReplyWriter.write(res, reply.status(), reply.headers().without(HopByHop.of(reply.headers())),
-        reply.body(), method.equals("HEAD"), () -> {
-          // Marked as relayed like every other upstream answer the proxy passes on (GET
-          // pass-through, relayed failures): without it an upstream 4xx/5xx to a POST looked
-          // like the proxy's own error (HttpFuzzTest's property relies on the mark).
-          res.setHeader("X-Cache", "MISS");
-          res.setHeader("Cache-Status", "oddscache; fwd=method; fwd-status=" + reply.status());
-          res.addHeader("Via", "1.1 oddscache");
-        });
+    Headers.Builder h = Headers.builder();
+    reply.headers().map().forEach(h::addAll);
+    Headers headers = h.build();
+    try (InputStream body = reply.body()) {
+      // Marked as relayed like every other upstream answer the proxy passes on (GET
+      // pass-through, relayed failures): without it an upstream 4xx/5xx to a POST looked
+      // like the proxy's own error (HttpFuzzTest's property relies on the mark).
+      ReplyWriter.writeStreaming(res, status, headers.without(HopByHop.of(headers)), body,
+          method.equals("HEAD"), () -> {
+            res.setHeader("X-Cache", "MISS");
+            res.setHeader("Cache-Status", "oddscache; fwd=method; fwd-status=" + status);
+            res.addHeader("Via", "1.1 oddscache");
+          });
+    }
   }
 
   private void invalidate(String key) {
@@ -111,20 +116,5 @@ final class PassThroughFilter implements Filter {
     }
   }
 
-  /**
-   * The request body, at most the body limit (a chunked one included: the guard filter's stream
-   * refuses to read past it); null when there is none.
-   */
-  private byte[] readBody(HttpServletRequest req) throws IOException {
-    if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) {
-      return null;
-    }
-    try (InputStream in = req.getInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-      if (bytes.length > maxBodyBytes) {
-        throw RequestGuardFilter.tooLarge(maxBodyBytes);
-      }
-      return bytes;
-    }
-  }
+
 }

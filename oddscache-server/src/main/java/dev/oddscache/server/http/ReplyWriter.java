@@ -99,4 +99,39 @@ final class ReplyWriter {
       throw new UncheckedIOException("writing the response failed", e);
     }
   }
+
+  /**
+   * Relays an answer whose body streams from {@code body}: the upstream's {@code Content-Length}
+   * is kept when it sent one, else the body goes out chunked. Nothing is held whole.
+   */
+  static void writeStreaming(HttpServletResponse res, int status, Headers headers,
+      java.io.InputStream body, boolean head, Runnable beforeBody) throws IOException {
+    res.setStatus(status);
+    String date = headers.first("Date");
+    if (date != null) {
+      res.setHeader("Date", date);
+    }
+    for (int i = 0; i < headers.size(); i++) {
+      if (!skipped(headers.name(i))) {
+        res.addHeader(headers.name(i), headers.value(i));
+      }
+    }
+    String type = headers.first("Content-Type");
+    if (type != null && !bodiless(status)) {
+      res.setHeader("Content-Type", type);
+    }
+    String length = headers.first("Content-Length");
+    if (length != null && !bodiless(status)) {
+      try {
+        res.setContentLengthLong(Long.parseLong(length.trim()));
+      } catch (NumberFormatException e) {
+        // The JDK client already refused a bad length; nothing to keep.
+      }
+    }
+    beforeBody.run();
+    if (head || bodiless(status)) {
+      return;
+    }
+    body.transferTo(res.getOutputStream());
+  }
 }

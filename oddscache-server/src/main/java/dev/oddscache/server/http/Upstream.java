@@ -150,4 +150,45 @@ final class Upstream {
               requestMillis, ticker.epochMillis());
         });
   }
+
+  /**
+   * Sends one request whose body streams from {@code body} ({@code length} bytes, or -1 for
+   * unknown: chunked) and returns as soon as the answer's head arrives, its body still to be read
+   * from the stream: for methods the proxy passes through, whose bodies are not held whole.
+   *
+   * @throws UpstreamException when there is no answer (unreachable, timed out, garbage)
+   * @throws ApiError when a header cannot be forwarded, or the client's body is over the limit
+   */
+  HttpResponse<java.io.InputStream> stream(String method, URI target, Headers headers,
+      java.io.InputStream body, long length) throws InterruptedException {
+    calls.increment();
+    HttpRequest request;
+    try {
+      HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+          : length >= 0
+              ? HttpRequest.BodyPublishers.fromPublisher(
+                  HttpRequest.BodyPublishers.ofInputStream(() -> body), length)
+              : HttpRequest.BodyPublishers.ofInputStream(() -> body);
+      HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(timeout)
+          .method(method, publisher);
+      for (int i = 0; i < headers.size(); i++) {
+        b.header(headers.name(i), headers.value(i));
+      }
+      request = b.build();
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("request header cannot be forwarded", "headers", e.getMessage());
+    }
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw UpstreamException.timedOut("upstream did not answer within " + timeout);
+    } catch (java.io.IOException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof ApiError api) {
+          throw api; // the client's body went over the limit while it streamed
+        }
+      }
+      throw UpstreamException.unreachable("upstream unreachable: " + e);
+    }
+  }
 }

@@ -27,6 +27,18 @@ public final class Http {
     }
   }
 
+  public static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static HttpResponse<String> get(String url, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
     if (headers.length > 0) {

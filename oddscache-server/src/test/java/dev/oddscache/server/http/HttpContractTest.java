@@ -260,6 +260,25 @@ class HttpContractTest {
   }
 
   @Test
+  void otherMethodsStreamTheirBodiesWithinTheLimit() {
+    byte[] big = new byte[20 * 1024 * 1024];
+    java.util.Arrays.fill(big, (byte) 'x');
+    upstream.on("/export", ctx -> ctx.result(big));
+
+    HttpResponse<byte[]> export = Http.sendBytes(HttpRequest.newBuilder(URI.create(p("export")))
+        .POST(HttpRequest.BodyPublishers.ofString("all")));
+    // A chunked body (no Content-Length) over the 1 MiB limit.
+    HttpResponse<String> tooLarge = Http.send(HttpRequest.newBuilder(URI.create(p("export")))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(new byte[2 * 1024 * 1024]))));
+
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.body()).hasSize(big.length);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.body()).contains("request body too large");
+  }
+
+  @Test
   void varySelectsTheStoredAnswerByTheRequestHeadersItNames() {
     upstream.on("/lang", ctx -> ctx.header("Vary", "Accept-Language")
         .header("Cache-Control", "max-age=60").result("in " + ctx.header("Accept-Language")));
