@@ -24,6 +24,8 @@ public final class CachedResponse {
   private final List<String> varyNames;
   private final List<String> varyValues;
   private final ValueRules rules;
+  /** The relayed lines, encoded on first use (a benign race: both encodings are equal). */
+  private volatile org.eclipse.jetty.http.HttpField[] encoded;
 
   CachedResponse(int status, Headers headers, byte[] body, long responseMillis,
       long initialAgeSeconds, List<String> varyValues, boolean storable) {
@@ -104,6 +106,16 @@ public final class CachedResponse {
       }
     }
     return true;
+  }
+
+  /** The lines a hit relays, encoded once. */
+  org.eclipse.jetty.http.HttpField[] encodedHeaders() {
+    org.eclipse.jetty.http.HttpField[] e = encoded;
+    if (e == null) {
+      e = EncodedFields.encode(headers, name -> !ReplyWriter.skipped(name));
+      encoded = e;
+    }
+    return e;
   }
 
   public int status() {

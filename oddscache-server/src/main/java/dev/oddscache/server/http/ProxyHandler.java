@@ -31,6 +31,9 @@ final class ProxyHandler {
   private static final Set<String> NOT_IN_304 = Set.of("content-length", "content-type",
       "content-encoding", "content-range", "content-language");
 
+  private static final org.eclipse.jetty.http.HttpField VIA =
+      EncodedFields.constant("Via", "1.1 oddscache");
+
   private final OddsCache<CachedResponse> cache;
   private final Upstream upstream;
   private final Timeline timeline;
@@ -127,14 +130,15 @@ final class ProxyHandler {
           res.addHeader("Set-Cookie", cookie);
         }
       }
-      res.setHeader("Age", Long.toString(age));
-      res.setHeader("X-Cache", xCache(result));
-      res.setHeader("Cache-Status", cacheStatus);
-      res.setHeader("X-Oddscache-Ttl", Long.toString(d.ttlSeconds()));
-      res.setHeader("X-Oddscache-Zone", d.zone().name());
-      res.setHeader("X-Oddscache-Mode", d.breakerMode().name());
-      res.setHeader("X-Oddscache-Tier", Integer.toString(d.tier()));
-      res.addHeader("Via", "1.1 oddscache");
+      EncodedFields.put(res, "Age", Long.toString(age));
+      EncodedFields.put(res, EncodedFields.constant("X-Cache", xCache(result)));
+      EncodedFields.put(res, "Cache-Status", cacheStatus);
+      EncodedFields.put(res, "X-Oddscache-Ttl", Long.toString(d.ttlSeconds()));
+      EncodedFields.put(res, EncodedFields.constant("X-Oddscache-Zone", d.zone().name()));
+      EncodedFields.put(res, EncodedFields.constant("X-Oddscache-Mode", d.breakerMode().name()));
+      EncodedFields.put(res,
+          EncodedFields.constant("X-Oddscache-Tier", Integer.toString(d.tier())));
+      EncodedFields.add(res, VIA);
     };
     if (value.status() == 200 && notModified(received, value)) {
       Headers kept = value.headers().filter(
@@ -147,7 +151,7 @@ final class ProxyHandler {
       ReplyWriter.writeRange(res, value.headers(), value.body(), range, head, ours);
       return;
     }
-    ReplyWriter.write(res, value.status(), value.headers(), value.body(), head, ours);
+    ReplyWriter.writeStored(res, value, head, ours);
   }
 
   private void failed(Context ctx, boolean head, ProxyLoad load, Throwable cause) {

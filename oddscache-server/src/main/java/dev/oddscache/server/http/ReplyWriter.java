@@ -20,7 +20,7 @@ final class ReplyWriter {
   private ReplyWriter() {}
 
   // No lower-casing: a hit relays every stored header and should allocate nothing for it.
-  private static boolean skipped(String name) {
+  static boolean skipped(String name) {
     for (String s : SKIPPED) {
       if (s.equalsIgnoreCase(name)) {
         return true;
@@ -133,5 +133,41 @@ final class ReplyWriter {
       return;
     }
     body.transferTo(res.getOutputStream());
+  }
+
+  /**
+   * A stored response, as {@link #write(HttpServletResponse, int, Headers, byte[], boolean,
+   * Runnable)} writes it, with its relayed lines encoded once for all its hits.
+   */
+  static void writeStored(HttpServletResponse res, CachedResponse value, boolean head,
+      Runnable beforeBody) {
+    int status = value.status();
+    res.setStatus(status);
+    String date = value.headers().first("Date");
+    if (date != null) {
+      EncodedFields.put(res, "Date", date);
+    }
+    for (org.eclipse.jetty.http.HttpField field : value.encodedHeaders()) {
+      EncodedFields.add(res, field);
+    }
+    byte[] body = value.body();
+    if (bodiless(status)) {
+      beforeBody.run();
+      return;
+    }
+    String type = value.contentType();
+    if (type != null) {
+      res.setContentType(type);
+    }
+    res.setContentLengthLong(body.length);
+    beforeBody.run();
+    if (head || body.length == 0) {
+      return;
+    }
+    try {
+      res.getOutputStream().write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the response failed", e);
+    }
   }
 }
