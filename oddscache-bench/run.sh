@@ -66,9 +66,10 @@ echo "run.sh: start $date_start, load $load_start" >&2
 if ((quick)); then
   jmh_opts=(-wi 2 -w 2 -i 3 -r 3)
   stampede_opts=(-wi 1 -i 5)
-  # 10 s of warm-up: with 5 s the JIT had not finished compiling the proxy's hit path on a slow
-  # host (2026-12-01: the first round at half the last), so quick measured warm-up, not hits.
-  proxy_opts=(--duration 5 --rounds 3 --warmup 10)
+  # 30 s of warm-up: with 5 s or 10 s the JIT had not finished compiling the proxy's hit path on
+  # a slow host (2026-12-01: rounds climbing from 6k to 12k req/s), so quick measured warm-up,
+  # not hits; a serving proxy is warm.
+  proxy_opts=(--duration 5 --rounds 3 --warmup 30)
 else
   # Two forks: a fork can settle in a slower or faster mode (thread placement, JIT), so one
   # fork alone can mislead by a factor of two on this machine.
