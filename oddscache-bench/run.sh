@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every SPEC §15 benchmark and writes ONE JSON object to FILE:
+# Runs every benchmark of the performance targets (in-memory, decision, Redis, proxy, stampede) and writes ONE JSON object to FILE:
 #
 #   oddscache-bench/run.sh [--quick] [--redis-server PATH] --out FILE
 #

@@ -46,9 +46,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A volatility-aware cache in front of an expensive loader (SPEC §9). Each request is decided
- * (§8), then served fresh, served stale while one background refresh runs, or loaded — always
- * single-flight per key, within the bulkhead, with stale-if-error.
+ * A volatility-aware cache in front of an expensive loader. Each request is decided (its TTL
+ * from volatility, kickoff, breaker and quota), then served fresh, served stale while one
+ * background refresh runs, or loaded — always single-flight per key, within the bulkhead, with
+ * stale-if-error.
  *
  * <p>The core is asynchronous: {@link #getAsync} never blocks; {@link #get} is a thin wrapper
  * that runs the loader on the calling thread when it is the one to load. Time, scheduling and
@@ -311,7 +312,7 @@ public final class OddsCache<V> implements AutoCloseable {
     // between its store read and its own load, must satisfy to be served instead of loading.
     // For a bypass, being there at all suffices: load() only takes a value newer than the one
     // this request read, so it was written after this request began, by a load this request
-    // could as well have joined in flight (SPEC §9). Comparing the value's wall-clock stamp with
+    // could as well have joined in flight. Comparing the value's wall-clock stamp with
     // a start derived from nanoTime instead was off by a millisecond often enough to fail.
     // Otherwise, it must be fresh for this request.
     long freshMillis = decision.ttlSeconds() * 1000 - options.minFresh().toMillis();
@@ -612,7 +613,7 @@ public final class OddsCache<V> implements AutoCloseable {
     log.debug("metrics recording failed: {}", e.toString());
   }
 
-  /** Applies a match event to the match's cached markets (SPEC §10). */
+  /** Applies a match event to the match's cached markets. */
   public InvalidationReport invalidate(String matchId, EventType event) {
     return invalidate(matchId, event, null);
   }
@@ -651,7 +652,7 @@ public final class OddsCache<V> implements AutoCloseable {
     return deleted;
   }
 
-  /** An immutable snapshot of the counters since their last reset (SPEC §11). */
+  /** An immutable snapshot of the counters since their last reset. */
   public CacheStats stats() {
     return stats.snapshot();
   }

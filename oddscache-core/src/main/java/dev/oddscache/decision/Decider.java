@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * The imperative shell around {@link DecisionEngine}: for each request it reads the live
- * volatility status, records it into the breaker and the panic clock, and decides (SPEC §8).
+ * volatility status, records it into the breaker and the panic clock, and decides.
  * Thread-safe if its collaborators are (the provided ones are).
  */
 public final class Decider {
@@ -84,8 +84,8 @@ public final class Decider {
     PanicState panic = PanicState.NONE;
     boolean matchPanics = status == Status.PANIC;
     if (matchId != null) {
-      // The panic clock follows the match, whose status is the worst of all its markets (SPEC
-      // §3, §7), not this request's markets: a request for a calm market of a match whose other
+      // The panic clock follows the match, whose status is the worst of all its markets,
+      // not this request's markets: a request for a calm market of a match whose other
       // market panics must not end that panic, or alternating requests would hold the match at
       // tier 1 (TTL 0) for as long as its panic lasts.
       matchPanics = matchPanics || vix.matchStatus(matchId, now) == Status.PANIC;

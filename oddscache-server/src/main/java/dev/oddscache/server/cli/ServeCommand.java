@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code oddscache serve}: the HTTP caching proxy and API (SPEC §13), until Ctrl-C. */
+/** {@code oddscache serve}: the HTTP caching proxy and API, until Ctrl-C. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,

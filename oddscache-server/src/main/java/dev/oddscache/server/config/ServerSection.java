@@ -7,8 +7,8 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * {@code server:} where the HTTP server listens, what it proxies and how much it accepts (SPEC
- * §13). {@code upstream: null} means no upstream (the proxy answers 503).
+ * {@code server:} where the HTTP server listens, what it proxies and how much it accepts.
+ * {@code upstream: null} means no upstream (the proxy answers 503).
  */
 final class ServerSection {
   static final List<String> KEYS = List.of("bind", "port", "upstream", "upstreamTimeout",

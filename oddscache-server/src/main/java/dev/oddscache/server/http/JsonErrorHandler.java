@@ -13,7 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
- * Jetty's own error answers as JSON {@code {"error","field","detail"}} (SPEC §13), in place of its
+ * Jetty's own error answers as JSON {@code {"error","field","detail"}}, in place of its
  * HTML pages. These are the requests Javalin never sees: a request line or header Jetty cannot
  * parse (control characters, a bad {@code Content-Length}), a URI or header block over its limits
  * (414, 431), an undecodable path. Without this, those clients got {@code text/html}.

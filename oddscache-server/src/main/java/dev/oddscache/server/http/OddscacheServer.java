@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code oddscache serve}: the caching proxy, ingestion, decisions, status, metrics and the
- * dashboard over HTTP (SPEC §13), on Javalin. Start with {@link #start}; {@link #close} stops
+ * dashboard over HTTP, on Javalin. Start with {@link #start}; {@link #close} stops
  * gracefully: in-flight requests finish, then background work is cancelled.
  */
 public final class OddscacheServer implements AutoCloseable {

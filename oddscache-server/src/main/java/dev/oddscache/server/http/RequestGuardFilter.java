@@ -19,7 +19,7 @@ import java.util.List;
  * {@code Range}) passes as it is, so the proxy's hot path allocates nothing here.
  *
  * <ul>
- *   <li><b>Body limit on chunked bodies</b> (SPEC §13: 413 past 1 MiB). A declared {@code
+ *   <li><b>Body limit on chunked bodies</b> (413 past the body limit, 1 MiB by default). A declared {@code
  *       Content-Length} over the limit is refused before any handler runs; a chunked body has no
  *       length, and Javalin reads such a body whole, so a client could make the server buffer any
  *       amount. Reading past the limit throws the 413 {@link ApiError}, which the handler that

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §9 stale-if-error through the proxy, with an upstream failing 3 calls in 10. Every request
+ * Stale-if-error through the proxy, with an upstream failing 3 calls in 10. Every request
  * says {@code Cache-Control: no-cache} (as a bet-placement client demanding a fresh price would),
  * so every request loads from the upstream (coalesced per key): the worst case for a failing
  * backend. PANIC traffic would load on every request too, but only until the breaker opens and

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The caching proxy over real HTTP, in front of a real upstream (SPEC §13). */
+/** The caching proxy over real HTTP, in front of a real upstream. */
 class ProxyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private TestUpstream upstream;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property test of the whole HTTP surface (SPEC §13, §15 "bad input"): thousands of generated
+ * Property test of the whole HTTP surface (bad input: a clear 4xx, never a 5xx, memory bounded): thousands of generated
  * hostile requests ({@link FuzzCases}) sent as raw bytes to a real server in front of a real
  * upstream. For every request:
  *
