@@ -51,13 +51,8 @@ public final class CachedResponse {
   static CachedResponse received(int status, Headers received, byte[] body, long requestMillis,
       long responseMillis, RequestHeaders request, ImplicitFreshness implicit) {
     long initialAge = ResponseFreshness.initialAgeSeconds(received, requestMillis, responseMillis);
-    Headers kept = received.without(Set.of("age", "content-length"));
-    Directives cc = Directives.ofResponse(kept);
-    boolean explicit = ResponseFreshness.lifetimeSeconds(kept, cc, responseMillis) >= 0;
-    boolean storable = ResponseFreshness.storable(status, kept, cc,
-        request.joined("Authorization") != null, implicit, explicit);
-    return new CachedResponse(status, kept, body, responseMillis, initialAge,
-        varyValuesOf(ResponseFreshness.varyNames(kept), request), storable);
+    return stored(status, received.without(Set.of("age", "content-length")), body,
+        responseMillis, initialAge, request, implicit);
   }
 
   /**
@@ -70,12 +65,18 @@ public final class CachedResponse {
         ResponseFreshness.initialAgeSeconds(notModified, requestMillis, responseMillis);
     Headers merged = headers.updatedBy(
         notModified.without(Set.of("age", "content-length")), NOT_UPDATED_BY_304);
-    Directives cc = Directives.ofResponse(merged);
-    boolean explicit = ResponseFreshness.lifetimeSeconds(merged, cc, responseMillis) >= 0;
-    boolean storable = ResponseFreshness.storable(status, merged, cc,
+    return stored(status, merged, body, responseMillis, initialAge, request, implicit);
+  }
+
+  /** {@code kept} with its storability under the shared-cache rules and its Vary values. */
+  private static CachedResponse stored(int status, Headers kept, byte[] body, long responseMillis,
+      long initialAge, RequestHeaders request, ImplicitFreshness implicit) {
+    Directives cc = Directives.ofResponse(kept);
+    boolean explicit = ResponseFreshness.lifetimeSeconds(kept, cc, responseMillis) >= 0;
+    boolean storable = ResponseFreshness.storable(status, kept, cc,
         request.joined("Authorization") != null, implicit, explicit);
-    return new CachedResponse(status, merged, body, responseMillis, initialAge,
-        varyValuesOf(ResponseFreshness.varyNames(merged), request), storable);
+    return new CachedResponse(status, kept, body, responseMillis, initialAge,
+        varyValuesOf(ResponseFreshness.varyNames(kept), request), storable);
   }
 
   private static List<String> varyValuesOf(List<String> names, RequestHeaders request) {
@@ -92,9 +93,24 @@ public final class CachedResponse {
       if (out.length() > 0) {
         out.append(',');
       }
-      out.append(part.trim().replaceAll("\\s+", " "));
+      appendCollapsed(out, part.trim());
     }
     return out.toString();
+  }
+
+  /** Appends {@code text} with each run of spaces or tabs as one space (no regex per hit). */
+  private static void appendCollapsed(StringBuilder out, String text) {
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean blank = c == ' ' || c == '\t';
+      if (blank && !space) {
+        out.append(' ');
+      } else if (!blank) {
+        out.append(c);
+      }
+      space = blank;
+    }
   }
 
   /** Whether this response was selected by the same values of its Vary fields as {@code request}. */

@@ -22,6 +22,13 @@ public final class Headers {
     this.values = values;
   }
 
+  /** The lines of a JDK HTTP client answer. */
+  public static Headers of(java.net.http.HttpHeaders received) {
+    Builder b = builder();
+    received.map().forEach(b::addAll);
+    return b.build();
+  }
+
   public static Builder builder() {
     return new Builder();
   }

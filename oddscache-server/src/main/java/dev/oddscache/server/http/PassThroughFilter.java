@@ -92,9 +92,7 @@ final class PassThroughFilter implements Filter {
     if (status >= 200 && status < 400) {
       invalidate(key);
     }
-    Headers.Builder h = Headers.builder();
-    reply.headers().map().forEach(h::addAll);
-    Headers headers = h.build();
+    Headers headers = Headers.of(reply.headers());
     try (InputStream body = reply.body()) {
       // Marked as relayed like every other upstream answer the proxy passes on (GET
       // pass-through, relayed failures): without it an upstream 4xx/5xx to a POST looked

@@ -33,6 +33,23 @@ final class ProxyHandler {
 
   private static final org.eclipse.jetty.http.HttpField VIA =
       EncodedFields.constant("Via", "1.1 oddscache");
+  /** The lines a hit repeats, encoded once: looked up, not built, per answer. */
+  private static final java.util.Map<String, org.eclipse.jetty.http.HttpField> X_CACHE =
+      java.util.stream.Stream.of("HIT", "STALE", "MISS", "BYPASS", "STALE-ERROR").collect(
+          java.util.stream.Collectors.toMap(v -> v, v -> EncodedFields.constant("X-Cache", v)));
+  private static final org.eclipse.jetty.http.HttpField[] ZONE =
+      java.util.Arrays.stream(dev.oddscache.zone.Zone.values())
+          .map(z -> EncodedFields.constant("X-Oddscache-Zone", z.name()))
+          .toArray(org.eclipse.jetty.http.HttpField[]::new);
+  private static final org.eclipse.jetty.http.HttpField[] MODE =
+      java.util.Arrays.stream(dev.oddscache.breaker.BreakerMode.values())
+          .map(m -> EncodedFields.constant("X-Oddscache-Mode", m.name()))
+          .toArray(org.eclipse.jetty.http.HttpField[]::new);
+  private static final org.eclipse.jetty.http.HttpField[] TIER =
+      java.util.stream.IntStream.rangeClosed(0, 4)
+          .mapToObj(t -> EncodedFields.constant("X-Oddscache-Tier", Integer.toString(t)))
+          .toArray(org.eclipse.jetty.http.HttpField[]::new);
+  private static final CompletableFuture<Void> ANSWERED = CompletableFuture.completedFuture(null);
 
   private final OddsCache<CachedResponse> cache;
   private final Upstream upstream;
@@ -64,7 +81,7 @@ final class ProxyHandler {
         CacheControl.parse(ctx.header("Cache-Control"), ctx.header("Pragma"));
     RequestHeaders received = ForwardedRequest.view(ctx.req());
     if (directives.noStore()) {
-      pass(ctx, head, target, "bypass");
+      finish(ctx, pass(ctx, head, target, "bypass"));
       return;
     }
     ProxyLoad load = new ProxyLoad(upstream, target, () -> ForwardedRequest.of(ctx.req(),
@@ -83,41 +100,42 @@ final class ProxyHandler {
       } catch (CompletionException | CancellationException e) {
         error = e;
       }
-      respond(ctx, head, target, received, load, r, error);
+      finish(ctx, respond(ctx, head, target, received, load, r, error));
       return;
     }
-    ctx.future(() -> result.handle((r, error) -> {
-      respond(ctx, head, target, received, load, r, error);
-      return null;
-    }).thenCompose(x -> ctx.res().isCommitted() ? CompletableFuture.completedFuture(null)
-        : pending(ctx)));
+    ctx.future(() -> result.handle((r, error) -> respond(ctx, head, target, received, load, r,
+        error)).thenCompose(answered -> answered));
   }
 
-  private static CompletableFuture<Object> pending(Context ctx) {
-    Object p = ctx.attribute("oddscache.pass");
-    @SuppressWarnings("unchecked")
-    CompletableFuture<Object> f = p instanceof CompletableFuture<?> c
-        ? (CompletableFuture<Object>) c : CompletableFuture.completedFuture(null);
-    return f;
+  /** Suspends the request until {@code answered} completes, unless it already has. */
+  private static void finish(Context ctx, CompletableFuture<?> answered) {
+    if (answered.isDone()) {
+      answered.join();
+    } else {
+      ctx.future(() -> answered);
+    }
   }
 
-  private void respond(Context ctx, boolean head, URI target, RequestHeaders received,
-      ProxyLoad load,
-      CacheResult<CachedResponse> result, Throwable error) {
+  /**
+   * Answers from {@code result} or {@code error}; the returned future completes when the answer
+   * is written (at once, unless this request must ask the upstream itself).
+   */
+  private CompletableFuture<?> respond(Context ctx, boolean head, URI target,
+      RequestHeaders received, ProxyLoad load, CacheResult<CachedResponse> result,
+      Throwable error) {
     if (error != null) {
       timeline.served(-1);
       Throwable cause = error instanceof CompletionException && error.getCause() != null
           ? error.getCause() : error;
-      failed(ctx, head, load, cause);
-      return;
+      failed(ctx, head, load::ownReply, cause);
+      return ANSWERED;
     }
     CachedResponse value = result.value();
     boolean own = load.fetched(value);
     if (!own && (!value.storable() || !load.accepts(value))) {
       // Coalesced onto another request's load whose answer is not for this request: a private
       // or unstorable one, or another variant. This request asks the upstream itself.
-      pass(ctx, head, target, value.storable() ? "vary-miss" : "bypass");
-      return;
+      return pass(ctx, head, target, value.storable() ? "vary-miss" : "bypass");
     }
     timeline.served(result.ageMillis());
     long age = value.initialAgeSeconds() + result.ageMillis() / 1000;
@@ -131,36 +149,43 @@ final class ProxyHandler {
         }
       }
       EncodedFields.put(res, "Age", Long.toString(age));
-      EncodedFields.put(res, EncodedFields.constant("X-Cache", xCache(result)));
+      EncodedFields.put(res, X_CACHE.get(xCache(result)));
       EncodedFields.put(res, "Cache-Status", cacheStatus);
       EncodedFields.put(res, "X-Oddscache-Ttl", Long.toString(d.ttlSeconds()));
-      EncodedFields.put(res, EncodedFields.constant("X-Oddscache-Zone", d.zone().name()));
-      EncodedFields.put(res, EncodedFields.constant("X-Oddscache-Mode", d.breakerMode().name()));
-      EncodedFields.put(res,
-          EncodedFields.constant("X-Oddscache-Tier", Integer.toString(d.tier())));
+      EncodedFields.put(res, ZONE[d.zone().ordinal()]);
+      EncodedFields.put(res, MODE[d.breakerMode().ordinal()]);
+      EncodedFields.put(res, d.tier() >= 0 && d.tier() < TIER.length ? TIER[d.tier()]
+          : EncodedFields.constant("X-Oddscache-Tier", Integer.toString(d.tier())));
       EncodedFields.add(res, VIA);
     };
     if (value.status() == 200 && notModified(received, value)) {
       Headers kept = value.headers().filter(
           (n, v) -> !NOT_IN_304.contains(n.toLowerCase(java.util.Locale.ROOT)));
       ReplyWriter.write(res, 304, kept, new byte[0], true, ours);
-      return;
+      return ANSWERED;
     }
     ByteRange range = value.status() == 200 ? ByteRange.of(received, value) : null;
     if (range != null) {
       ReplyWriter.writeRange(res, value.headers(), value.body(), range, head, ours);
-      return;
+      return ANSWERED;
     }
     ReplyWriter.writeStored(res, value, head, ours);
+    return ANSWERED;
   }
 
-  private void failed(Context ctx, boolean head, ProxyLoad load, Throwable cause) {
+  /**
+   * Answers a load that produced no reusable answer.
+   *
+   * @param ownReply whether an upstream reply is this request's own (its Set-Cookie goes along)
+   */
+  private void failed(Context ctx, boolean head,
+      java.util.function.Predicate<UpstreamReply> ownReply, Throwable cause) {
     HttpServletResponse res = ctx.res();
     if (cause instanceof UpstreamException u && u.reply() != null) {
       UpstreamReply r = u.reply();
       Headers headers = ProxyLoad.endToEnd(r.headers()).without(Set.of("age"));
       ReplyWriter.write(res, r.status(), headers, r.body(), head, () -> {
-        if (load.ownReply(r)) {
+        if (ownReply.test(r)) {
           for (String cookie : r.headers().all("Set-Cookie")) {
             res.addHeader("Set-Cookie", cookie);
           }
@@ -201,15 +226,15 @@ final class ProxyHandler {
    * Sends the request upstream as it came (its validators and ranges included) and relays the
    * answer without storing it.
    */
-  private void pass(Context ctx, boolean head, URI target, String why) {
+  private CompletableFuture<?> pass(Context ctx, boolean head, URI target, String why) {
     Headers forward = ForwardedRequest.of(ctx.req(), ForwardedRequest.received(ctx.req()), false);
     CompletableFuture<UpstreamReply> reply =
         upstream.send(head ? "HEAD" : "GET", target, forward, null);
-    CompletableFuture<Object> done = reply.handle((r, error) -> {
+    return reply.handle((r, error) -> {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null
             ? error.getCause() : error;
-        failed(ctx, head, new ProxyLoad(upstream, target, () -> forward, null, implicit), cause);
+        failed(ctx, head, own -> true, cause);
         return null;
       }
       HttpServletResponse res = ctx.res();
@@ -222,14 +247,6 @@ final class ProxyHandler {
       timeline.served(0);
       return null;
     });
-    if (ctx.res().isCommitted() || done.isDone()) {
-      done.join();
-      return;
-    }
-    ctx.attribute("oddscache.pass", done);
-    if (!ctx.req().isAsyncStarted()) {
-      ctx.future(() -> done);
-    }
   }
 
   /** Whether the client's validators match {@code value} (RFC 9110 §13.2.2): answer 304. */

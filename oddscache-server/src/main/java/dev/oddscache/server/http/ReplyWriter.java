@@ -3,7 +3,6 @@ package dev.oddscache.server.http;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -35,9 +34,54 @@ final class ReplyWriter {
   }
 
   /**
+   * Sets {@code status}, the relayed {@code headers} ({@code Date} and {@code Content-Type} from
+   * them when they have them) and {@code contentLength} (none when negative or bodiless): what
+   * every writer below does before the proxy's own headers and the body.
+   */
+  private static void head(HttpServletResponse res, int status, Headers headers,
+      Runnable relayLines, long contentLength) {
+    res.setStatus(status);
+    String date = headers.first("Date");
+    if (date != null) {
+      EncodedFields.put(res, "Date", date);
+    }
+    relayLines.run();
+    if (bodiless(status)) {
+      return;
+    }
+    String type = headers.first("Content-Type");
+    if (type != null) {
+      res.setContentType(type);
+    }
+    if (contentLength >= 0) {
+      res.setContentLengthLong(contentLength);
+    }
+  }
+
+  private static Runnable lines(HttpServletResponse res, Headers headers) {
+    return () -> {
+      for (int i = 0; i < headers.size(); i++) {
+        if (!skipped(headers.name(i))) {
+          res.addHeader(headers.name(i), headers.value(i));
+        }
+      }
+    };
+  }
+
+  private static void body(HttpServletResponse res, byte[] body, int offset, int length) {
+    if (length == 0) {
+      return;
+    }
+    try {
+      res.getOutputStream().write(body, offset, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the response failed", e);
+    }
+  }
+
+  /**
    * Writes {@code status}, {@code headers} (end-to-end) and {@code body}; none on HEAD or a
-   * bodiless status. {@code Date} and {@code Content-Type} come from {@code headers} when they
-   * have them.
+   * bodiless status.
    */
   static void write(HttpServletResponse res, int status, Headers headers, byte[] body,
       boolean head) {
@@ -51,52 +95,40 @@ final class ReplyWriter {
    */
   static void write(HttpServletResponse res, int status, Headers headers, byte[] body,
       boolean head, Runnable beforeBody) {
-    res.setStatus(status);
-    String date = headers.first("Date");
-    if (date != null) {
-      res.setHeader("Date", date);
-    }
-    String type = headers.first("Content-Type");
-    for (int i = 0; i < headers.size(); i++) {
-      if (!skipped(headers.name(i))) {
-        res.addHeader(headers.name(i), headers.value(i));
-      }
-    }
-    if (bodiless(status)) {
-      beforeBody.run();
-      return;
-    }
-    if (type != null) {
-      res.setHeader("Content-Type", type);
-    }
-    res.setContentLengthLong(body.length);
+    head(res, status, headers, lines(res, headers), body.length);
     beforeBody.run();
-    if (head || body.length == 0) {
-      return;
+    if (!head && !bodiless(status)) {
+      body(res, body, 0, body.length);
     }
-    try {
-      res.getOutputStream().write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing the response failed", e);
+  }
+
+  /**
+   * A stored response, as {@link #write(HttpServletResponse, int, Headers, byte[], boolean,
+   * Runnable)} writes it, with its relayed lines encoded once for all its hits.
+   */
+  static void writeStored(HttpServletResponse res, CachedResponse value, boolean head,
+      Runnable beforeBody) {
+    byte[] body = value.body();
+    head(res, value.status(), value.headers(), () -> {
+      for (org.eclipse.jetty.http.HttpField field : value.encodedHeaders()) {
+        EncodedFields.add(res, field);
+      }
+    }, body.length);
+    beforeBody.run();
+    if (!head && !bodiless(value.status())) {
+      body(res, body, 0, body.length);
     }
   }
 
   /** A 206 with one range of a stored 200's body, with that response's headers. */
   static void writeRange(HttpServletResponse res, Headers headers, byte[] body, ByteRange range,
       boolean head, Runnable beforeBody) {
-    write(res, 206, headers, new byte[0], true, () -> {
-      res.setHeader("Content-Range",
-          "bytes " + range.first() + "-" + range.last() + "/" + body.length);
-      res.setContentLengthLong(range.length());
-      beforeBody.run();
-    });
-    if (head) {
-      return;
-    }
-    try {
-      res.getOutputStream().write(body, (int) range.first(), (int) range.length());
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing the response failed", e);
+    head(res, 206, headers, lines(res, headers), range.length());
+    res.setHeader("Content-Range",
+        "bytes " + range.first() + "-" + range.last() + "/" + body.length);
+    beforeBody.run();
+    if (!head) {
+      body(res, body, (int) range.first(), (int) range.length());
     }
   }
 
@@ -106,68 +138,19 @@ final class ReplyWriter {
    */
   static void writeStreaming(HttpServletResponse res, int status, Headers headers,
       java.io.InputStream body, boolean head, Runnable beforeBody) throws IOException {
-    res.setStatus(status);
-    String date = headers.first("Date");
-    if (date != null) {
-      res.setHeader("Date", date);
-    }
-    for (int i = 0; i < headers.size(); i++) {
-      if (!skipped(headers.name(i))) {
-        res.addHeader(headers.name(i), headers.value(i));
-      }
-    }
-    String type = headers.first("Content-Type");
-    if (type != null && !bodiless(status)) {
-      res.setHeader("Content-Type", type);
-    }
-    String length = headers.first("Content-Length");
-    if (length != null && !bodiless(status)) {
+    long length = -1;
+    String declared = headers.first("Content-Length");
+    if (declared != null) {
       try {
-        res.setContentLengthLong(Long.parseLong(length.trim()));
+        length = Long.parseLong(declared.trim());
       } catch (NumberFormatException e) {
         // The JDK client already refused a bad length; nothing to keep.
       }
     }
+    head(res, status, headers, lines(res, headers), length);
     beforeBody.run();
-    if (head || bodiless(status)) {
-      return;
-    }
-    body.transferTo(res.getOutputStream());
-  }
-
-  /**
-   * A stored response, as {@link #write(HttpServletResponse, int, Headers, byte[], boolean,
-   * Runnable)} writes it, with its relayed lines encoded once for all its hits.
-   */
-  static void writeStored(HttpServletResponse res, CachedResponse value, boolean head,
-      Runnable beforeBody) {
-    int status = value.status();
-    res.setStatus(status);
-    String date = value.headers().first("Date");
-    if (date != null) {
-      EncodedFields.put(res, "Date", date);
-    }
-    for (org.eclipse.jetty.http.HttpField field : value.encodedHeaders()) {
-      EncodedFields.add(res, field);
-    }
-    byte[] body = value.body();
-    if (bodiless(status)) {
-      beforeBody.run();
-      return;
-    }
-    String type = value.contentType();
-    if (type != null) {
-      res.setContentType(type);
-    }
-    res.setContentLengthLong(body.length);
-    beforeBody.run();
-    if (head || body.length == 0) {
-      return;
-    }
-    try {
-      res.getOutputStream().write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing the response failed", e);
+    if (!head && !bodiless(status)) {
+      body.transferTo(res.getOutputStream());
     }
   }
 }

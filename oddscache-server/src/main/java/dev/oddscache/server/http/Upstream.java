@@ -144,9 +144,8 @@ final class Upstream {
             }
             throw UpstreamException.unreachable("upstream unreachable: " + cause);
           }
-          Headers.Builder received = Headers.builder();
-          response.headers().map().forEach(received::addAll);
-          return new UpstreamReply(response.statusCode(), received.build(), response.body(),
+          return new UpstreamReply(response.statusCode(), Headers.of(response.headers()),
+              response.body(),
               requestMillis, ticker.epochMillis());
         });
   }

@@ -16,46 +16,34 @@ public final class Http {
   private Http() {}
 
   public static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   public static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
-    try {
-      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   public static HttpResponse<String> get(String url, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
-    if (headers.length > 0) {
-      b.headers(headers);
-    }
-    return send(b);
+    return send(getRequest(url, headers));
   }
 
   /** A GET whose body is read as bytes (compressed bodies stay as sent). */
   public static HttpResponse<byte[]> getBytes(String url, String... headers) {
+    return sendBytes(getRequest(url, headers));
+  }
+
+  private static HttpRequest.Builder getRequest(String url, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }
+    return b;
+  }
+
+  private static <T> HttpResponse<T> send(HttpRequest.Builder request,
+      HttpResponse.BodyHandler<T> body) {
     try {
-      return CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
