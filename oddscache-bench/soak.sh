@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak test (SPEC §15 "no leak in a 10-minute soak"): runs `oddscache serve` in its own JVM in
+# Soak test (target: no leak in a 10-minute soak): runs `oddscache serve` in its own JVM in
 # front of a synthetic upstream, drives a fixed request rate through it, and samples the server
 # process at a fixed interval: heap used right after a full GC (jcmd GC.run, then GC.heap_info),
 # live threads and open file descriptors (/proc/<pid>/task, /proc/<pid>/fd), resident memory,
