@@ -50,7 +50,7 @@ class RedisOutageUnderLoadTest {
     ScheduledExecutorService backend = Executors.newScheduledThreadPool(2);
     try (RedisServerProcess redis = RedisServerProcess.start();
         RedisConnector connector = RedisConnector.open(
-            RedisSettings.custom(redis.uri()).commandTimeout(TIMEOUT).build())) {
+            RedisSettings.custom().uri(redis.uri()).commandTimeout(TIMEOUT).build())) {
       RedisTestSupport.warmUp(connector);
       RedisPanicClock clock = new RedisPanicClock(connector, PanicClockConfig.ofDefaults(), Ticker.system());
       RedisPanicWindow window = new RedisPanicWindow(connector, BreakerConfig.ofDefaults().window(), "fault");

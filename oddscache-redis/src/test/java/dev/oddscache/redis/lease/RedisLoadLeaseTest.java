@@ -48,8 +48,9 @@ class RedisLoadLeaseTest {
 
   @BeforeEach
   void connect() {
-    redisA = RedisConnector.open(RedisSettings.custom(server.uri()).prefix("lease-test").build());
-    redisB = RedisConnector.open(RedisSettings.custom(server.uri()).prefix("lease-test").build());
+    RedisSettings settings = RedisSettings.custom().uri(server.uri()).prefix("lease-test").build();
+    redisA = RedisConnector.open(settings);
+    redisB = RedisConnector.open(settings);
     RedisTestSupport.warmUp(redisA);
     RedisTestSupport.warmUp(redisB);
     redisA.call("flush", c -> c.flushall());
@@ -114,7 +115,8 @@ class RedisLoadLeaseTest {
 
   @Test
   void redisDownGrantsTheLease() {
-    RedisConnector down = RedisConnector.open(RedisSettings.of("redis://127.0.0.1:1"));
+    RedisConnector down =
+        RedisConnector.open(RedisSettings.custom().uri("redis://127.0.0.1:1").build());
     try {
       RedisLoadLease lease = new RedisLoadLease(down);
       assertThat(lease.tryAcquire("k", Duration.ofSeconds(1))).isTrue();

@@ -152,7 +152,7 @@ class PanicFailSafeTest {
   @Test
   void clockStartedWhileRedisIsDown_worksLocally_andPublishesWhenRedisComes() {
     server.stop();
-    redis = RedisConnector.open(RedisSettings.custom(server.uri())
+    redis = RedisConnector.open(RedisSettings.custom().uri(server.uri())
         .reconnectInterval(Duration.ofMillis(100)).build());
     RedisPanicClock clock = new RedisPanicClock(redis, PanicClockConfig.ofDefaults(), ticker);
 

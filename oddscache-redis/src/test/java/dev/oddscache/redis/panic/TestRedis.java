@@ -17,12 +17,13 @@ final class TestRedis {
   private TestRedis() {}
 
   static RedisConnector patient(String uri) {
-    return warm(RedisConnector.open(RedisSettings.custom(uri).commandTimeout(PATIENT).build()));
+    return warm(RedisConnector.open(
+        RedisSettings.custom().uri(uri).commandTimeout(PATIENT).build()));
   }
 
   /** With the default 50 ms command timeout. */
   static RedisConnector strict(String uri) {
-    return warm(RedisConnector.open(RedisSettings.of(uri)));
+    return warm(RedisConnector.open(RedisSettings.custom().uri(uri).build()));
   }
 
   /**
