@@ -11,7 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Cluster-wide single-flight on Redis (SPEC §9, §12): {@code SET {prefix}:lease:{key} <owner> NX
+ * Cluster-wide single-flight on Redis, so that one process of all those sharing it loads a key
+ * while the others serve stale or wait for the value: {@code SET {prefix}:lease:{key} <owner> NX
  * PX leaseTime}. Release deletes the lease only if this process still owns it, so a lease that
  * expired and was taken by another process is never released by mistake. Fails open: a Redis
  * error grants the lease. Thread-safe.
