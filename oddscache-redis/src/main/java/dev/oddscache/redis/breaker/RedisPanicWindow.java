@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * makes one round trip: a Lua script adds this process's completed seconds to the shared hash and
  * returns the sums. If Redis fails, the pending counts are kept for the next flush (nothing is
  * lost while they are still inside the window) and the local window answers; the fallback
- * ({@link WindowState}) is logged on change. Thread-safe.
+ * ({@code WindowState}) is logged on change. Thread-safe.
  */
 public final class RedisPanicWindow implements PanicWindow {
   private static final Logger log = LoggerFactory.getLogger(RedisPanicWindow.class);

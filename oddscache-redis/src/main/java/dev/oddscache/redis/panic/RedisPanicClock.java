@@ -93,8 +93,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * against Redis; panics that only other processes know are not listed, because finding them
  * would need a SCAN over the keyspace (every node on Cluster).
  *
- * <p>Thread-safe. Per-match state changes are atomic ({@link MatchMemory}), and so are the
- * clock's moves between online, fallback and resynchronising ({@link ClockFallback}); no lock is
+ * <p>Thread-safe. Per-match state changes are atomic ({@code MatchMemory}), and so are the
+ * clock's moves between online, fallback and resynchronising ({@code ClockFallback}); no lock is
  * held while waiting for Redis. When the start in memory is stale, one thread per match asks
  * Redis while the others keep serving it.
  */
