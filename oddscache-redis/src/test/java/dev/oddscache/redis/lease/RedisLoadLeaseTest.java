@@ -11,6 +11,7 @@ import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.RedisSettings;
 import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.RedisTestSupport;
+import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.store.CacheStore;
 import dev.oddscache.store.memory.InMemoryStore;
 import dev.oddscache.Ticker;
@@ -48,7 +49,10 @@ class RedisLoadLeaseTest {
 
   @BeforeEach
   void connect() {
-    RedisSettings settings = RedisSettings.custom().uri(server.uri()).prefix("lease-test").build();
+    // The lease, not the timeout, is the subject: a loaded build machine once pushed a SET NX past
+    // the 50 ms default, the lease failed open and both processes loaded.
+    RedisSettings settings = RedisSettings.from(SharedRedisServer.settings(server.uri()))
+        .prefix("lease-test").build();
     redisA = RedisConnector.open(settings);
     redisB = RedisConnector.open(settings);
     RedisTestSupport.warmUp(redisA);
