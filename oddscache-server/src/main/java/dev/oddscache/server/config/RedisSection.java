@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code redis:} the shared store (SPEC §12). {@code uri: null} keeps the in-memory store. The URI
+ * {@code redis:} the shared store. {@code uri: null} keeps the in-memory store. The URI
  * may carry a password; error messages mask it. {@code tlsCaCert} is the PEM file of a private CA
  * for {@code rediss} URIs ({@code null}: the JVM's trust store); {@code tlsClientCert} and
  * {@code tlsClientKey}, set together, the client certificate for mutual TLS. That they go with a
@@ -19,27 +19,24 @@ final class RedisSection {
   private static final String CLIENT_CERT = "tlsClientCert";
   private static final String CLIENT_KEY = "tlsClientKey";
 
-  // The prefix and timeout rules live in the RedisSettings builder, which needs some URI; a file
-  // may set them while the URI comes later from --redis, so they are checked against this one.
-  private static final String ANY_URI = "redis://localhost:6379";
-  private static final String ANY_TLS_URI = "rediss://localhost:6379";
-
   private RedisSection() {}
 
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
     s.allow(KEYS);
+    // Each rule lives in the RedisSettings builder and is checked on its own here: a file may set
+    // the prefix or a certificate while the URI comes later from --redis.
     ServerSettings out = s.textOrNull("uri", base, (st, v) -> {
       if (v != null) {
-        RedisSettings.custom(v);
+        RedisSettings.custom().uri(v);
       }
       return st.withRedisUri(v);
     });
     out = s.text("prefix", out, (st, v) -> {
-      RedisSettings.custom(ANY_URI).prefix(v);
+      RedisSettings.custom().prefix(v);
       return st.withRedisPrefix(v);
     });
     out = s.duration("commandTimeout", out, (st, v) -> {
-      RedisSettings.custom(ANY_URI).commandTimeout(v);
+      RedisSettings.custom().commandTimeout(v);
       return st.withRedisCommandTimeout(v);
     });
     out = s.textOrNull("tlsCaCert", out, (st, v) -> {
@@ -47,7 +44,7 @@ final class RedisSection {
         return st.withRedisTlsCaCert(null);
       }
       Path file = Path.of(v);
-      RedisSettings.custom(ANY_TLS_URI).tlsCaCertificate(file);
+      RedisSettings.custom().tlsCaCertificate(file);
       return st.withRedisTlsCaCert(file);
     });
     out = clientCertificate(s, out);
@@ -76,7 +73,7 @@ final class RedisSection {
           + " too: the client certificate and its private key are set together (or both null)");
     }
     try {
-      RedisSettings.custom(ANY_TLS_URI).tlsClientCertificate(cert, key);
+      RedisSettings.custom().tlsClientCertificate(cert, key);
     } catch (IllegalArgumentException e) {
       // The library names the file it refuses; the error goes to that file's key.
       boolean keyRefused = e.getMessage().startsWith("tlsClientKey");

@@ -208,7 +208,7 @@ public record ServerSettings(
     if (redisUri == null) {
       throw new IllegalStateException("no Redis URI: the in-memory store is in use");
     }
-    RedisSettings.Builder b = RedisSettings.custom(redisUri).prefix(redisPrefix)
+    RedisSettings.Builder b = RedisSettings.custom().uri(redisUri).prefix(redisPrefix)
         .commandTimeout(redisCommandTimeout);
     if (redisTlsCaCert != null) {
       b.tlsCaCertificate(redisTlsCaCert);
