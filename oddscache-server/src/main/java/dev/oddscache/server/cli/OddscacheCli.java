@@ -29,19 +29,19 @@ public final class OddscacheCli implements Runnable {
   }
 
   /**
-   * The command line with {@code more} commands beside serve and explain. Commands are listed by
-   * name and help last, so the usage reads the same whichever jar answers the launcher.
+   * The command line with {@code more} commands: serve first, then explain and the others by
+   * name, help last, so that the usage reads the same whichever jar answers the launcher.
    */
   public static CommandLine newCommandLine(List<?> more) {
-    List<CommandLine> commands = new ArrayList<>();
-    commands.add(new CommandLine(new ServeCommand()));
-    commands.add(new CommandLine(new ExplainCommand()));
+    List<CommandLine> others = new ArrayList<>();
+    others.add(new CommandLine(new ExplainCommand()));
     for (Object command : more) {
-      commands.add(new CommandLine(command));
+      others.add(new CommandLine(command));
     }
-    commands.sort(Comparator.comparing(CommandLine::getCommandName));
+    others.sort(Comparator.comparing(CommandLine::getCommandName));
     CommandLine cli = new CommandLine(new OddscacheCli());
-    commands.forEach(cli::addSubcommand);
+    cli.addSubcommand(new CommandLine(new ServeCommand()));
+    others.forEach(cli::addSubcommand);
     cli.addSubcommand(new CommandLine.HelpCommand());
     // Set last: the setting reaches only the subcommands present when it is set.
     return cli.setCaseInsensitiveEnumValuesAllowed(true);

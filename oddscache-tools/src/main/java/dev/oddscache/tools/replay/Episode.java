@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A PANIC episode of one market: a maximal run of PANIC held status, the §3 hold included (see
+ * A PANIC episode of one market: a maximal run of PANIC held status, including the hold (a
+ * market stays PANIC for the detector's hold, 60 s by default, after its last PANIC tick; see
  * {@link RunTracker} for the exact rule). Times are the feed's own {@code pt}, epoch milliseconds.
  *
  * @param match the event id
@@ -27,7 +28,7 @@ public record Episode(
     return endMillis - startMillis;
   }
 
-  /** Exactly the keys of SPEC §14, in its order. */
+  /** Exactly the keys of an episode in the {@code --json} output, in their documented order. */
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("match", match);

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code oddscache replay FILE... [--json OUT] [--report DIR]} (SPEC §14): Betfair stream files
- * through the real VIX with the default settings, and the PANIC episodes of each market.
+ * {@code oddscache replay FILE... [--json OUT] [--report DIR]}: Betfair stream files through the
+ * real VIX with the default settings, and the PANIC episodes of each market.
  *
  * <p>Exit codes: 0 on success; 2 for a bad argument (no file, a missing or unreadable file, a
  * directory), with a usage message naming it; 1 when a file stops on a read error (such as a

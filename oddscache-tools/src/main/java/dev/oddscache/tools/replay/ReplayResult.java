@@ -69,7 +69,7 @@ final class ReplayResult {
     return files.stream().anyMatch(f -> f.error() != null);
   }
 
-  /** SPEC §14: exactly {@code {"ticks", "rejected", "episodes": [...]}}. */
+  /** The {@code --json} output: exactly {@code {"ticks", "rejected", "episodes": [...]}}. */
   Map<String, Object> toJson() {
     List<Map<String, Object>> list = new ArrayList<>(episodes.size());
     for (Episode e : episodes) {

@@ -1,5 +1,5 @@
 /**
- * {@code oddscache replay} (SPEC §14): Betfair stream files through the real {@link
+ * {@code oddscache replay}: Betfair stream files through the real {@link
  * dev.oddscache.vix.VixDetector}, with each market's status timeline, its PANIC episodes, a text
  * summary, a JSON result and a chart report.
  *

@@ -40,8 +40,9 @@ final class ChartSeries {
   }
 
   /**
-   * The panic ratio the breaker sees at each second (SPEC §5): PANIC requests over all requests in
-   * the complete seconds {@code [s - windowSeconds, s - 1]}; 0 before the first request.
+   * The panic ratio the breaker sees at each second, over its rolling window of one-second
+   * buckets: PANIC requests over all requests in the complete seconds
+   * {@code [s - windowSeconds, s - 1]}; 0 before the first request.
    */
   static double[] windowRatio(int[] panic, int[] total, int windowSeconds) {
     long[] panicSum = prefix(panic);

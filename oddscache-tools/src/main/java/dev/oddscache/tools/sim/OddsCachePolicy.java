@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * running on the simulation's virtual ticker, scheduler and executor.
  *
  * <p>A result served from an older value because a load failed or the bulkhead was full counts
- * as stale (SPEC §9: "counted as stale + error" for stale-if-error), whatever strategy the
+ * as stale (and a stale-if-error answer as an error too), whatever strategy the
  * decision chose; {@link Served} keeps which of the two fallbacks it was.
  */
 final class OddsCachePolicy implements SimPolicy {

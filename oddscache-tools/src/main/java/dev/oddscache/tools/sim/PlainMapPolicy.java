@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the two baselines share: a plain map from key to value, expiring by the zone's base TTL
- * (SPEC §4), and an invalidation a cache without a tag index can do: drop every key of the match
+ * What the two baselines share: a plain map from key to value, expiring by the base TTL of the
+ * request's kickoff zone, and an invalidation a cache without a tag index can do: drop every key
+ * of the match
  * (or of the one market an event names). Not thread-safe.
  */
 abstract class PlainMapPolicy implements SimPolicy {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The figures of one policy's run. The per-second arrays cover the scenario's seconds and feed the
- * report's charts; {@link #toJson()} is the policy's object of SPEC §14.
+ * report's charts; {@link #toJson()} is the policy's object in the {@code --json} output.
  *
  * @param servedByStrategy requests served per {@link Strategy}, indexed by ordinal
  * @param errors failed requests plus stale-on-error answers
@@ -77,9 +77,11 @@ record PolicyResult(
   }
 
   /**
-   * The policy's object of SPEC §14, keys in their documented order, with two additions after
-   * {@code panicServedAgeSeconds}: {@code tier1PanicServedAgeSeconds} and {@code
-   * loadDurationSeconds} (docs/simulator.md).
+   * The policy's object in the {@code --json} output, keys in the order docs/simulator.md
+   * documents: {@code requests}, {@code backendCalls}, {@code backendCallsPerSecond}, {@code
+   * backendMaxConcurrent}, {@code served}, {@code servedAgeSeconds}, {@code
+   * panicServedAgeSeconds}, {@code tier1PanicServedAgeSeconds}, {@code loadDurationSeconds},
+   * {@code transitions}.
    */
   Map<String, Object> toJson() {
     List<Map<String, Object>> changes = new ArrayList<>();

@@ -7,11 +7,12 @@ import dev.oddscache.quota.StakesClassifier;
 import java.util.List;
 
 /**
- * The panic quota tier (SPEC §6) that {@code oddscache}'s default configuration gives each
- * request, derived from the scenario alone: the match's stakes from its competition and name, and
- * a panic clock that starts at the match's first PANIC request and stops at its next non-PANIC
- * one, as the process-local clock does with no calm grace (SPEC §7). Every policy sees the same
- * requests at the same instants, so this is the tier the real cache decides for the same request.
+ * The panic quota tier that {@code oddscache}'s default configuration gives each request, derived
+ * from the scenario alone: the match's stakes from its competition and name, and a panic clock
+ * that starts at the match's first PANIC request and stops at its next non-PANIC one, as the
+ * process-local panic clock does with no calm grace (the default: no wait before a panic ends).
+ * Every policy sees the same requests at the same instants, so this is the tier the real cache
+ * decides for the same request.
  *
  * <p>It classifies the requests of the baselines, which have no tiers, and the requests of {@code
  * oddscache} that fail (a failure carries no decision); answered {@code oddscache} requests use

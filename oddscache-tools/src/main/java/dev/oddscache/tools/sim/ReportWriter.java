@@ -141,17 +141,18 @@ final class ReportWriter {
             + count(p.tierOnePanic().olderThanMaxLoad(a)) + " older)";
       }));
     }
-    md.append("\nSPEC §15 asks that the served age during tier-1 panic be at most one load "
-        + "duration. A request is tier 1 by its decision for `oddscache`, and for the baselines "
-        + "(and failed requests) by the tier the default quota gives it from its match's stakes "
-        + "and how long the match has been PANIC. A tier-1 bypass starts or joins a load and is "
-        + "answered when it lands: its served age is about 0, and its age since the load "
-        + "started is that load's duration. For `oddscache`, older tier-1 answers have other "
-        + "causes: `fresh`, `stale` and `compute` mean a breaker floor (SPEC §5: 5 s in "
-        + "HIGH_VOLATILITY, 10 s in CIRCUIT_OPEN) raised the TTL above the quota's 0; "
-        + "`staleIfError`, a failed load answered with a value younger than `staleIfError` "
-        + "(5 min); `overload`, a full bulkhead answered with a value no older than "
-        + "`maxStaleOnOverload` (60 s). The baselines ignore tiers: `fixed-ttl` serves its "
+    md.append("\nThe claim checked here: with the breaker NORMAL and loads succeeding, the "
+        + "served age during tier-1 panic is at most one load duration. A request is tier 1 "
+        + "by its decision for `oddscache`, and for the baselines (and failed requests) by the "
+        + "tier the default quota gives it from its match's stakes and how long the match has "
+        + "been PANIC. A tier-1 bypass starts or joins a load and is answered when it lands: "
+        + "its served age is about 0, and its age since the load started is that load's "
+        + "duration. For `oddscache`, older tier-1 answers have other causes: `fresh`, `stale` "
+        + "and `compute` mean a breaker floor (the least TTL the breaker allows a PANIC "
+        + "request: 5 s in HIGH_VOLATILITY, 10 s in CIRCUIT_OPEN) raised the TTL above the "
+        + "quota's 0; `staleIfError`, a failed load answered with a value younger than "
+        + "`staleIfError` (5 min); `overload`, a full bulkhead answered with a value no older "
+        + "than `maxStaleOnOverload` (60 s). The baselines ignore tiers: `fixed-ttl` serves its "
         + "zone TTL. Load durations run from a call's arrival at the backend to its "
         + "completion, any wait for a `maxConcurrent` slot included.\n");
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A simulation scenario, the JSON file of SPEC §14, as parsed. Immutable.
+ * A simulation scenario, the JSON file docs/simulator.md describes, as parsed. Immutable.
  *
  * <p>Optional fields get their defaults here; every other rule (ranges, references between
  * fields, enum values) is checked by {@link ScenarioReader}, which names the offending field. The

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads and validates scenario files (SPEC §14). Every error is a {@link ScenarioException} whose
+ * Reads and validates scenario files. Every error is a {@link ScenarioException} whose
  * message names the field (as a JSON path such as {@code statuses[1].match}) and the bad value.
  * Stateless and thread-safe.
  */

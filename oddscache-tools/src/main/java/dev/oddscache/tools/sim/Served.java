@@ -5,11 +5,12 @@ import dev.oddscache.cache.Strategy;
 /**
  * How a policy answered one request.
  *
- * @param strategy how the value was obtained (SPEC §9); an answer from an older value after a
- *     failed load or a full bulkhead is {@link Strategy#SERVE_STALE}
+ * @param strategy how the value was obtained (fresh, stale-while-revalidate, a load, a coalesced
+ *     bypass); an answer from an older value after a failed load or a full bulkhead is {@link
+ *     Strategy#SERVE_STALE}
  * @param ageMillis age of the value served, at the moment it was served
  * @param loadMillis how long the backend call that produced the value took
- * @param tier the panic tier the policy decided for the request (SPEC §6), or {@link #NO_TIER}
+ * @param tier the panic quota tier the policy decided for the request, or {@link #NO_TIER}
  *     for policies without tiers
  * @param staleOnError whether a failed load was answered with an older value (counted as stale
  *     and as an error)
@@ -64,7 +65,7 @@ record Served(
     STALE("stale"),
     /** A load on a miss or a too-stale value (TTL above 0). */
     COMPUTE("compute"),
-    /** The load failed and a value younger than {@code staleIfError} was served (SPEC §9). */
+    /** The load failed and a value younger than {@code staleIfError} was served. */
     STALE_IF_ERROR("staleIfError"),
     /** The bulkhead was full and a value no older than {@code maxStaleOnOverload} was served. */
     OVERLOAD("overload");

@@ -2,7 +2,7 @@ package dev.oddscache.tools.sim;
 
 import dev.oddscache.invalidation.EventType;
 
-/** Event types in scenarios: the cache's own {@link EventType}s (SPEC §10). */
+/** Event types in scenarios: the cache's own {@link EventType}s, which its impact rules know. */
 final class SimEvents {
   private SimEvents() {}
 

@@ -23,7 +23,8 @@ interface SimPolicy extends AutoCloseable {
   /**
    * Applies an invalidation event for {@code matchId}.
    *
-   * @param eventType a canonical SPEC §10 event type
+   * @param eventType the canonical name of an invalidation event type, as
+   *     {@link SimEvents#parseType} gives it
    * @param market the market the event names, or null
    */
   void invalidate(String matchId, String eventType, String market);

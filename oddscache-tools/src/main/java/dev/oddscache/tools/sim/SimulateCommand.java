@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code oddscache simulate SCENARIO.json [--json OUT] [--report DIR]} (SPEC §14): runs the real
- * cache and the baseline policies through a scenario on virtual time, one run per policy.
+ * {@code oddscache simulate SCENARIO.json [--json OUT] [--report DIR]}: runs the real cache and
+ * the baseline policies through a scenario on virtual time, one run per policy.
  *
  * <p>Exit codes: 0 on success, 2 for a bad argument or an invalid scenario (the message names the
  * field and value), 1 when an output file cannot be written.

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The outcome of a scenario: one {@link PolicyResult} per policy, in the scenario's order.
- * {@link #toJsonText()} is the {@code --json} output of SPEC §14, byte-identical for the same
+ * {@link #toJsonText()} is the {@code --json} output, byte-identical for the same
  * scenario and seed: ordered keys, fixed decimals, {@code \n} line ends, no wall-clock figure.
  */
 record SimulationResult(Scenario scenario, List<PolicyResult> policies) {

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The requests of one run whose panic quota tier was 1 (SPEC §6: the first minutes of a panic,
- * quota TTL 0), to check SPEC §15's "served age during tier-1 panic ≤ one load duration".
+ * The requests of one run whose panic quota tier was 1 (the first minutes of a panic, quota TTL
+ * 0), to check the claim that, with the breaker NORMAL and loads succeeding, the served age during
+ * tier-1 panic is at most one load duration.
  *
  * <p>A request's tier is its decision's for {@code oddscache} and the {@link ReferenceTiers} one
  * otherwise (baselines, failed requests). A tier-1 decision has quota TTL 0, but its effective TTL
- * can still be above 0 (a breaker floor, SPEC §8), and a failed load or a full bulkhead can answer
- * with an older value (SPEC §9): {@link #byAnswer()} tells these answers apart from the coalesced
- * bypasses the bound is about.
+ * can still be above 0 (the effective TTL is never below the breaker's floor), and a failed load
+ * or a full bulkhead can answer with an older value (stale-if-error, the overload fallback):
+ * {@link #byAnswer()} tells these answers apart from the coalesced bypasses the bound is about.
  *
  * @param served the answered requests and their served ages
  * @param failed the requests that got no value

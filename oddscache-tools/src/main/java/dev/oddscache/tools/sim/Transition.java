@@ -2,12 +2,12 @@ package dev.oddscache.tools.sim;
 
 import java.util.Map;
 
-/** A change seen during a run, at a second counted from the scenario start (SPEC §14). */
+/** A change seen during a run, at a second counted from the scenario start. */
 sealed interface Transition permits Transition.Breaker, Transition.Tier {
 
   long second();
 
-  /** The JSON object of SPEC §14, keys in their documented order. */
+  /** Its object in the {@code --json} output's {@code transitions}, keys in a fixed order. */
   Map<String, Object> toJson();
 
   /** The panic breaker moved from one mode to the next. */
@@ -19,7 +19,7 @@ sealed interface Transition permits Transition.Breaker, Transition.Tier {
     }
   }
 
-  /** A match's panic tier (SPEC §6) changed, as seen on the decisions of its requests. */
+  /** A match's panic quota tier changed, as seen on the decisions of its requests. */
   record Tier(long second, String match, int from, int to) implements Transition {
     @Override
     public Map<String, Object> toJson() {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code oddscache replay} on the real files of {@code shared/data/betfair}, read in place. The
- * episode figures were cross-checked with an independent implementation of SPEC §3.
+ * episode figures were cross-checked with an independent implementation of the volatility index
+ * (z-scores of log-price moves, a status held for 60 s after the last PANIC tick).
  */
 class ReplayCommandTest {
 

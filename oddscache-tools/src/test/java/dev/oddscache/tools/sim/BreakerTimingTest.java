@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The breaker's transitions happen at the seconds SPEC §5's window arithmetic predicts: at the
+ * The breaker's transitions happen at the seconds its 30-minute window predicts: at the
  * first request of second {@code s} the breaker counts the complete seconds {@code [s - 1800, s -
  * 1]}, and never moves with fewer than 30 samples.
  */

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator's headline claims (SPEC §15 backend protection) on a small Clásico: 20 minutes at
- * 200 requests/s, PANIC from minute 2 to 18.
+ * The simulator's headline claims of backend protection (backend loads never above
+ * {@code maxConcurrentLoads}, total and peak loads far below {@code bypass}) on a small Clásico:
+ * 20 minutes at 200 requests/s, PANIC from minute 2 to 18.
  */
 class PolicyComparisonTest {
   private static SimulationResult result;

@@ -7,8 +7,8 @@ final class TestScenarios {
   private TestScenarios() {}
 
   /**
-   * The SPEC §14 example with the caller's length, rate, PANIC interval and policies; its GOAL
-   * fires half-way.
+   * El Clásico two and a half hours before kickoff, the shape of docs/simulator.md's example,
+   * with the caller's length, rate, PANIC interval and policies; its GOAL fires half-way.
    */
   static String clasico(int minutes, int rps, double panicFrom, double panicTo, String policies) {
     return String.format(Locale.ROOT, """

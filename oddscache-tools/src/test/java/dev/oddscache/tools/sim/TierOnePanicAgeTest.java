@@ -10,9 +10,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §15: "served age during tier-1 panic ≤ one load duration", measured by the simulator per
- * policy ({@link TierOnePanic}), and the documented exceptions: a breaker floor raising the TTL
- * of a tier-1 decision, stale-if-error, and a full bulkhead.
+ * The claim "served age during tier-1 panic ≤ one load duration" (with the breaker NORMAL and
+ * loads succeeding), measured by the simulator per policy ({@link TierOnePanic}), and the
+ * documented exceptions: a breaker floor raising the TTL of a tier-1 decision, stale-if-error,
+ * and a full bulkhead.
  */
 class TierOnePanicAgeTest {
   private static final int LATENCY_MS = 80;
