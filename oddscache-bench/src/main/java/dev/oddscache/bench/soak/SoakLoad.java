@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       behind), latency p50/p99/max of the last ten seconds. Exits 1 if any request failed.
  * </ul>
  *
- * Not part of the {@code oddscache} command line; run with {@code java -cp oddscache.jar}.
+ * Not part of the {@code oddscache} command line; run with
+ * {@code java -cp oddscache-bench/target/benchmarks.jar dev.oddscache.bench.soak.SoakLoad}.
  */
 public final class SoakLoad {
   /**
