@@ -30,7 +30,7 @@ public final class OddscacheCli implements Runnable {
 
   /**
    * The command line with {@code more} commands: serve first, then explain and the others by
-   * name, help last, so that the usage reads the same whichever jar answers the launcher.
+   * name, help last, the order in which the launcher's usage has always listed them.
    */
   public static CommandLine newCommandLine(List<?> more) {
     List<CommandLine> others = new ArrayList<>();
