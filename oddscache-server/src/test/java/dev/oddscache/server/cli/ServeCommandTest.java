@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.redis.testing.KeytoolCertificate;
 import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
