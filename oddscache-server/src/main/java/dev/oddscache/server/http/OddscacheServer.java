@@ -13,7 +13,6 @@ import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.vix.VixDetector;
 import dev.oddscache.zone.ZonePolicy;
 import io.javalin.Javalin;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
