@@ -6,8 +6,9 @@ import java.net.URI;
 /**
  * {@code server:} where the HTTP server listens, what it proxies and how much it accepts.
  * {@code upstream: null} means no upstream (the proxy answers 503). Every value is checked by the
- * settings' builders: a port in [0, 65535], an absolute http(s) upstream, positive timeouts, and
- * sizes of at least one (a zero size would make every request fail).
+ * settings' builders: a port in [0, 65535], an absolute http(s) upstream, positive timeouts,
+ * body and key sizes of at least one (a zero size would make every request fail) and a store
+ * bound that is not negative.
  */
 final class ServerSection {
   private static final Keys<ServerSettings.Builder> KEYS = Keys.<ServerSettings.Builder>of()
