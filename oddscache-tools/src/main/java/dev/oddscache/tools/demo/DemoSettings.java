@@ -5,7 +5,8 @@ import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.quota.QuotaConfig;
 import dev.oddscache.quota.QuotaThresholds;
 import dev.oddscache.quota.Stakes;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.PolicySettings;
+import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.zone.ZoneConfig;
 import java.time.Duration;
 
@@ -19,9 +20,11 @@ import java.time.Duration;
 final class DemoSettings {
   private DemoSettings() {}
 
-  static ServerSettings scaled(ServerSettings base, double speed) {
+  static ServerSettings scaled(ServerSettings settings, double speed) {
+    PolicySettings base = settings.policy();
+    long windowSeconds = Math.max(1, Math.round(base.breaker().window().toSeconds() / speed));
     BreakerConfig breaker = BreakerConfig.from(base.breaker())
-        .window(Duration.ofSeconds(Math.max(1, Math.round(base.breaker().window().toSeconds() / speed))))
+        .window(Duration.ofSeconds(windowSeconds))
         .build();
     QuotaConfig.Builder quota = QuotaConfig.from(base.quota());
     for (Stakes stakes : Stakes.values()) {
@@ -40,7 +43,8 @@ final class DemoSettings {
         .deadMansSwitch(shrink(base.panicClock().deadMansSwitch(), speed))
         .refreshInterval(shrink(base.panicClock().refreshInterval(), speed))
         .build();
-    return base.withBreaker(breaker).withQuota(quota.build()).withZones(zones).withPanicClock(clock);
+    return ServerSettings.from(settings).policy(p -> p.breaker(breaker).quota(quota.build())
+        .zones(zones).panicClock(clock)).build();
   }
 
   private static Duration shrink(Duration d, double speed) {

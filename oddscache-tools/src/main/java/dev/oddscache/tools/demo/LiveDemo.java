@@ -2,7 +2,7 @@ package dev.oddscache.tools.demo;
 
 import dev.oddscache.breaker.BreakerSnapshot;
 import dev.oddscache.server.http.OddscacheServer;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.tools.sim.Scenario;
 import dev.oddscache.tools.sim.ScenarioReader;
 import java.io.IOException;
@@ -108,16 +108,18 @@ final class LiveDemo {
   }
 
   private OddscacheServer startServer(DemoUpstream upstream) {
-    ServerSettings settings = DemoSettings.scaled(ServerSettings.defaults(), speed)
-        .withUpstream(URI.create(upstream.url()));
+    ServerSettings settings = ServerSettings.from(
+        DemoSettings.scaled(ServerSettings.ofDefaults(), speed))
+        .proxy(p -> p.upstream(URI.create(upstream.url()))).build();
     try {
-      return OddscacheServer.start(settings.withPort(port));
+      return OddscacheServer.start(
+          ServerSettings.from(settings).network(n -> n.port(port)).build());
     } catch (RuntimeException e) {
       if (port == 0) {
         throw e;
       }
       out.println("port " + port + " is busy (" + e.getMessage() + "); using a free port instead");
-      return OddscacheServer.start(settings.withPort(0));
+      return OddscacheServer.start(ServerSettings.from(settings).network(n -> n.port(0)).build());
     }
   }
 

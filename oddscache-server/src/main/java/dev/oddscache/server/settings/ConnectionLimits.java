@@ -1,4 +1,4 @@
-package dev.oddscache.server.http;
+package dev.oddscache.server.settings;
 
 import dev.oddscache.Durations;
 import java.time.Duration;
@@ -21,6 +21,9 @@ public record ConnectionLimits(Duration headerTimeout, Duration idleTimeout, int
   /** Well below the usual 4,096 descriptors a service gets; each connection costs one. */
   public static final int DEFAULT_MAX_CONNECTIONS = 1024;
 
+  private static final ConnectionLimits DEFAULTS = new ConnectionLimits(DEFAULT_HEADER_TIMEOUT,
+      DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS);
+
   public ConnectionLimits {
     Durations.positive("headerTimeout", headerTimeout);
     Durations.positive("idleTimeout", idleTimeout);
@@ -29,20 +32,7 @@ public record ConnectionLimits(Duration headerTimeout, Duration idleTimeout, int
     }
   }
 
-  public static ConnectionLimits defaults() {
-    return new ConnectionLimits(DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT,
-        DEFAULT_MAX_CONNECTIONS);
-  }
-
-  public ConnectionLimits withHeaderTimeout(Duration value) {
-    return new ConnectionLimits(value, idleTimeout, maxConnections);
-  }
-
-  public ConnectionLimits withIdleTimeout(Duration value) {
-    return new ConnectionLimits(headerTimeout, value, maxConnections);
-  }
-
-  public ConnectionLimits withMaxConnections(int value) {
-    return new ConnectionLimits(headerTimeout, idleTimeout, value);
+  public static ConnectionLimits ofDefaults() {
+    return DEFAULTS;
   }
 }

@@ -1,4 +1,4 @@
-package dev.oddscache.server.http;
+package dev.oddscache.server.settings;
 
 import java.util.Locale;
 
