@@ -156,15 +156,10 @@ class DashboardBrowserTest {
     assertThat(driver.findElement(By.id("connection")).getText()).isEqualTo("Live");
     assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
 
-    WebElement row = waitFor(() -> {
-      List<WebElement> rows =
-          driver.findElements(By.cssSelector("#panics tr[data-match='rma-fcb']"));
-      return rows.isEmpty() ? null : rows.get(0);
-    });
-    assertThat(row.getAttribute("data-tier")).isEqualTo("1");
-    assertThat(row.getText()).contains("rma-fcb", "1 · PANIC_FULL", "HIGH", "min");
-    assertThat(driver.findElement(By.cssSelector("#panics tr[data-match='psg-om']")).getText())
-        .contains("PANIC_FULL", "MEDIUM");
+    List<String> row = waitFor(() -> panicRow("rma-fcb"));
+    assertThat(row.get(0)).as("data-tier").isEqualTo("1");
+    assertThat(row.get(1)).contains("rma-fcb", "1 · PANIC_FULL", "HIGH", "min");
+    assertThat(waitFor(() -> panicRow("psg-om")).get(1)).contains("PANIC_FULL", "MEDIUM");
 
     WebElement store = driver.findElement(By.id("store"));
     assertThat(store.getAttribute("data-state")).isEqualTo("healthy");
@@ -279,6 +274,17 @@ class DashboardBrowserTest {
 
   private Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /**
+   * The tier and text of a panicking match's row, read in one script: the table is rebuilt on
+   * every refresh, so a row found by one WebDriver call can be gone by the next.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> panicRow(String match) {
+    return (List<String>) js("var r = document.querySelector("
+        + "\"#panics tr[data-match='\" + arguments[0] + \"']\");"
+        + " return r ? [r.getAttribute('data-tier'), r.innerText] : null;", match);
   }
 
   private int refreshes() {
