@@ -3,7 +3,8 @@
 #   - the HTTP fuzz/property test (HttpFuzzTest) with many more tries over several seeds;
 #   - Redis killed under proxy traffic through the server (RedisOutageThroughServerTest) with a
 #     longer outage: a third of the traffic runs while Redis is down, so more requests per thread
-#     mean a longer outage (40000 per thread on 8 threads is about 30 s here, SPEC §15's figure).
+#     mean a longer outage (40000 per thread on 8 threads is about 30 s here, the outage the
+#     target "Redis down for 30 s under load: zero failed requests" names).
 # Figures are appended to oddscache-server/target/measurements.txt and printed at the end.
 #
 #   oddscache-bench/hardening-long.sh [--tries N] [--seeds "S1 S2 ..."] [--requests-per-thread N]

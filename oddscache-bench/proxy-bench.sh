@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Proxy hit, SPEC §15: `oddscache serve` against nginx `proxy_cache`, both in front of the same
-# static upstream (an nginx server block serving files), both warmed, both driven by wrk with the
-# same threads, connections and duration. Then oddscache's p99 at half of its saturation rate.
+# Proxy hit (target: at least 0.5x nginx): `oddscache serve` against nginx `proxy_cache`, both in
+# front of the same static upstream (an nginx server block serving files), both warmed, both driven
+# by wrk with the same threads, connections and duration. Then oddscache's p99 at half of its
+# saturation rate (target: under 5 ms).
 #
 #   proxy-bench.sh --jar oddscache-server/target/oddscache.jar --out FILE
 #                  [--duration S] [--rounds N] [--warmup S] [--threads N] [--connections N]

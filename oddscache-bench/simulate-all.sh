@@ -2,7 +2,8 @@
 # The simulator figures of BENCHMARKS.md: every bundled scenario through `oddscache simulate`,
 # one JSON per scenario in DIR, and a Markdown table of backend calls and served ages per policy
 # on standard output. A second table, of served ages during tier-1 panic against the load
-# durations (SPEC §15), goes to DIR/tier1-panic.md.
+# durations (the target: served age during tier-1 panic at most one load duration), goes to
+# DIR/tier1-panic.md.
 #
 #   oddscache-bench/simulate-all.sh DIR
 #

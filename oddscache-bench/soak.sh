@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak test (SPEC §15 "no leak in a 10-minute soak"): runs `oddscache serve` in its own JVM in
+# Soak test (target: no leak in a 10-minute soak): runs `oddscache serve` in its own JVM in
 # front of a synthetic upstream, drives a fixed request rate through it, and samples the server
 # process at a fixed interval: heap used right after a full GC (jcmd GC.run, then GC.heap_info),
 # live threads and open file descriptors (/proc/<pid>/task, /proc/<pid>/fd), resident memory,
@@ -55,14 +55,30 @@ for tool in java jcmd awk; do
 done
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-jar="$root/oddscache-server/target/oddscache.jar"
-# The launcher builds the jar when it is missing or older than the sources.
-"$root/oddscache" --version >/dev/null
+# The server runs from its own jar; the load driver and the synthetic upstream (SoakLoad) from
+# the benchmarks jar. Both are built when missing or older than any source, resource or POM.
+server_jar="$root/oddscache-server/target/oddscache.jar"
+bench_jar="$root/oddscache-bench/target/benchmarks.jar"
+stale() {
+  [[ ! -f "$1" ]] && return 0
+  [[ -n "$(find "$root" -path "$root/.git" -prune -o \
+      \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$1" -print -quit)" ]]
+}
+if stale "$server_jar" || stale "$bench_jar"; then
+  if ! command -v mvn >/dev/null; then
+    echo "soak: the jars need building and Maven is missing: apt-get install -y maven" >&2
+    exit 1
+  fi
+  echo "soak: building the server and benchmarks jars" >&2
+  mvn -B -q -f "$root/pom.xml" -DskipTests -pl oddscache-server,oddscache-bench -am package >&2
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/oddscache-soak.XXXXXX")
-# A private copy: a build during the soak must not replace the jar under the running JVMs.
-cp "$jar" "$work/oddscache.jar"
+# Private copies: a build during the soak must not replace the jars under the running JVMs.
+cp "$server_jar" "$work/oddscache.jar"
+cp "$bench_jar" "$work/benchmarks.jar"
 jar="$work/oddscache.jar"
+load_jar="$work/benchmarks.jar"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do
@@ -84,7 +100,7 @@ await_file() {
   exit 1
 }
 
-java -Xmx128m -cp "$jar" dev.oddscache.server.soak.SoakLoad upstream \
+java -Xmx128m -cp "$load_jar" dev.oddscache.bench.soak.SoakLoad upstream \
   --port-file "$work/upstream.port" >"$work/upstream.log" 2>&1 &
 pids+=($!)
 await_file "$work/upstream.port" "the synthetic upstream"
@@ -102,7 +118,8 @@ for _ in $(seq 1 600); do
 done
 [[ -n ${url:-} ]] || { echo "soak: the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
 
-java -Xmx256m -cp "$jar" dev.oddscache.server.soak.SoakLoad load --target "$url" --rate "$rate" \
+java -Xmx256m -cp "$load_jar" dev.oddscache.bench.soak.SoakLoad load --target "$url" \
+  --rate "$rate" \
   --seconds $((minutes * 60 + 10)) --stats-file "$work/load.stats" >"$work/load.log" 2>&1 &
 load_pid=$!
 pids+=("$load_pid")

@@ -1,6 +1,7 @@
 /*
- * oddscache live dashboard (SPEC §13). Plain JavaScript, no build step, no network beyond this
- * server: Chart.js comes from the jar's WebJar.
+ * oddscache live dashboard: requests against backend loads, the panic ratio with the breaker's
+ * thresholds, the mode band, the panicking matches with their tiers, served age. Plain
+ * JavaScript, no build step, no network beyond this server: Chart.js comes from the jar's WebJar.
  *
  * Polls /v1/status and /v1/timeline?seconds=600 once a second. A refresh counts as successful
  * when both answered and the page was redrawn; document.body.dataset.updated holds that count

@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * SPEC §15: the decision alone, in ns/op; run with {@code -prof gc} for bytes per op. {@code
- * decide} is what every request pays ({@link Decider#decide}: status, breaker sample, panic
- * clock, zone, stakes, quota, log on change); {@code engine} is the pure {@link DecisionEngine}
- * on fixed inputs.
+ * The decision alone, in ns/op, against the target in BENCHMARKS.md; run with {@code -prof gc} for
+ * bytes per op. {@code decide} is what every request pays ({@link Decider#decide}: status, breaker
+ * sample, panic clock, zone, stakes, quota, log on change); {@code engine} is the pure {@link
+ * DecisionEngine} on fixed inputs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * SPEC §15: 1,000 concurrent requests on one cold key must make exactly one load. Each
+ * 1,000 concurrent requests on one cold key must make exactly one load. Each
  * invocation releases 1,000 threads, parked on a latch, onto a key never read before, through
  * the synchronous {@link OddsCache#get}; the loader takes 20 ms, so every request arrives while
  * the load is in flight. The time is that of the whole stampede; the counters are what the

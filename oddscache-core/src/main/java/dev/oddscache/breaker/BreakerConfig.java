@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of the {@link PanicBreaker} (SPEC §5). Immutable and thread-safe; build with {@link
- * #custom()} or {@link #from(BreakerConfig)}.
+ * Settings of the {@link PanicBreaker}. Immutable and thread-safe; build with {@link #custom()} or
+ * {@link #from(BreakerConfig)}.
  *
  * <p>Ratios are fractions of requests in [0, 1]. The hysteresis table they define:
  *
@@ -48,7 +48,7 @@ public final class BreakerConfig {
     this.floors = b.floors;
   }
 
-  /** The defaults of SPEC §5. */
+  /** Every setting at its {@code DEFAULT_*} value, with {@link BreakerFloors#defaults()}. */
   public static BreakerConfig ofDefaults() {
     return DEFAULTS;
   }

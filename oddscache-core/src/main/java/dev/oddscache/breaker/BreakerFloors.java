@@ -4,8 +4,8 @@ import dev.oddscache.Status;
 import java.util.Objects;
 
 /**
- * The TTL floor table of SPEC §5: the shortest TTL allowed for a request of a given status while
- * the breaker is in a given mode. Immutable and thread-safe.
+ * The TTL floor table: the shortest TTL allowed for a request of a given status while the breaker
+ * is in a given mode. Immutable and thread-safe.
  */
 public final class BreakerFloors {
   private static final BreakerFloors DEFAULTS =
@@ -27,7 +27,10 @@ public final class BreakerFloors {
     this.seconds = seconds;
   }
 
-  /** The table of SPEC §5. */
+  /**
+   * The default table, in seconds for PANIC / WARNING / NORMAL requests: 0 / 0 / 0 in NORMAL, 5 /
+   * 10 / 0 in HIGH_VOLATILITY, 10 / 30 / 60 in CIRCUIT_OPEN.
+   */
   public static BreakerFloors defaults() {
     return DEFAULTS;
   }

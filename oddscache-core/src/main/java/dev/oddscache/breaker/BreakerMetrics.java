@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Binds a {@link PanicBreaker} to a Micrometer registry (SPEC §11):
+ * Binds a {@link PanicBreaker} to a Micrometer registry:
  *
  * <ul>
  *   <li>{@value MeterNames#BREAKER_MODE} gauge: {@link BreakerMode#level()}, 0, 1 or 2;

@@ -3,7 +3,7 @@ package dev.oddscache.breaker;
 import dev.oddscache.Enums;
 
 /**
- * Modes of the panic circuit breaker (SPEC §5), from calm to the strongest backend protection.
+ * Modes of the panic circuit breaker, from calm to the strongest backend protection.
  */
 public enum BreakerMode {
   NORMAL(0),

@@ -3,8 +3,8 @@ package dev.oddscache.breaker;
 import java.util.Locale;
 
 /**
- * The four legal transitions of the {@link PanicBreaker} (SPEC §5). The breaker moves one step
- * at a time; a jump from NORMAL to CIRCUIT_OPEN (or back) is two transitions in one evaluation.
+ * The four legal transitions of the {@link PanicBreaker}. The breaker moves one step at a time; a
+ * jump from NORMAL to CIRCUIT_OPEN (or back) is two transitions in one evaluation.
  */
 public enum BreakerTransitionKind {
   NORMAL_TO_HIGH_VOLATILITY(

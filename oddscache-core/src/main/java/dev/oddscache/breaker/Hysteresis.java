@@ -1,8 +1,8 @@
 package dev.oddscache.breaker;
 
 /**
- * The hysteresis table of SPEC §5 as a pure function: the one step, if any, that a panic ratio
- * calls for from a given mode. Immutable and thread-safe.
+ * The hysteresis table of {@link BreakerConfig} as a pure function: the one step, if any, that a
+ * panic ratio calls for from a given mode. Immutable and thread-safe.
  *
  * <p>Because {@link BreakerConfig} enforces exit &lt; enter ≤ open and close &lt; open, applying
  * {@link #next} repeatedly reaches a fixed point in at most two steps and never oscillates.

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * The panic circuit breaker of SPEC §5: when a large share of recent requests are PANIC, panic
- * is the new normal and the cache must stop bypassing itself.
+ * The panic circuit breaker: when a large share of recent requests are PANIC, panic is the new
+ * normal and the cache must stop bypassing itself.
  *
  * <p>Every request {@linkplain #record records} its aggregated status into a {@link
  * PanicWindow} of one-second buckets, keyed by epoch second ({@code ticker.epochMillis() / 1000})
@@ -116,7 +116,7 @@ public final class PanicBreaker {
     return state.get().mode();
   }
 
-  /** The TTL floor in seconds for a request of {@code status} in the current mode (SPEC §5). */
+  /** The TTL floor in seconds for a request of {@code status} in the current mode. */
   public long floorSeconds(Status status) {
     return config.floors().floorSeconds(mode(), Objects.requireNonNull(status, "status"));
   }

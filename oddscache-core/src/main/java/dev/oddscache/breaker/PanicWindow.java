@@ -2,7 +2,7 @@ package dev.oddscache.breaker;
 
 /**
  * The rolling window behind a {@link PanicBreaker}: per epoch second, how many requests were
- * recorded and how many of them were PANIC (SPEC §5).
+ * recorded and how many of them were PANIC.
  *
  * <p>This is an SPI so that a window shared by several processes (for example one kept in
  * Redis) can replace the process-local {@link LocalPanicWindow} unchanged. Seconds are epoch

@@ -1,5 +1,5 @@
 /**
- * The panic circuit breaker of SPEC §5: backend protection by breadth of panic.
+ * The panic circuit breaker: backend protection by breadth of panic.
  *
  * <p>{@link dev.oddscache.breaker.PanicBreaker} records one sample per request (its aggregated
  * status) into a time-bucketed {@link dev.oddscache.breaker.PanicWindow} and, at most once a

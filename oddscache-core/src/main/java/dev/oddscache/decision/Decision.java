@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How fresh one answer must be, and why (SPEC §8). Immutable and thread-safe.
+ * How fresh one answer must be, and why. Immutable and thread-safe.
  *
  * <p>{@code ttlSeconds = max(freshness, breakerFloor, status == PANIC ? quotaTtl : 0)} where
  * freshness is 0 for a PANIC request and the base TTL otherwise. The human-readable {@link
@@ -102,7 +102,7 @@ public final class Decision {
     return panicMode;
   }
 
-  /** 0 when the match is not panicking, else 1 to 4 (SPEC §6). */
+  /** 0 when the match is not panicking, else the panic quota's tier, 1 to 4. */
   public int tier() {
     return tier;
   }

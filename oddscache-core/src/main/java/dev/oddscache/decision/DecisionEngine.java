@@ -12,9 +12,8 @@ import dev.oddscache.zone.ZonePolicy;
 import java.util.Objects;
 
 /**
- * The pure TTL decision of SPEC §8: a function of its inputs only, with no clock and no state.
- * Immutable and thread-safe; {@link Decider} feeds it live state, {@code explain} feeds it
- * hypothetical state.
+ * The pure TTL decision: a function of its inputs only, with no clock and no state. Immutable and
+ * thread-safe; {@link Decider} feeds it live state, {@code explain} feeds it hypothetical state.
  */
 public final class DecisionEngine {
   private static final DecisionEngine DEFAULTS =
@@ -107,8 +106,9 @@ public final class DecisionEngine {
       throw new IllegalArgumentException("baseTtlSeconds must be >= 0, got " + baseTtlSeconds);
     }
     boolean panicking = status == Status.PANIC;
-    // A PANIC request whose start is unknown is a panic that has just begun (SPEC §7 fail-safe),
-    // and a calm request has no panic whatever the clock says (SPEC §6/§16.1).
+    // A PANIC request whose start is unknown is a panic that has just begun (the fail-safe
+    // reading: tier 1, never "no panic" and its base TTL), and a calm request has no panic
+    // whatever the clock says.
     PanicState effectivePanic =
         panicking ? (panic.panicking() ? panic : PanicState.lastingMillis(0)) : PanicState.NONE;
     QuotaDecision q = quota.decide(baseTtlSeconds, effectivePanic, stakes);

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Log on change" for decisions (SPEC §8): INFO when a match's panic mode or tier changes, DEBUG
- * otherwise, so a stable production run logs about 1% of what a per-request logger would.
+ * "Log on change" for decisions: INFO when a match's panic mode or tier changes, DEBUG otherwise,
+ * so a stable production run logs about 1% of what a per-request logger would.
  *
  * <p>Only matches away from (NORMAL, tier 0) are remembered, so memory follows the number of
  * panicking matches, not the number of matches ever seen. A match leaves on a calm decision, or

@@ -3,8 +3,8 @@ package dev.oddscache.invalidation;
 import dev.oddscache.Enums;
 
 /**
- * A match event that can make cached prices wrong (SPEC §10). Which markets each one affects is
- * decided by {@link ImpactRules}.
+ * A match event that can make cached prices wrong. Which markets each one affects is decided by
+ * {@link ImpactRules}.
  */
 public enum EventType {
   GOAL,

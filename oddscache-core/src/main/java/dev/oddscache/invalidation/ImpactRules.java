@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which markets each {@link EventType} affects (SPEC §10), by market family ({@link
- * Markets#family(String)}): a goal moves {@code over_under_25} because it moves family {@code
- * over_under}. Immutable and thread-safe.
+ * Which markets each {@link EventType} affects, by market family ({@link Markets#family(String)}):
+ * a goal moves {@code over_under_25} because it moves family {@code over_under}. Immutable and
+ * thread-safe.
  *
  * <p>{@link EventType#ODDS_SHOCK} is not configurable: it always affects exactly the market it
  * names.
@@ -66,7 +66,7 @@ public final class ImpactRules {
     this.allMarkets = Collections.unmodifiableSet(EnumSet.copyOf(b.allMarkets));
   }
 
-  /** The rules of SPEC §10, as in the table above. */
+  /** The default rules, as in the table above. */
   public static ImpactRules defaults() {
     return DEFAULTS;
   }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What one surgical invalidation did (SPEC §10). Immutable; the market sets are sorted copies.
+ * What one surgical invalidation did. Immutable; the market sets are sorted copies.
  *
  * @param matchId the match
  * @param event the event applied

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies match events to a store's tagged keys (SPEC §10): deletes exactly the keys of the
- * match's markets that the event affects under the {@link ImpactRules}, and keeps the others.
+ * Applies match events to a store's tagged keys: deletes exactly the keys of the match's markets
+ * that the event affects under the {@link ImpactRules}, and keeps the others.
  *
  * <p>Stateless apart from its immutable rules, so thread-safe. An invalidation is as atomic as the
  * store's {@link CacheStore#removeTagged}: a key put concurrently may survive it, as if it had

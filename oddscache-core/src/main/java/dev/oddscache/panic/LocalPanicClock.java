@@ -10,11 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link PanicClock} for a single process, with the semantics of the shared Redis clock (SPEC
- * §7), expiry included: the first PANIC stores the start with an expiry of {@code now +
- * deadMansSwitch} (like {@code SET NX PX}), later PANICs push the expiry back at most once per
- * {@code refreshInterval} (like a throttled {@code EXPIRE}), and calm deletes the start after
- * {@code calmGrace}.
+ * A {@link PanicClock} for a single process, with the semantics of the shared Redis clock, expiry
+ * included: the first PANIC stores the start with an expiry of {@code now + deadMansSwitch} (like
+ * {@code SET NX PX}), later PANICs push the expiry back at most once per {@code refreshInterval}
+ * (like a throttled {@code EXPIRE}), and calm deletes the start after {@code calmGrace}.
  *
  * <p>Time is only the {@code nowMillis} argument: this class never reads a clock and never sleeps.
  * A start is alive while {@code nowMillis < expiry}, so it lives exactly {@code deadMansSwitch}
@@ -141,7 +140,7 @@ public final class LocalPanicClock implements PanicClock {
     if (entry == null || !entry.aliveAt(nowMillis, calmGraceMillis)) {
       return new Entry(nowMillis, plus(nowMillis, deadMansSwitchMillis), nowMillis, Entry.NOT_CALM);
     }
-    // Mirrors the Redis clock, which sends EXPIRE at most once per interval, not per request (§16.4).
+    // Mirrors the Redis clock, which sends EXPIRE at most once per interval, not per request.
     boolean refresh = nowMillis >= plus(entry.refreshedAtMillis, refreshIntervalMillis);
     if (!refresh && entry.calmSinceMillis == Entry.NOT_CALM) {
       return entry;

@@ -4,8 +4,8 @@ import dev.oddscache.Status;
 import java.util.Map;
 
 /**
- * Per match, the instant its current panic began, shared by every process that uses the same
- * clock (SPEC §7). The panic quota (§6) measures panic duration from this instant.
+ * Per match, the instant its current panic began, shared by every process that uses the same clock.
+ * The panic quota measures panic duration from this instant.
  *
  * <p>Semantics every implementation follows:
  *

@@ -3,8 +3,8 @@ package dev.oddscache.quota;
 import dev.oddscache.Enums;
 
 /**
- * The quota's answer to a panic of a given duration (SPEC §6), one constant per tier: from no
- * caching at all while a panic is fresh to ordinary short caching once it is the new normal.
+ * The quota's answer to a panic of a given duration, one constant per tier: from no caching at all
+ * while a panic is fresh to ordinary short caching once it is the new normal.
  */
 public enum PanicMode {
   /** No panic: the base TTL applies. */

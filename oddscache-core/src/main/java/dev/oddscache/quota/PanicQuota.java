@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The panic quota of SPEC §6: turns how long a match has been panicking into the TTL that protects
- * the backend, by tiers that depend on the match's stakes.
+ * The panic quota: turns how long a match has been panicking into the TTL that protects the
+ * backend, by tiers that depend on the match's stakes.
  *
  * <p>{@link #decide} is a pure function of its arguments and the immutable config: no state, no
  * clock, no logging. It is thread-safe, and every process given the same panic start reaches the
@@ -20,7 +20,7 @@ public final class PanicQuota {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The quota with the table of SPEC §6. */
+  /** The quota with the table of {@link QuotaConfig#ofDefaults()}. */
   public static PanicQuota ofDefaults() {
     return DEFAULTS;
   }

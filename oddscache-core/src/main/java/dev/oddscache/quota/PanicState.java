@@ -4,11 +4,11 @@ import dev.oddscache.Durations;
 import java.time.Duration;
 
 /**
- * Whether a match is panicking and, if so, for how long, measured from the shared panic start
- * (SPEC §7).
+ * Whether a match is panicking and, if so, for how long, measured from the panic start that every
+ * process shares ({@link dev.oddscache.panic.PanicClock}).
  *
  * <p>Panic is explicit rather than inferred from a zero duration: a panic that has just started
- * lasts 0 ms and is still a panic (SPEC §16.1).
+ * lasts 0 ms and is still a panic.
  *
  * @param panicking whether the match is panicking
  * @param durationMillis how long the panic has lasted, in milliseconds; 0 when not panicking

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The quota table of SPEC §6: one {@link QuotaThresholds} row per {@link Stakes}. Immutable and
- * thread-safe; build with {@link #custom()} or {@link #from(QuotaConfig)}.
+ * The quota table: one {@link QuotaThresholds} row per {@link Stakes}. Immutable and thread-safe;
+ * build with {@link #custom()} or {@link #from(QuotaConfig)}.
  */
 public final class QuotaConfig {
   /** HIGH stakes: tiers end at 60, 180 and 360 min; TTLs 0, 5, 30 and 60 s. */
@@ -34,7 +34,7 @@ public final class QuotaConfig {
     this.thresholds = Collections.unmodifiableMap(new EnumMap<>(thresholds));
   }
 
-  /** The table of SPEC §6. */
+  /** The three {@code DEFAULT_*_THRESHOLDS} rows above. */
   public static QuotaConfig ofDefaults() {
     return DEFAULTS;
   }

@@ -3,7 +3,7 @@ package dev.oddscache.quota;
 import java.util.Objects;
 
 /**
- * What the panic quota decided for one request (SPEC §6). Immutable.
+ * What the panic quota decided for one request. Immutable.
  *
  * @param ttlSeconds the TTL the quota allows, in seconds: the base TTL when not panicking
  * @param panicMode the mode of {@code tier}

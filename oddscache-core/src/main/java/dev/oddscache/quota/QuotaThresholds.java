@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One row of the quota table (SPEC §6): for matches of {@link #stakes()}, the panic durations at
- * which each tier ends and the TTL served in each tier.
+ * One row of the quota table: for matches of {@link #stakes()}, the panic durations at which each
+ * tier ends and the TTL served in each tier.
  *
  * <p>A panic lasting {@code d} is in the first tier whose bound exceeds {@code d}: tier 1 while
  * {@code d < tier1Until}, tier 2 while {@code d < tier2Until}, tier 3 while {@code d < tier3Until},
  * tier 4 otherwise. Bounds are compared exactly, never through rounded minutes.
  *
  * <p>Every instance is valid: bounds are strictly increasing and positive, so every tier is
- * reachable and a panic that has just started ({@code d = 0}) is always tier 1 (SPEC §16.1); TTLs
- * are not negative. TTLs need not increase with the tier, though the defaults do.
+ * reachable and a panic that has just started ({@code d = 0}) is always tier 1; TTLs are not
+ * negative. TTLs need not increase with the tier, though the defaults do.
  *
  * @param stakes the stakes this row applies to
  * @param tier1Until end of tier 1 (PANIC_FULL), exclusive

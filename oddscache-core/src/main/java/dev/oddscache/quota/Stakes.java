@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How much a match matters to users, which sets how long its panic may last before caching is
- * re-enabled (SPEC §6): the higher the stakes, the longer fresh answers are worth the backend load.
+ * re-enabled: the higher the stakes, the longer fresh answers are worth the backend load.
  */
 public enum Stakes {
   LOW,

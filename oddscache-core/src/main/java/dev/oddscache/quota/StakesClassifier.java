@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Classifies a match's {@link Stakes} from its competition and name by keywords (SPEC §6).
- * Immutable and thread-safe; build with {@link #custom()} or {@link #from(StakesClassifier)}.
+ * Classifies a match's {@link Stakes} from its competition and name by keywords. Immutable and
+ * thread-safe; build with {@link #custom()} or {@link #from(StakesClassifier)}.
  *
  * <p>Matching is a case-insensitive substring search: the competition and the name are each
  * normalised (Unicode NFC, lower-cased with {@link Locale#ROOT}) and searched for every keyword;
@@ -34,15 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * it documents intent and is reported by {@link #keywords(Stakes)}.
  */
 public final class StakesClassifier {
-  /** HIGH stakes keywords of SPEC §6. */
+  /** The default HIGH stakes keywords. */
   public static final List<String> DEFAULT_HIGH_KEYWORDS = List.of(
       "champions league", "ucl", "final", "clasico", "cl\u00e1sico", "world cup", "euro 20");
 
-  /** MEDIUM stakes keywords of SPEC §6. */
+  /** The default MEDIUM stakes keywords. */
   public static final List<String> DEFAULT_MEDIUM_KEYWORDS = List.of(
       "ligue 1", "premier league", "la liga", "laliga", "serie a", "bundesliga", "europa league");
 
-  /** LOW stakes keywords of SPEC §6. */
+  /** The default LOW stakes keywords. */
   public static final List<String> DEFAULT_LOW_KEYWORDS =
       List.of("ligue 2", "championship", "friendly", "amical");
 
@@ -71,7 +71,7 @@ public final class StakesClassifier {
     this.keywords = new EnumMap<>(keywords);
   }
 
-  /** The keywords of SPEC §6. */
+  /** The classifier with the default keywords above. */
   public static StakesClassifier ofDefaults() {
     return DEFAULTS;
   }

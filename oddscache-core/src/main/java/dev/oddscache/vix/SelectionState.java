@@ -3,7 +3,7 @@ package dev.oddscache.vix;
 import dev.oddscache.Status;
 
 /**
- * The EWMA volatility state of one selection and the classification of its ticks (SPEC §3).
+ * The EWMA volatility state of one selection and the classification of its ticks.
  *
  * <p>Thread-safe: {@link #advance} is synchronized on this object. Contention is limited to ticks
  * of the same selection, which a feed delivers in sequence anyway, and the critical section is a

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of the {@link VixDetector} (SPEC §3). Immutable and thread-safe; start from {@link
- * #ofDefaults()}, {@link #custom()} or {@link #from(VixConfig)}.
+ * Settings of the {@link VixDetector}. Immutable and thread-safe; start from {@link #ofDefaults()},
+ * {@link #custom()} or {@link #from(VixConfig)}.
  *
  * <p>Every setter of the {@link Builder} rejects a bad value at once with an {@link
  * IllegalArgumentException} naming the field and the value; {@link Builder#build()} checks the
@@ -52,7 +52,7 @@ public final class VixConfig {
         hold.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : hold.toMillis();
   }
 
-  /** The defaults of SPEC §3. */
+  /** Every setting at its {@code DEFAULT_*} value. */
   public static VixConfig ofDefaults() {
     return DEFAULTS;
   }
@@ -96,11 +96,12 @@ public final class VixConfig {
   }
 
   /**
-   * z-score at or above which a tick is PANIC. The default 2.0 is the seeds' "sigma=2.0", which
-   * they called the 99.7th percentile; it is not. For normally distributed returns |z| ≥ 2 has a
-   * probability of about 4.6%, so 2σ sits near the 95th percentile of |z|; 99.7% is 3σ. We keep
-   * 2.0 as the default and only correct its description (SPEC §16.7). Real odds returns are
-   * rarely normal, so treat the percentile as an order of magnitude, not a false-alarm rate.
+   * z-score at or above which a tick is PANIC. The default 2.0 is the "sigma=2.0" of the original
+   * Python system this project was derived from, which called it the 99.7th percentile; it is not.
+   * For normally distributed returns |z| ≥ 2 has a probability of about 4.6%, so 2σ sits near the
+   * 95th percentile of |z|; 99.7% is 3σ. We keep 2.0 as the default and only correct its
+   * description. Real odds returns are rarely normal, so treat the percentile as an order of
+   * magnitude, not a false-alarm rate.
    */
   public double panicSigma() {
     return panicSigma;

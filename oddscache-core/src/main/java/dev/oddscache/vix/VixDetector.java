@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The volatility index of SPEC §3: classifies odds ticks by their z-score and answers, per market
- * and per match, the worst classification still held.
+ * The volatility index: classifies odds ticks by their z-score and answers, per market and per
+ * match, the worst classification still held.
  *
  * <p><b>Model.</b> Per selection, with {@code x = ln(odds)} and {@code r = x − x_prev}, a tick's
  * z-score is {@code |r| / max(σ_prev, σ_min)}, where σ² is the exponentially weighted mean of r²
@@ -154,9 +154,8 @@ public final class VixDetector {
   }
 
   /**
-   * The status of a request that depends on {@code markets} of a match (SPEC §2): the worst held
-   * status among them; NORMAL if the collection is empty or none of them is known. O(number of
-   * markets).
+   * The status of a request that depends on {@code markets} of a match: the worst held status among
+   * them; NORMAL if the collection is empty or none of them is known. O(number of markets).
    *
    * @throws NullPointerException if {@code matchId} or {@code markets} is null
    * @throws IllegalArgumentException if a market id is null or blank

@@ -1,8 +1,8 @@
 package dev.oddscache.zone;
 
 /**
- * Where a match stands relative to its kickoff (SPEC §4). Each zone has a base TTL in {@link
- * ZoneConfig}; the closer the kickoff, the fresher the data must be.
+ * Where a match stands relative to its kickoff. Each zone has a base TTL in {@link ZoneConfig}; the
+ * closer the kickoff, the fresher the data must be.
  */
 public enum Zone {
   /** No kickoff known, kickoff more than 24 h away, or the match long over. */

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Zone boundaries and base TTLs (SPEC §4). Immutable; build with {@link #custom()}.
+ * Zone boundaries and base TTLs. Immutable; build with {@link #custom()}.
  *
  * <p>A zone's lower boundary is exclusive and its upper boundary inclusive: with the defaults, a
  * kickoff exactly 1 h away is {@link Zone#GOLDEN} and one exactly 3 h away is {@link

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The pure function from (kickoff, now) to a {@link Zone} and its base TTL (SPEC §4).
- * Immutable and thread-safe.
+ * The pure function from (kickoff, now) to a {@link Zone} and its base TTL. Immutable and
+ * thread-safe.
  */
 public final class ZonePolicy {
   private static final ZonePolicy DEFAULTS = new ZonePolicy(ZoneConfig.ofDefaults());

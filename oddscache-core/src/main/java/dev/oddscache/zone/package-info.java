@@ -1,5 +1,5 @@
 /**
- * Kickoff zones (SPEC §4): the pure function from the time to kickoff to a base TTL. The golden
- * hour before kickoff and the match in play get the shortest TTLs.
+ * Kickoff zones: the pure function from the time to kickoff to a base TTL. The golden hour before
+ * kickoff and the match in play get the shortest TTLs.
  */
 package dev.oddscache.zone;

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How to reach Redis and how long to wait for it. Immutable; build with {@link #custom(String)}.
+ * How to reach Redis and how long to wait for it. Immutable; build with {@link #custom()}, or
+ * take {@link #ofDefaults()}: a Redis on {@value #DEFAULT_URI}.
  *
  * <p>URIs: {@code redis://host:port[/db]}, {@code rediss://…} (TLS), {@code
  * redis-sentinel://host:port[,host:port]/db#masterName}, and for Redis Cluster {@code
@@ -21,11 +22,13 @@ import java.util.regex.Pattern;
  * Path)} names one.
  */
 public final class RedisSettings {
+  public static final String DEFAULT_URI = "redis://localhost:6379";
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_RECONNECT_INTERVAL = Duration.ofSeconds(1);
   public static final String DEFAULT_PREFIX = "oddscache";
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+  private static final RedisSettings DEFAULTS = custom().build();
 
   private final String uri;
   private final String prefix;
@@ -47,15 +50,28 @@ public final class RedisSettings {
     this.tlsClientKey = b.tlsClientKey;
   }
 
-  /**
-   * @throws IllegalArgumentException if {@code uri} is not a supported Redis URI
-   */
-  public static Builder custom(String uri) {
-    return new Builder(uri);
+  /** Every setting at its default. */
+  public static RedisSettings ofDefaults() {
+    return DEFAULTS;
   }
 
-  public static RedisSettings of(String uri) {
-    return custom(uri).build();
+  /** A builder with every setting at its default. */
+  public static Builder custom() {
+    return new Builder();
+  }
+
+  /** A builder with every setting of {@code base}; its files are not read again. */
+  public static Builder from(RedisSettings base) {
+    Objects.requireNonNull(base, "base");
+    Builder b = new Builder().uri(base.uri);
+    b.prefix = base.prefix;
+    b.commandTimeout = base.commandTimeout;
+    b.connectTimeout = base.connectTimeout;
+    b.reconnectInterval = base.reconnectInterval;
+    b.tlsCaCertificate = base.tlsCaCertificate;
+    b.tlsClientCertificate = base.tlsClientCertificate;
+    b.tlsClientKey = base.tlsClientKey;
+    return b;
   }
 
   public String uri() {
@@ -118,7 +134,8 @@ public final class RedisSettings {
 
   /** Not thread-safe. */
   public static final class Builder {
-    private final String uri;
+    private String uri = DEFAULT_URI;
+    private boolean tls;
     private String prefix = DEFAULT_PREFIX;
     private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -126,18 +143,23 @@ public final class RedisSettings {
     private Path tlsCaCertificate;
     private Path tlsClientCertificate;
     private Path tlsClientKey;
-    private final boolean tls;
 
-    private Builder(String uri) {
-      Objects.requireNonNull(uri, "uri");
-      this.tls = RedisEndpoint.parse(uri).tls();
-      this.uri = uri;
+    private Builder() {}
+
+    /**
+     * @throws IllegalArgumentException if {@code value} is not a supported Redis URI
+     */
+    public Builder uri(String value) {
+      Objects.requireNonNull(value, "uri");
+      this.tls = RedisEndpoint.parse(value).tls();
+      this.uri = value;
+      return this;
     }
 
     public Builder prefix(String value) {
       if (value == null || !PREFIX.matcher(value).matches()) {
-        throw new IllegalArgumentException(
-            "prefix must be 1-64 characters of [A-Za-z0-9_.:-], got " + (value == null ? "null" : "'" + value + "'"));
+        throw new IllegalArgumentException("prefix must be 1-64 characters of [A-Za-z0-9_.:-], got "
+            + (value == null ? "null" : "'" + value + "'"));
       }
       this.prefix = value;
       return this;

@@ -74,7 +74,7 @@ class MutualTlsRedisTest {
   @Test
   void withoutAClientCertificate_connectionFailsSayingWhatToSet_andTheCacheStillServes() {
     try (ConnectWarnings warnings = ConnectWarnings.capture();
-        RedisConnector redis = RedisConnector.open(RedisSettings.custom(server.uri())
+        RedisConnector redis = RedisConnector.open(RedisSettings.custom().uri(server.uri())
             .tlsCaCertificate(certificates.ca()).build())) {
       assertThat(redis.isConnected()).isFalse();
       assertThat(redis.health()).isEqualTo(StoreHealth.FALLBACK);
@@ -99,7 +99,7 @@ class MutualTlsRedisTest {
     TestCertificates other = TestCertificates.create(Files.createDirectories(dir.resolve("other")));
 
     try (ConnectWarnings warnings = ConnectWarnings.capture();
-        RedisConnector redis = RedisConnector.open(RedisSettings.custom(server.uri())
+        RedisConnector redis = RedisConnector.open(RedisSettings.custom().uri(server.uri())
             .tlsCaCertificate(certificates.ca())
             .tlsClientCertificate(other.clientCertificate(), other.clientKey()).build())) {
       assertThat(redis.isConnected()).isFalse();
@@ -113,7 +113,7 @@ class MutualTlsRedisTest {
   // -----------------------------------------------------------------------------------------------
 
   private static RedisConnector openWithClientCertificate() {
-    RedisConnector redis = RedisConnector.open(RedisSettings.custom(server.uri())
+    RedisConnector redis = RedisConnector.open(RedisSettings.custom().uri(server.uri())
         .commandTimeout(SharedRedisServer.COMMAND_TIMEOUT)
         .tlsCaCertificate(certificates.ca())
         .tlsClientCertificate(certificates.clientCertificate(), certificates.clientKey())

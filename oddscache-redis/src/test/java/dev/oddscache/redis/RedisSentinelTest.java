@@ -14,10 +14,11 @@ class RedisSentinelTest {
   void connectsToTheMasterThroughSentinel() {
     try (RedisServerProcess master = RedisServerProcess.start();
         RedisServerProcess sentinel = RedisServerProcess.startSentinel(master.port());
-        RedisConnector viaSentinel = RedisConnector.open(RedisSettings.custom(
+        RedisConnector viaSentinel = RedisConnector.open(RedisSettings.custom().uri(
             "redis-sentinel://127.0.0.1:" + sentinel.port() + "#mymaster")
             .commandTimeout(java.time.Duration.ofMillis(500)).build());
-        RedisConnector direct = RedisConnector.open(RedisSettings.of(master.uri()))) {
+        RedisConnector direct =
+            RedisConnector.open(RedisSettings.custom().uri(master.uri()).build())) {
       RedisTestSupport.warmUp(viaSentinel);
 
       viaSentinel.call("set", c -> c.set("through-sentinel", new byte[] {42}));
@@ -31,13 +32,15 @@ class RedisSentinelTest {
 
   @Test
   void badUrisAreRejectedNamingTheUri() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RedisSettings.of("http://nope"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RedisSettings.custom().uri("http://nope").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://nope")
         .hasMessageContaining("redis-cluster://");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> RedisSettings.of("redis-cluster://a:1,,b:2"))
+            () -> RedisSettings.custom().uri("redis-cluster://a:1,,b:2").build())
         .hasMessageContaining("empty host");
-    assertThat(RedisSettings.of("rediss://user:secret@cache.example:6380").redactedUri())
+    assertThat(RedisSettings.custom().uri("rediss://user:secret@cache.example:6380").build()
+            .redactedUri())
         .isEqualTo("rediss://user:***@cache.example:6380").doesNotContain("secret");
   }
 }

@@ -41,17 +41,17 @@ class RedisTlsClientSettingsTest {
   void anEcOrRsaPkcs8KeyWithItsCertificate_isKept_forEveryTlsScheme() {
     for (String uri : new String[] {URI, "rediss-sentinel://s1:26379#mymaster",
         "rediss-cluster://a:7000,b:7001"}) {
-      RedisSettings settings = RedisSettings.custom(uri)
+      RedisSettings settings = RedisSettings.custom().uri(uri)
           .tlsClientCertificate(client.certificate(), client.key()).build();
       assertThat(settings.tlsClientCertificate()).as(uri).contains(client.certificate());
       assertThat(settings.tlsClientKey()).as(uri).contains(client.key());
       assertThat(settings.toString()).contains("tlsClientCertificate=" + client.certificate()
           + ", tlsClientKey=" + client.key());
     }
-    assertThat(RedisSettings.custom(URI).tlsClientCertificate(rsaClient.certificate(),
+    assertThat(RedisSettings.custom().uri(URI).tlsClientCertificate(rsaClient.certificate(),
         rsaClient.key()).build().tlsClientKey()).contains(rsaClient.key());
-    assertThat(RedisSettings.of(URI).tlsClientCertificate()).isEmpty();
-    assertThat(RedisSettings.of(URI).tlsClientKey()).isEmpty();
+    assertThat(RedisSettings.custom().uri(URI).build().tlsClientCertificate()).isEmpty();
+    assertThat(RedisSettings.custom().uri(URI).build().tlsClientKey()).isEmpty();
   }
 
   @Test
@@ -145,7 +145,7 @@ class RedisTlsClientSettingsTest {
 
   @Test
   void aClientCertificateForAUriWithoutTls_isRejected_passwordMasked() {
-    assertThatThrownBy(() -> RedisSettings.custom("redis://user:hunter2@cache:6379")
+    assertThatThrownBy(() -> RedisSettings.custom().uri("redis://user:hunter2@cache:6379")
             .tlsClientCertificate(client.certificate(), client.key()).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tlsClientCertificate is set ('" + client.certificate() + "', tlsClientKey '"
@@ -170,7 +170,7 @@ class RedisTlsClientSettingsTest {
   }
 
   private static RedisSettings settings(Path certificate, Path key) {
-    return RedisSettings.custom(URI).tlsClientCertificate(certificate, key).build();
+    return RedisSettings.custom().uri(URI).tlsClientCertificate(certificate, key).build();
   }
 
   private static Exception alert(String name) {

@@ -26,29 +26,33 @@ class RedisTlsSettingsTest {
 
   @TempDir Path dir;
 
+  private static RedisSettings.Builder tls() {
+    return RedisSettings.custom().uri("rediss://cache:6380");
+  }
+
   @Test
   void aPemCertificate_isKept_forEveryTlsScheme() {
     Path ca = pemCertificate();
 
     for (String uri : new String[] {"rediss://cache:6380", "rediss-sentinel://s1:26379#mymaster",
         "rediss-cluster://a:7000,b:7001"}) {
-      RedisSettings settings = RedisSettings.custom(uri).tlsCaCertificate(ca).build();
+      RedisSettings settings = RedisSettings.custom().uri(uri).tlsCaCertificate(ca).build();
       assertThat(settings.tlsCaCertificate()).as(uri).contains(ca);
       assertThat(settings.toString()).contains("tlsCaCertificate=" + ca);
     }
-    assertThat(RedisSettings.of("rediss://cache:6380").tlsCaCertificate()).isEmpty();
+    assertThat(tls().build().tlsCaCertificate()).isEmpty();
   }
 
   @Test
   void missingDirectoryOrNull_isRejectedNamingFieldAndPath() {
     Path missing = dir.resolve("nope.pem");
 
-    assertThatThrownBy(() -> RedisSettings.custom("rediss://cache:6380").tlsCaCertificate(missing))
+    assertThatThrownBy(() -> tls().tlsCaCertificate(missing))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(FIELD_ERROR + missing + "': no such file");
-    assertThatThrownBy(() -> RedisSettings.custom("rediss://cache:6380").tlsCaCertificate(dir))
+    assertThatThrownBy(() -> tls().tlsCaCertificate(dir))
         .hasMessage(FIELD_ERROR + dir + "': not a regular file");
-    assertThatThrownBy(() -> RedisSettings.custom("rediss://cache:6380").tlsCaCertificate(null))
+    assertThatThrownBy(() -> tls().tlsCaCertificate(null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tlsCaCertificate must be a path to a PEM file, got null");
   }
@@ -60,10 +64,10 @@ class RedisTlsSettingsTest {
     Path broken = Files.writeString(dir.resolve("broken.pem"),
         "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n");
 
-    assertThatThrownBy(() -> RedisSettings.custom("rediss://cache:6380").tlsCaCertificate(key))
+    assertThatThrownBy(() -> tls().tlsCaCertificate(key))
         .hasMessage(
             FIELD_ERROR + key + "': holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
-    assertThatThrownBy(() -> RedisSettings.custom("rediss://cache:6380").tlsCaCertificate(broken))
+    assertThatThrownBy(() -> tls().tlsCaCertificate(broken))
         .hasMessageStartingWith(FIELD_ERROR + broken + "': not a valid X.509 certificate");
   }
 
@@ -73,7 +77,7 @@ class RedisTlsSettingsTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     assumeThat(Files.isReadable(locked)).as("running as a user who can read anything").isFalse();
 
-    assertThatThrownBy(() -> RedisSettings.custom("rediss://cache:6380").tlsCaCertificate(locked))
+    assertThatThrownBy(() -> tls().tlsCaCertificate(locked))
         .hasMessage(FIELD_ERROR + locked + "': not readable by this process");
   }
 
@@ -81,14 +85,14 @@ class RedisTlsSettingsTest {
   void aCaForAUriWithoutTls_isRejected_passwordMasked() {
     Path ca = pemCertificate();
 
-    assertThatThrownBy(() -> RedisSettings.custom("redis://user:hunter2@cache:6379")
+    assertThatThrownBy(() -> RedisSettings.custom().uri("redis://user:hunter2@cache:6379")
             .tlsCaCertificate(ca).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tlsCaCertificate is set ('" + ca + "') but the uri"
             + " 'redis://user:***@cache:6379' does not use TLS: use rediss://, rediss-sentinel://"
             + " or rediss-cluster://");
-    assertThatThrownBy(() -> RedisSettings.custom("redis-cluster://a:7000").tlsCaCertificate(ca)
-        .build()).hasMessageContaining("does not use TLS");
+    assertThatThrownBy(() -> RedisSettings.custom().uri("redis-cluster://a:7000")
+        .tlsCaCertificate(ca).build()).hasMessageContaining("does not use TLS");
   }
 
   @Test

@@ -124,7 +124,7 @@ class TlsRedisTest {
     Files.writeString(bundle, Files.readString(JdkCaCertificate.writePem(dir))
         + Files.readString(certificates.ca()));
 
-    try (RedisConnector redis = RedisConnector.open(RedisSettings.custom(server.uri())
+    try (RedisConnector redis = RedisConnector.open(RedisSettings.custom().uri(server.uri())
         .commandTimeout(SharedRedisServer.COMMAND_TIMEOUT).tlsCaCertificate(bundle).build())) {
       RedisTestSupport.warmUp(redis);
       redis.call("set", c -> c.set("bundle", new byte[] {7}));
@@ -138,7 +138,7 @@ class TlsRedisTest {
   void anotherCa_connectionFailsNamingTheCaFile() {
     Path otherCa = JdkCaCertificate.writePem(dir);
 
-    try (RedisConnector redis = RedisConnector.open(RedisSettings.custom(server.uri())
+    try (RedisConnector redis = RedisConnector.open(RedisSettings.custom().uri(server.uri())
         .tlsCaCertificate(otherCa).build())) {
       assertThat(redis.isConnected()).isFalse();
       assertThat(connectErrors()).anySatisfy(error -> assertThat(error)
@@ -163,7 +163,7 @@ class TlsRedisTest {
   // -----------------------------------------------------------------------------------------------
 
   private static RedisConnector open(String uri, boolean trustTheCa) {
-    RedisSettings.Builder settings = RedisSettings.custom(uri)
+    RedisSettings.Builder settings = RedisSettings.custom().uri(uri)
         .commandTimeout(SharedRedisServer.COMMAND_TIMEOUT);
     if (trustTheCa) {
       settings.tlsCaCertificate(certificates.ca());

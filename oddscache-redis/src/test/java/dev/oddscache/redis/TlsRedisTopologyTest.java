@@ -123,7 +123,7 @@ class TlsRedisTopologyTest {
   }
 
   private static RedisConnector open(String uri, boolean clientCertificate) {
-    RedisSettings.Builder settings = RedisSettings.custom(uri)
+    RedisSettings.Builder settings = RedisSettings.custom().uri(uri)
         .commandTimeout(SharedRedisServer.COMMAND_TIMEOUT)
         .tlsCaCertificate(certificates.ca());
     if (clientCertificate) {

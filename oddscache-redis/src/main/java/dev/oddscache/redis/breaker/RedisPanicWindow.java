@@ -1,50 +1,48 @@
 package dev.oddscache.redis.breaker;
 
+import dev.oddscache.Ticker;
 import dev.oddscache.breaker.LocalPanicWindow;
 import dev.oddscache.breaker.PanicWindow;
 import dev.oddscache.breaker.WindowCounts;
 import dev.oddscache.redis.RedisConnector;
+import dev.oddscache.redis.breaker.WindowState.Flush;
+import dev.oddscache.redis.internal.FallbackStateMachine;
+import dev.oddscache.redis.internal.LuaScript;
+import dev.oddscache.redis.internal.Transition;
 import dev.oddscache.store.StoreException;
 import io.lettuce.core.ScriptOutputType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A breaker window shared by every process on one Redis (SPEC §5, §12), so every process sees the
- * same panic ratio and mode within a second or two.
+ * A breaker window shared by every process on one Redis, so every process sees the same panic
+ * ratio and mode within a second or two, and no request makes a Redis call for the breaker.
  *
  * <p>{@link #record} touches no network: it counts into this process's pending second (and into
  * a {@link LocalPanicWindow}). {@link #counts}, which the breaker calls at most once a second,
  * makes one round trip: a Lua script adds this process's completed seconds to the shared hash and
  * returns the sums. If Redis fails, the pending counts are kept for the next flush (nothing is
- * lost while they are still inside the window) and the local window answers; the fallback is
- * logged on change. Thread-safe.
+ * lost while they are still inside the window) and the local window answers; the fallback
+ * ({@code WindowState}) is logged on change. Thread-safe.
  */
 public final class RedisPanicWindow implements PanicWindow {
   private static final Logger log = LoggerFactory.getLogger(RedisPanicWindow.class);
-  private static final String SCRIPT = loadScript();
-  private static final String SHA = sha1(SCRIPT);
+  private static final LuaScript SCRIPT = LuaScript.bySha(
+      LuaScript.resource(RedisPanicWindow.class, "window.lua"), ScriptOutputType.MULTI);
 
   private final RedisConnector redis;
   private final String key;
   private final long windowSeconds;
   private final LocalPanicWindow local;
   private final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
-  private final AtomicBoolean fallback = new AtomicBoolean();
+  private final FallbackStateMachine<WindowState, Flush> state;
   private final LongAdder roundTrips = new LongAdder();
 
   /**
@@ -55,6 +53,10 @@ public final class RedisPanicWindow implements PanicWindow {
     this.local = new LocalPanicWindow(window);
     this.windowSeconds = local.windowSeconds();
     this.key = redis.prefix() + ":breaker:{" + name + "}";
+    // A flush's outcome alone decides the state: which ticker the machine reads does not matter.
+    this.state = new FallbackStateMachine<>(log, "shared breaker window", WindowState.ONLINE,
+        WindowState::after, Ticker.system());
+    state.onTransition(this::logChange);
   }
 
   @Override
@@ -86,7 +88,8 @@ public final class RedisPanicWindow implements PanicWindow {
     }
     byte[][] argv = args.toArray(byte[][]::new);
     try {
-      List<Object> result = run(argv);
+      List<Object> result = redis.await("breaker-window",
+          SCRIPT.submit(redis.async(), new String[] {key}, argv));
       roundTrips.increment();
       long first = (Long) result.get(2);
       long from = nowEpochSecond - windowSeconds;
@@ -94,11 +97,11 @@ public final class RedisPanicWindow implements PanicWindow {
           : Math.max(0, Math.min(windowSeconds, nowEpochSecond - Math.max(first, from)));
       long panic = (Long) result.get(0);
       long total = Math.max(panic, (Long) result.get(1));
-      leaveFallback();
+      state.fire(Flush.SUCCEEDED);
       return new WindowCounts(panic, total, observed);
     } catch (StoreException | ClassCastException | IndexOutOfBoundsException e) {
       requeue(flushed, nowEpochSecond);
-      enterFallback(e);
+      state.fire(new Flush(e));
       return local.counts(nowEpochSecond);
     }
   }
@@ -116,26 +119,12 @@ public final class RedisPanicWindow implements PanicWindow {
 
   /** Whether the last {@link #counts} answered from the process-local window. */
   public boolean inFallback() {
-    return fallback.get();
+    return state.state() == WindowState.FALLBACK;
   }
 
   /** Round trips made so far (one per successful {@link #counts}). */
   public long roundTrips() {
     return roundTrips.sum();
-  }
-
-  private List<Object> run(byte[][] argv) {
-    try {
-      return redis.call("breaker-window",
-          c -> c.<List<Object>>evalsha(SHA, ScriptOutputType.MULTI, new String[] {key}, argv));
-    } catch (StoreException e) {
-      if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
-        throw e;
-      }
-      // First use on this node, or Redis restarted: EVAL loads the script as it runs it.
-      return redis.call("breaker-window",
-          c -> c.<List<Object>>eval(SCRIPT, ScriptOutputType.MULTI, new String[] {key}, argv));
-    }
   }
 
   private List<long[]> drainBefore(long nowEpochSecond) {
@@ -162,41 +151,17 @@ public final class RedisPanicWindow implements PanicWindow {
     }
   }
 
-  private void enterFallback(Exception e) {
-    if (fallback.compareAndSet(false, true)) {
-      log.atWarn().addKeyValue("key", key).addKeyValue("error", e.toString())
+  private void logChange(Transition<WindowState, Flush> change) {
+    if (change.to() == WindowState.FALLBACK) {
+      log.atWarn().addKeyValue("key", key).addKeyValue("error", change.event().error().toString())
           .log("shared breaker window unavailable, using this process's window");
-    }
-  }
-
-  private void leaveFallback() {
-    if (fallback.compareAndSet(true, false)) {
+    } else {
       log.atInfo().addKeyValue("key", key).log("shared breaker window back");
     }
   }
 
   private static byte[] bytes(long value) {
     return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static String loadScript() {
-    try (InputStream in = RedisPanicWindow.class.getResourceAsStream("window.lua")) {
-      if (in == null) {
-        throw new IllegalStateException("window.lua missing from the oddscache-redis jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha1(String text) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static final class Pending {

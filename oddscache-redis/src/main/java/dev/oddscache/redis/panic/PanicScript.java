@@ -1,25 +1,23 @@
 package dev.oddscache.redis.panic;
 
+import dev.oddscache.redis.internal.LuaScript;
 import dev.oddscache.store.StoreException;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code panic.lua}: start a match's panic or read the start already stored, refresh its expiry
  * if asked, repair a corrupt value, in one atomic round trip. The script touches only its one key,
  * so it runs on Redis Cluster.
  *
- * <p>Sent with EVAL, not EVALSHA: right after a Redis restart the script cache is empty, and
- * EVALSHA would cost a NOSCRIPT reply plus a second round trip, so a request could wait two
- * command timeouts. The script is sent at most once a second per panicking match and process.
+ * <p>Sent {@linkplain LuaScript#whole whole}, with EVAL, not EVALSHA: right after a Redis
+ * restart the script cache is empty, and EVALSHA would cost a NOSCRIPT reply plus a second round
+ * trip within the request's one command timeout. The script is sent at most once a second per
+ * panicking match and process.
  */
 final class PanicScript {
   /** Which stored start survives. */
@@ -45,7 +43,8 @@ final class PanicScript {
    */
   record Result(Outcome outcome, long start, String replaced) {}
 
-  static final String SCRIPT = load();
+  static final LuaScript SCRIPT = LuaScript.whole(
+      LuaScript.resource(PanicScript.class, "panic.lua"), ScriptOutputType.MULTI);
 
   private PanicScript() {}
 
@@ -55,11 +54,12 @@ final class PanicScript {
    * @param staleStart a start of a panic the caller has ended, {@link MatchPanic#NONE} or
    *     {@link MatchPanic#ANY}: such a stored start counts as absent
    */
-  static RedisFuture<List<Object>> submit(RedisClusterAsyncCommands<String, byte[]> commands,
-      String key, long candidate, long expiryMillis, boolean refresh, Mode mode, long staleStart) {
+  static CompletableFuture<List<Object>> submit(
+      RedisClusterAsyncCommands<String, byte[]> commands, String key, long candidate,
+      long expiryMillis, boolean refresh, Mode mode, long staleStart) {
     byte[] stale = staleStart == MatchPanic.NONE ? new byte[0]
         : staleStart == MatchPanic.ANY ? new byte[] {'*'} : PanicStartCodec.encode(staleStart);
-    return commands.eval(SCRIPT, ScriptOutputType.MULTI, new String[] {key},
+    return SCRIPT.submit(commands, new String[] {key},
         PanicStartCodec.encode(candidate), PanicStartCodec.encode(expiryMillis),
         new byte[] {refresh ? (byte) '1' : (byte) '0'}, mode.arg, stale);
   }
@@ -80,19 +80,5 @@ final class PanicScript {
     String replaced = outcome == Outcome.REPAIRED && reply.size() > 2
         ? PanicStartCodec.describe(reply.get(2)) : null;
     return new Result(outcome, start.getAsLong(), replaced);
-  }
-
-  private static String load() {
-    try (InputStream in = PanicScript.class.getResourceAsStream("panic.lua")) {
-      if (in == null) {
-        throw new IllegalStateException("panic.lua missing from the oddscache-redis jar");
-      }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      // Comments document the file; they need not travel with every EVAL.
-      return text.lines().filter(line -> !line.strip().startsWith("--"))
-          .collect(Collectors.joining("\n"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

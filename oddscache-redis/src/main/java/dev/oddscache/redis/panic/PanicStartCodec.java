@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A panic start as stored in Redis: the decimal text of its epoch millis, the format the seeds
- * wrote, so any client can read and write it.
+ * A panic start as stored in Redis: the decimal text of its epoch millis, the format the
+ * original Python system wrote, so any client can read and write it.
  *
  * <p>Reading is lenient about the container and strict about the content. The same value comes
  * back as {@code byte[]} or {@code String} depending on the client's codec (a Python client gets

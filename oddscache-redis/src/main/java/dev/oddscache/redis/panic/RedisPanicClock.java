@@ -1,7 +1,5 @@
 package dev.oddscache.redis.panic;
 
-import static dev.oddscache.redis.panic.MatchPanic.NEVER;
-import static dev.oddscache.redis.panic.MatchPanic.NOT_CALM;
 import static dev.oddscache.redis.panic.MatchPanic.UNKNOWN;
 
 import dev.oddscache.Status;
@@ -10,33 +8,23 @@ import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.panic.PanicClock;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
+import dev.oddscache.redis.panic.ClockFallback.Access;
+import dev.oddscache.redis.panic.ClockEvent.Resynced;
 import dev.oddscache.redis.panic.PanicScript.Mode;
-import dev.oddscache.redis.panic.PanicScript.Outcome;
-import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoreHealth;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The panic clock shared by every process on one Redis (SPEC §7): one key per match, {@code
+ * The panic clock shared by every process on one Redis: one key per match, {@code
  * {prefix}:panic:{<matchId>}}, holding the decimal epoch millis at which its panic began. The
  * match id is the key's hash tag, so the clock works on Redis Cluster.
  *
@@ -50,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>PANIC</b>, start in memory: the start Redis reported less than {@link #LOCAL_CACHE} ago
  *       (ticker time) is served with no command. Once per {@link
  *       PanicClockConfig#refreshInterval()} per match and process, the script also pushes the
- *       expiry back ({@code PEXPIRE}), never per request (§16.4). So a hot match costs one round
- *       trip per second per process, whatever the request rate.
+ *       expiry back ({@code PEXPIRE}), never per request. So a hot match costs one round trip
+ *       per second per process, whatever the request rate.
  *   <li><b>Calm</b> (any other status): after {@link PanicClockConfig#calmGrace()} of calm without
  *       PANIC, judged on {@code nowMillis} by this process, {@code DEL}. The grace is settled by
  *       the next call that touches the match, so a key may outlive the grace until then. A match
@@ -72,8 +60,8 @@ import org.slf4j.LoggerFactory;
  * on entry and INFO on return, never per call): calls then answer from memory with no command,
  * from the last start Redis reported, else from a {@link LocalPanicClock} fed with every
  * observation, so a PANIC always gets a start (a panic first seen during the outage starts then:
- * tier 1). Nothing throws to the caller, and nothing falls back to "TTL 0 for everything"
- * (§16.3).
+ * tier 1). Nothing throws to the caller, and nothing falls back to "TTL 0 for everything",
+ * which would send every request to the backend just when Redis cannot help protect it.
  *
  * <p>While in fallback, one call tries Redis again as soon as the connector reports it healthy or
  * reconnected, else at most once per {@link #RETRY_INTERVAL} of ticker time. That call
@@ -105,14 +93,16 @@ import org.slf4j.LoggerFactory;
  * against Redis; panics that only other processes know are not listed, because finding them
  * would need a SCAN over the keyspace (every node on Cluster).
  *
- * <p>Thread-safe. Per-match state changes are atomic ({@link ConcurrentHashMap#compute}); no lock
- * is held while waiting for Redis. When the start in memory is stale, one thread per match asks
+ * <p>Thread-safe. Per-match state changes are atomic ({@code MatchMemory}), and so are the
+ * clock's moves between online, fallback and resynchronising ({@code ClockFallback}); no lock is
+ * held while waiting for Redis. When the start in memory is stale, one thread per match asks
  * Redis while the others keep serving it.
  */
 public final class RedisPanicClock implements PanicClock {
-  private static final Logger log = LoggerFactory.getLogger(RedisPanicClock.class);
-
-  /** How long a start reported by Redis is served from memory (SPEC §7: at most one second). */
+  /**
+   * How long a start reported by Redis is served from memory: at most one second, so that a
+   * start another process stored or ended is seen here within a second.
+   */
   public static final Duration LOCAL_CACHE = Duration.ofSeconds(1);
 
   /** In fallback, the longest wait between two tries when nothing signals Redis's return. */
@@ -120,27 +110,13 @@ public final class RedisPanicClock implements PanicClock {
 
   private final RedisConnector redis;
   private final Ticker ticker;
-  private final String keyPrefix;
+  private final PanicKeys keys;
   private final long expiryMillis;
-  private final long refreshNanos;
   private final long calmGraceMillis;
-  private final long deadMansSwitchNanos;
-  private final long cacheNanos = LOCAL_CACHE.toNanos();
-  private final long retryNanos = RETRY_INTERVAL.toNanos();
-  private final LocalPanicClock local;
-  private final ConcurrentHashMap<String, MatchPanic> matches = new ConcurrentHashMap<>();
+  private final MatchMemory memory;
+  private final ClockFallback fallback;
+  private final PanicResync resync;
   private final Set<String> asking = ConcurrentHashMap.newKeySet();
-  private final Set<String> corruptWarned = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean fallback = new AtomicBoolean();
-  private final AtomicBoolean resyncDue = new AtomicBoolean();
-  private final AtomicBoolean resyncing = new AtomicBoolean();
-  private final AtomicBoolean redisBack = new AtomicBoolean();
-  private final AtomicLong failures = new AtomicLong();
-  private final LongAdder fallbacks = new LongAdder();
-  private final AtomicLong lastSweepNanos = new AtomicLong(NEVER);
-  private volatile long lastFailureNanos;
-  /** Whether a call has seen the connection down since the last failure. */
-  private volatile boolean sawDisconnected;
 
   /**
    * @param connector the Redis connection; its prefix starts every key, its command timeout
@@ -153,12 +129,12 @@ public final class RedisPanicClock implements PanicClock {
     this.redis = Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(config, "config");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
-    this.keyPrefix = connector.prefix() + ":panic:{";
+    this.keys = new PanicKeys(connector.prefix());
     this.expiryMillis = config.deadMansSwitch().toMillis();
-    this.refreshNanos = config.refreshInterval().toNanos();
     this.calmGraceMillis = config.calmGrace().toMillis();
-    this.deadMansSwitchNanos = config.deadMansSwitch().toNanos();
-    this.local = new LocalPanicClock(config);
+    this.memory = new MatchMemory(config, LOCAL_CACHE, new CorruptStarts(keys));
+    this.fallback = new ClockFallback(ticker, RETRY_INTERVAL);
+    this.resync = new PanicResync(connector, keys, memory, expiryMillis);
     connector.onHealthChange(this::onHealthChange);
   }
 
@@ -178,23 +154,26 @@ public final class RedisPanicClock implements PanicClock {
       throw new IllegalArgumentException("status must not be null, got null");
     }
     // Fed first and always, so the fallback knows every panic this process saw.
-    long localStart = local.observe(matchId, status, nowMillis);
+    long localStart = memory.observeLocally(matchId, status, nowMillis);
     long nanos = ticker.nanoTime();
     beforeCall(nanos);
     if (status != Status.PANIC) {
-      observeCalm(matchId, nowMillis, nanos);
+      MatchPanic after = memory.calmSeen(matchId, nowMillis);
+      if (after != null && after.ended()) {
+        deleteEnded(matchId, after, nanos, nowMillis);
+      }
       return NO_PANIC;
     }
-    MatchPanic seen = matches.compute(matchId,
-        (id, old) -> MatchPanic.panicSeen(old, nowMillis, calmGraceMillis, nanos));
+    MatchPanic seen = memory.panicSeen(matchId, nowMillis, nanos);
     if (!redisUsable(nanos, nowMillis)) {
       return seen.start() != UNKNOWN ? seen.start() : localStart;
     }
     // A resynchronisation may just have confirmed this match.
-    MatchPanic m = matches.getOrDefault(matchId, seen);
-    boolean refresh = m.refreshDue(nanos, refreshNanos);
+    MatchPanic current = memory.get(matchId);
+    MatchPanic m = current != null ? current : seen;
+    boolean refresh = memory.refreshDue(m, nanos);
     boolean known = m.start() != UNKNOWN;
-    if (known && m.fresh(nanos, cacheNanos) && !refresh) {
+    if (known && memory.fresh(m, nanos) && !refresh) {
       return m.start();
     }
     if (known && !asking.add(matchId)) {
@@ -204,12 +183,12 @@ public final class RedisPanicClock implements PanicClock {
     // Without a start in memory every caller asks: each must get the first writer's start.
     try {
       PanicScript.Result result = PanicScript.parse(redis.await("panic-start",
-          PanicScript.submit(redis.async(), key(matchId), nowMillis, expiryMillis, refresh,
+          PanicScript.submit(redis.async(), keys.key(matchId), nowMillis, expiryMillis, refresh,
               Mode.FIRST, m.staleStart())));
-      confirm(matchId, result, nanos, refresh);
+      memory.confirm(matchId, result, nanos, refresh);
       return result.start();
     } catch (RuntimeException e) {
-      enterFallback(e, nanos);
+      failed(e);
       return known ? m.start() : localStart;
     } finally {
       if (known) {
@@ -233,24 +212,24 @@ public final class RedisPanicClock implements PanicClock {
     requireMatchId(matchId);
     long nanos = ticker.nanoTime();
     beforeCall(nanos);
-    MatchPanic m = matches.get(matchId);
-    if (m != null && (m.ended() || m.graceElapsed(nowMillis, calmGraceMillis))) {
+    MatchPanic m = memory.get(matchId);
+    if (m != null && memory.over(m, nowMillis)) {
       settleGrace(matchId, nowMillis, nanos);
       return NO_PANIC;
     }
     if (!redisUsable(nanos, nowMillis)) {
-      return localStart(matchId, nowMillis);
+      return memory.localStart(matchId, nowMillis);
     }
-    m = matches.get(matchId);
-    if (m != null && m.fresh(nanos, cacheNanos)) {
+    m = memory.get(matchId);
+    if (m != null && memory.fresh(m, nanos)) {
       return m.start() == UNKNOWN ? NO_PANIC : m.start();
     }
     try {
-      byte[] stored = redis.call("panic-read", c -> c.get(key(matchId)));
-      return read(matchId, stored, nanos, nowMillis);
+      byte[] stored = redis.call("panic-read", c -> c.get(keys.key(matchId)));
+      return memory.read(matchId, stored, nanos, nowMillis);
     } catch (RuntimeException e) {
-      enterFallback(e, nanos);
-      return localStart(matchId, nowMillis);
+      failed(e);
+      return memory.localStart(matchId, nowMillis);
     }
   }
 
@@ -268,28 +247,20 @@ public final class RedisPanicClock implements PanicClock {
   public Map<String, Long> activePanics(long nowMillis) {
     long nanos = ticker.nanoTime();
     beforeCall(nanos);
-    for (Map.Entry<String, MatchPanic> e : matches.entrySet()) {
-      MatchPanic m = e.getValue();
-      if (!m.ended() && m.graceElapsed(nowMillis, calmGraceMillis)) {
-        settleGrace(e.getKey(), nowMillis, nanos);
-      }
+    for (String matchId : memory.graceElapsed(nowMillis)) {
+      settleGrace(matchId, nowMillis, nanos);
     }
     Map<String, Long> active = new TreeMap<>();
     if (!redisUsable(nanos, nowMillis)) {
-      for (String matchId : knownMatches(nowMillis)) {
-        long start = localStart(matchId, nowMillis);
-        if (start != NO_PANIC) {
-          active.put(matchId, start);
-        }
-      }
+      addLocalStarts(active, memory.known(nowMillis), nowMillis);
       return Collections.unmodifiableMap(active);
     }
-    Map<String, RedisFuture<byte[]>> reads = new LinkedHashMap<>();
+    Map<String, CompletableFuture<byte[]>> reads = new LinkedHashMap<>();
     try {
       RedisClusterAsyncCommands<String, byte[]> commands = null;
-      for (String matchId : knownMatches(nowMillis)) {
-        MatchPanic m = matches.get(matchId);
-        if (m != null && m.fresh(nanos, cacheNanos)) {
+      for (String matchId : memory.known(nowMillis)) {
+        MatchPanic m = memory.get(matchId);
+        if (m != null && memory.fresh(m, nanos)) {
           if (m.start() != UNKNOWN) {
             active.put(matchId, m.start());
           }
@@ -298,27 +269,21 @@ public final class RedisPanicClock implements PanicClock {
         if (commands == null) {
           commands = redis.async();
         }
-        reads.put(matchId, commands.get(key(matchId)));
+        reads.put(matchId, commands.get(keys.key(matchId)).toCompletableFuture());
       }
       if (!reads.isEmpty()) {
-        redis.await("panic-active", CompletableFuture.allOf(reads.values().stream()
-            .map(RedisFuture::toCompletableFuture).toArray(CompletableFuture[]::new)));
-        for (Map.Entry<String, RedisFuture<byte[]>> r : reads.entrySet()) {
-          long start = read(r.getKey(), r.getValue().toCompletableFuture().join(), nanos,
-              nowMillis);
+        redis.await("panic-active", CompletableFuture.allOf(
+            reads.values().toArray(CompletableFuture[]::new)));
+        for (Map.Entry<String, CompletableFuture<byte[]>> r : reads.entrySet()) {
+          long start = memory.read(r.getKey(), r.getValue().join(), nanos, nowMillis);
           if (start != NO_PANIC) {
             active.put(r.getKey(), start);
           }
         }
       }
     } catch (RuntimeException e) {
-      enterFallback(e, nanos);
-      for (String matchId : reads.keySet()) {
-        long start = localStart(matchId, nowMillis);
-        if (start != NO_PANIC) {
-          active.put(matchId, start);
-        }
-      }
+      failed(e);
+      addLocalStarts(active, reads.keySet(), nowMillis);
     }
     return Collections.unmodifiableMap(active);
   }
@@ -326,267 +291,86 @@ public final class RedisPanicClock implements PanicClock {
   /** Whether the clock is answering from this process's knowledge because Redis failed. */
   @Override
   public boolean inFallback() {
-    return fallback.get();
+    return fallback.inFallback();
   }
 
   /** How many times this clock has entered fallback: once per outage, however many calls. */
   public long fallbacks() {
-    return fallbacks.sum();
+    return fallback.fallbacks();
   }
 
   /** The Redis key of a match's panic start. */
   public String key(String matchId) {
-    return keyPrefix + matchId + "}";
-  }
-
-  private void observeCalm(String matchId, long nowMillis, long nanos) {
-    if (!matches.containsKey(matchId)) {
-      return;
-    }
-    MatchPanic after = matches.computeIfPresent(matchId, (id, old) -> {
-      if (old.ended()) {
-        return old;
-      }
-      if (calmGraceMillis == 0 || old.graceElapsed(nowMillis, calmGraceMillis)) {
-        return old.end();
-      }
-      return old.calmSeen(nowMillis);
-    });
-    if (after != null && after.ended()) {
-      deleteEnded(matchId, after, nanos, nowMillis);
-    }
+    return keys.key(matchId);
   }
 
   /** Ends a match whose calm grace has passed, or retries the DEL of one already ended. */
   private void settleGrace(String matchId, long nowMillis, long nanos) {
-    MatchPanic after = matches.computeIfPresent(matchId, (id, old) ->
-        !old.ended() && old.graceElapsed(nowMillis, calmGraceMillis) ? old.end() : old);
+    MatchPanic after = memory.settle(matchId, nowMillis);
     if (after != null && after.ended()) {
       deleteEnded(matchId, after, nanos, nowMillis);
     }
   }
 
   private void deleteEnded(String matchId, MatchPanic ended, long nanos, long nowMillis) {
-    corruptWarned.remove(matchId);
     // In fallback the DEL stays owed: the resynchronisation sends it.
-    if (!redisUsable(nanos, nowMillis) || !ended.equals(matches.get(matchId))) {
+    if (!redisUsable(nanos, nowMillis) || !memory.isCurrent(matchId, ended)) {
       return;
     }
     try {
-      redis.call("panic-end", c -> c.del(key(matchId)));
-      matches.remove(matchId, ended);
+      redis.call("panic-end", c -> c.del(keys.key(matchId)));
+      memory.deleted(matchId, ended);
     } catch (RuntimeException e) {
-      enterFallback(e, nanos);
+      failed(e);
     }
   }
 
-  /** Interprets a GET of the match's key and records what it says. */
-  private long read(String matchId, byte[] stored, long nanos, long nowMillis) {
-    if (stored == null) {
-      matches.computeIfPresent(matchId, (id, old) -> old.absent(nanos));
-      return NO_PANIC;
-    }
-    OptionalLong decoded = PanicStartCodec.decode(stored);
-    if (decoded.isEmpty()) {
-      warnCorrupt(matchId, PanicStartCodec.describe(stored));
-      // Unknown: answer from memory; the next PANIC replaces the value with a fresh start.
-      return localStart(matchId, nowMillis);
-    }
-    long start = decoded.getAsLong();
-    MatchPanic m = matches.compute(matchId, (id, old) -> old != null && old.isStale(start)
-        ? old.absent(nanos) : MatchPanic.confirmed(old, start, nanos, false));
-    return m.start() == UNKNOWN ? NO_PANIC : m.start();
-  }
-
-  private void confirm(String matchId, PanicScript.Result result, long nanos, boolean refresh) {
-    boolean expirySet = refresh || result.outcome() != Outcome.KEPT;
-    matches.compute(matchId, (id, old) -> old != null && old.ended()
-        ? old : MatchPanic.confirmed(old, result.start(), nanos, expirySet));
-    if (result.outcome() == Outcome.REPAIRED) {
-      warnCorrupt(matchId, result.replaced());
-    }
-  }
-
-  /** What this process knows without Redis: the last start Redis reported, else its own. */
-  private long localStart(String matchId, long nowMillis) {
-    MatchPanic m = matches.get(matchId);
-    if (m != null && (m.ended() || m.graceElapsed(nowMillis, calmGraceMillis))) {
-      return NO_PANIC;
-    }
-    if (m != null && m.start() != UNKNOWN) {
-      return m.start();
-    }
-    return local.panicStart(matchId, nowMillis);
-  }
-
-  private Set<String> knownMatches(long nowMillis) {
-    Set<String> known = new HashSet<>(local.activePanics(nowMillis).keySet());
-    matches.forEach((matchId, m) -> {
-      if (m.ended()) {
-        known.remove(matchId);
-      } else {
-        known.add(matchId);
+  private void addLocalStarts(Map<String, Long> active, Set<String> matchIds, long nowMillis) {
+    for (String matchId : matchIds) {
+      long start = memory.localStart(matchId, nowMillis);
+      if (start != NO_PANIC) {
+        active.put(matchId, start);
       }
-    });
-    return known;
+    }
   }
 
   /**
    * Whether this call may use Redis. In fallback, or when a resynchronisation is due, the call
-   * that wins the right to probe resynchronises first; the others answer from memory.
+   * that wins the right to try resynchronises first; the others answer as the state says.
    */
   private boolean redisUsable(long nanos, long nowMillis) {
-    if (!fallback.get() && !resyncDue.get()) {
-      return true;
-    }
-    if (fallback.get() && !probeAllowed(nanos)) {
-      return false;
-    }
-    if (!resyncing.compareAndSet(false, true)) {
-      return !fallback.get();
+    Access access = fallback.tryRedis(redis.isConnected());
+    if (access != Access.RESYNC) {
+      return access == Access.REDIS;
     }
     try {
-      long failuresBefore = failures.get();
-      // Consumed before the round trip, so a signal that arrives during it is kept for later.
-      resyncDue.set(false);
-      int[] counts = resync(nowMillis, nanos);
-      if (failures.get() == failuresBefore && fallback.compareAndSet(true, false)) {
-        log.atInfo().addKeyValue("pushed", counts[0]).addKeyValue("deleted", counts[1])
-            .addKeyValue("fallbacks", fallbacks.sum())
-            .log("panic clock back on redis, resynchronised");
-      }
-      return !fallback.get();
+      Resynced done = resync.run(nowMillis, nanos);
+      return fallback.resynced(done.pushed(), done.deleted());
     } catch (RuntimeException e) {
-      enterFallback(e, nanos);
+      fallback.failed(e, true, redis.isConnected());
       return false;
-    } finally {
-      resyncing.set(false);
     }
   }
 
-  private boolean probeAllowed(long nanos) {
-    if (redisBack.getAndSet(false)) {
-      return true;
-    }
-    if (sawDisconnected && redis.isConnected()) {
-      // Lettuce reconnected since the failure.
-      return true;
-    }
-    return nanos - lastFailureNanos >= retryNanos;
-  }
-
-  /**
-   * Pushes what Redis may lack and deletes what this process ended, in one pipelined round trip
-   * bounded by one command timeout (a PING if there is nothing to send, to prove Redis answers).
-   *
-   * @return {pushed, deleted}
-   * @throws StoreException or another RuntimeException if Redis did not answer them all
-   */
-  private int[] resync(long nowMillis, long nanos) {
-    RedisClusterAsyncCommands<String, byte[]> commands = redis.async();
-    Map<String, RedisFuture<List<Object>>> pushes = new LinkedHashMap<>();
-    Map<String, MatchPanic> deletes = new LinkedHashMap<>();
-    List<CompletableFuture<?>> all = new ArrayList<>();
-    Set<String> candidates = new HashSet<>(matches.keySet());
-    candidates.addAll(local.activePanics(nowMillis).keySet());
-    for (String matchId : candidates) {
-      MatchPanic m = matches.get(matchId);
-      if (m != null && m.ended()) {
-        deletes.put(matchId, m);
-        all.add(commands.del(key(matchId)).toCompletableFuture());
-        continue;
-      }
-      if (m != null && (!m.unconfirmed() || m.graceElapsed(nowMillis, calmGraceMillis))) {
-        continue;
-      }
-      long candidate = m != null && m.start() != UNKNOWN
-          ? m.start() : local.panicStart(matchId, nowMillis);
-      if (candidate == NO_PANIC) {
-        continue;
-      }
-      RedisFuture<List<Object>> push = PanicScript.submit(commands, key(matchId), candidate,
-          expiryMillis, true, Mode.EARLIEST, m == null ? MatchPanic.NONE : m.staleStart());
-      pushes.put(matchId, push);
-      all.add(push.toCompletableFuture());
-    }
-    if (all.isEmpty()) {
-      all.add(commands.ping().toCompletableFuture());
-    }
-    redis.await("panic-resync", CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
-    for (Map.Entry<String, RedisFuture<List<Object>>> p : pushes.entrySet()) {
-      confirm(p.getKey(), PanicScript.parse(p.getValue().toCompletableFuture().join()), nanos,
-          true);
-    }
-    deletes.forEach(matches::remove);
-    if (!pushes.isEmpty() || !deletes.isEmpty()) {
-      log.atDebug().addKeyValue("pushed", pushes.keySet()).addKeyValue("deleted", deletes.keySet())
-          .log("panic clock resynchronised with redis");
-    }
-    return new int[] {pushes.size(), deletes.size()};
-  }
-
-  private void enterFallback(RuntimeException e, long nanos) {
-    failures.incrementAndGet();
-    lastFailureNanos = nanos;
+  private void failed(RuntimeException e) {
     // The connection's flag can lag a rejection by a moment; beforeCall keeps watching it.
-    sawDisconnected = !redis.isConnected();
-    resyncDue.set(true);
-    if (fallback.compareAndSet(false, true)) {
-      // A "healthy" signal from before this failure says nothing about Redis now.
-      redisBack.set(false);
-      fallbacks.increment();
-      log.atWarn().addKeyValue("error", e.toString()).addKeyValue("fallbacks", fallbacks.sum())
-          .log("panic clock falling back to this process's knowledge");
-    } else {
-      log.atDebug().addKeyValue("error", e.toString()).log("panic clock still in fallback");
-    }
+    fallback.failed(e, false, redis.isConnected());
   }
 
   private void onHealthChange(StoreHealth health) {
     if (health == StoreHealth.HEALTHY) {
-      redisBack.set(true);
+      fallback.redisHealthy();
     } else if (health == StoreHealth.FALLBACK) {
       // Redis may have restarted empty while this clock served starts from memory.
-      resyncDue.set(true);
+      fallback.resyncDue();
     }
   }
 
   private void beforeCall(long nanos) {
-    sweepIfDue(nanos);
+    memory.sweepIfDue(nanos);
     if (!redis.isConnected()) {
-      resyncDue.set(true);
-      sawDisconnected = true;
+      fallback.disconnectionSeen();
     }
-  }
-
-  private void warnCorrupt(String matchId, String value) {
-    if (corruptWarned.add(matchId)) {
-      log.atWarn().addKeyValue("matchId", matchId).addKeyValue("key", key(matchId))
-          .addKeyValue("value", value)
-          .log("panic start in redis is not epoch millis; treated as unknown and replaced");
-    }
-  }
-
-  private void sweepIfDue(long nanos) {
-    long last = lastSweepNanos.get();
-    boolean due = last == NEVER || nanos - last >= refreshNanos;
-    if (due && lastSweepNanos.compareAndSet(last, nanos)) {
-      // Memory stays bounded by the matches touched within the last dead man's switch. The entry
-      // set's removeIf removes an entry only if it is still the one tested.
-      matches.entrySet().removeIf(e -> forgettable(e.getValue(), nanos));
-      corruptWarned.retainAll(matches.keySet());
-    }
-  }
-
-  private boolean forgettable(MatchPanic m, long nanos) {
-    long touched = m.touchedAtNanos();
-    if (touched == NEVER || nanos - touched >= deadMansSwitchNanos) {
-      // Untouched this long: Redis has expired the key, unless another process keeps it alive.
-      return true;
-    }
-    // A start this process only read, now stale: a plain cache entry.
-    return m.lastPanicNanos() == NEVER && !m.ended() && m.calmSinceMillis() == NOT_CALM
-        && !m.fresh(nanos, cacheNanos);
   }
 
   private static void requireMatchId(String matchId) {
@@ -598,8 +382,8 @@ public final class RedisPanicClock implements PanicClock {
 
   @Override
   public String toString() {
-    return "RedisPanicClock{keys=" + keyPrefix + "<matchId>}, expiryMillis=" + expiryMillis
-        + ", calmGraceMillis=" + calmGraceMillis + ", fallback=" + fallback.get()
-        + ", fallbacks=" + fallbacks.sum() + ", trackedMatches=" + matches.size() + '}';
+    return "RedisPanicClock{keys=" + keys + ", expiryMillis=" + expiryMillis
+        + ", calmGraceMillis=" + calmGraceMillis + ", fallback=" + fallback.inFallback()
+        + ", fallbacks=" + fallback.fallbacks() + ", trackedMatches=" + memory.size() + '}';
   }
 }

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The binary blob that one Redis value key holds (SPEC §12): everything a read needs in one
+ * The binary blob that one Redis value key holds: everything a read needs in one
  * {@code GET}, and what a replacement or removal needs to clean the old tag sets. Big-endian:
  *
  * <pre>

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link RedisStore} with an in-process copy of recently read values in front of it (SPEC §12
- * "near cache"): a hot key is read from this process's memory instead of costing a Redis round
+ * A {@link RedisStore} with an in-process copy of recently read values in front of it (a "near
+ * cache"): a hot key is read from this process's memory instead of costing a Redis round
  * trip per request.
  *
  * <p><b>Freshness.</b> A near copy is kept only while the value is younger than its own {@link

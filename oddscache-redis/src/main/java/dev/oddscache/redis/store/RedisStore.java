@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link CacheStore} in Redis — standalone, Sentinel or Cluster, whatever the {@link
- * RedisConnector} reaches (SPEC §12). Several processes sharing one Redis share the cache.
+ * RedisConnector} reaches. Several processes sharing one Redis share the cache.
  *
  * <p><b>Layout.</b> One cache key is one Redis key holding a single blob ({@link BlobFormat}):
  * the value bytes from the {@link ValueCodec} plus stored-at, TTL, load duration, tags and a
@@ -337,7 +337,8 @@ public final class RedisStore<V> implements CacheStore<V> {
     RedisClusterAsyncCommands<String, byte[]> c = redis.async();
     Map<TagMember, CompletableFuture<byte[]>> deletes = new LinkedHashMap<>();
     for (TagMember m : members) {
-      deletes.put(m, Scripts.DELETE_IF_TOKEN.run(c, new String[] {keys.valueKey(m.key())}, m.tokenBytes()));
+      deletes.put(m, Scripts.DELETE_IF_TOKEN.submit(c, new String[] {keys.valueKey(m.key())},
+          m.tokenBytes()));
     }
     awaitAll(operation, deletes.values());
 
@@ -381,7 +382,7 @@ public final class RedisStore<V> implements CacheStore<V> {
       args[i + 1] = market.getBytes(StandardCharsets.UTF_8);
       i++;
     }
-    return Scripts.TAG.run(c, k, args);
+    return Scripts.TAG.submit(c, k, args);
   }
 
   private CompletableFuture<Object> untag(RedisClusterAsyncCommands<String, byte[]> c, String matchId,
@@ -395,7 +396,7 @@ public final class RedisStore<V> implements CacheStore<V> {
       args.add(Integer.toString(members.size()).getBytes(StandardCharsets.US_ASCII));
       members.forEach(m -> args.add(m.encode()));
     });
-    return Scripts.UNTAG.run(c, k.toArray(String[]::new), args.toArray(byte[][]::new));
+    return Scripts.UNTAG.submit(c, k.toArray(String[]::new), args.toArray(byte[][]::new));
   }
 
   /** Removes the member of a replaced or removed value from its tag sets, without waiting. */

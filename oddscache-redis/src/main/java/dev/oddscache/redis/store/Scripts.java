@@ -1,5 +1,6 @@
 package dev.oddscache.redis.store;
 
+import dev.oddscache.redis.internal.LuaScript;
 import io.lettuce.core.ScriptOutputType;
 
 /**
@@ -16,7 +17,7 @@ final class Scripts {
    * extends every key's expiry to at least the retention: Redis 6.2 has no {@code PEXPIRE … GT},
    * and a plain PEXPIRE could shorten a set below the retention of an older, longer-lived member.
    */
-  static final LuaScript TAG = new LuaScript("""
+  static final LuaScript TAG = LuaScript.bySha("""
       local ttl = tonumber(ARGV[1])
       for i = 2, #KEYS do
         redis.call('SADD', KEYS[i], ARGV[2])
@@ -35,7 +36,7 @@ final class Scripts {
    * token bytes. Returns the deleted blob (so the caller can clean its tag sets), or nil when the
    * key is gone or holds a newer put, which must survive.
    */
-  static final LuaScript DELETE_IF_TOKEN = new LuaScript("""
+  static final LuaScript DELETE_IF_TOKEN = LuaScript.bySha("""
       local blob = redis.call('GET', KEYS[1])
       if blob and string.sub(blob, 2, 9) == ARGV[1] then
         redis.call('DEL', KEYS[1])
@@ -50,7 +51,7 @@ final class Scripts {
    * from the market set, in the same atomic step, so a concurrent put (which adds both at once)
    * never ends up in a set whose market is not listed.
    */
-  static final LuaScript UNTAG = new LuaScript("""
+  static final LuaScript UNTAG = LuaScript.bySha("""
       local a = 1
       for i = 2, #KEYS do
         local market = ARGV[a]

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Turns cached values into the bytes a {@link RedisStore} keeps, and back (SPEC §12). Java
- * serialization is deliberately not offered: it ties the stored bytes to class versions and
- * turns every reader into a deserialization gadget target.
+ * Turns cached values into the bytes a {@link RedisStore} keeps, and back. Java serialization
+ * is deliberately not offered: it ties the stored bytes to class versions and turns every
+ * reader into a deserialization gadget target.
  *
  * <p>Implementations must be thread-safe and must not return null. They signal a value they
  * cannot encode or bytes they cannot decode with a {@link RuntimeException}; the store wraps it

@@ -1,5 +1,5 @@
 /**
- * The Redis store (SPEC §12): {@link dev.oddscache.redis.store.RedisStore}, a {@link
+ * The Redis store: {@link dev.oddscache.redis.store.RedisStore}, a {@link
  * dev.oddscache.store.CacheStore} whose hit is one {@code GET} of a single blob; {@link
  * dev.oddscache.redis.store.NearCachedStore}, an in-process copy in front of it kept coherent
  * across processes by pub/sub; and the {@link dev.oddscache.redis.store.ValueCodec}s that turn

@@ -1,4 +1,4 @@
--- Shared panic-breaker window (SPEC §5, §12). One hash per window: fields "<epochSecond>:p" and
+-- Shared panic-breaker window. One hash per window: fields "<epochSecond>:p" and
 -- "<epochSecond>:t" hold the panic and total counts of that second, summed over every process;
 -- "first" holds the earliest second ever recorded. One call per process per second flushes that
 -- process's completed seconds and returns the sums over the window's complete seconds.

@@ -1,4 +1,4 @@
--- Shared panic clock (SPEC §7): starts a match's panic or reads the start already stored, in one
+-- Shared panic clock: starts a match's panic or reads the start already stored, in one
 -- atomic round trip. Redis 6.2 has no SET NX GET; a script also leaves no gap between the NX
 -- and the GET in which another process could delete the key.
 --

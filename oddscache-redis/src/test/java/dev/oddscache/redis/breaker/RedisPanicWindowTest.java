@@ -40,8 +40,8 @@ class RedisPanicWindowTest {
 
   @BeforeEach
   void connect() {
-    processA = RedisConnector.open(RedisSettings.of(server.uri()));
-    processB = RedisConnector.open(RedisSettings.of(server.uri()));
+    processA = RedisConnector.open(RedisSettings.custom().uri(server.uri()).build());
+    processB = RedisConnector.open(RedisSettings.custom().uri(server.uri()).build());
     name = UUID.randomUUID().toString();
     // A cold JVM's first command can exceed the 50 ms timeout (class loading); that fallback is
     // tested on purpose below, so start warm here.

@@ -35,9 +35,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §7, §12, §15: Redis dies in the middle of concurrent traffic through a real OddsCache on
- * Redis (store, panic clock, breaker window) and comes back. No request fails, the fallbacks are
- * flagged while it is away, and everything resynchronises without a restart.
+ * Redis dies in the middle of concurrent traffic through a real OddsCache on Redis (store, panic
+ * clock, breaker window) and comes back. No request fails because of the cache, the fallbacks
+ * are flagged while it is away, and everything resynchronises without a restart.
  */
 class RedisOutageUnderLoadTest {
   private static final int THREADS = 8;
@@ -50,7 +50,7 @@ class RedisOutageUnderLoadTest {
     ScheduledExecutorService backend = Executors.newScheduledThreadPool(2);
     try (RedisServerProcess redis = RedisServerProcess.start();
         RedisConnector connector = RedisConnector.open(
-            RedisSettings.custom(redis.uri()).commandTimeout(TIMEOUT).build())) {
+            RedisSettings.custom().uri(redis.uri()).commandTimeout(TIMEOUT).build())) {
       RedisTestSupport.warmUp(connector);
       RedisPanicClock clock = new RedisPanicClock(connector, PanicClockConfig.ofDefaults(), Ticker.system());
       RedisPanicWindow window = new RedisPanicWindow(connector, BreakerConfig.ofDefaults().window(), "fault");

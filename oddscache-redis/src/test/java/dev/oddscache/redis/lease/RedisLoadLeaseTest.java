@@ -11,6 +11,7 @@ import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.RedisSettings;
 import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.RedisTestSupport;
+import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.store.CacheStore;
 import dev.oddscache.store.memory.InMemoryStore;
 import dev.oddscache.Ticker;
@@ -48,8 +49,12 @@ class RedisLoadLeaseTest {
 
   @BeforeEach
   void connect() {
-    redisA = RedisConnector.open(RedisSettings.custom(server.uri()).prefix("lease-test").build());
-    redisB = RedisConnector.open(RedisSettings.custom(server.uri()).prefix("lease-test").build());
+    // The lease, not the timeout, is the subject: a loaded build machine once pushed a SET NX past
+    // the 50 ms default, the lease failed open and both processes loaded.
+    RedisSettings settings = RedisSettings.from(SharedRedisServer.settings(server.uri()))
+        .prefix("lease-test").build();
+    redisA = RedisConnector.open(settings);
+    redisB = RedisConnector.open(settings);
     RedisTestSupport.warmUp(redisA);
     RedisTestSupport.warmUp(redisB);
     redisA.call("flush", c -> c.flushall());
@@ -114,7 +119,8 @@ class RedisLoadLeaseTest {
 
   @Test
   void redisDownGrantsTheLease() {
-    RedisConnector down = RedisConnector.open(RedisSettings.of("redis://127.0.0.1:1"));
+    RedisConnector down =
+        RedisConnector.open(RedisSettings.custom().uri("redis://127.0.0.1:1").build());
     try {
       RedisLoadLease lease = new RedisLoadLease(down);
       assertThat(lease.tryAcquire("k", Duration.ofSeconds(1))).isTrue();

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Another JVM, started from this test JVM's own java and classpath, running a main class of the
- * test sources: a second process in the sense of SPEC §7. Its stdout and stderr go to files, so a
- * full pipe can never block it. Close it in a finally: that destroys it if it is still running.
+ * test sources: a second process sharing the panic clock through Redis. Its stdout and stderr
+ * go to files, so a full pipe can never block it. Close it in a finally: that destroys it if it
+ * is still running.
  */
 final class ChildJvm implements AutoCloseable {
   private final String name;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Redis down or hung mid-panic (SPEC §7, §16.3), with the default 50 ms command timeout: calls
+ * Redis down or hung mid-panic, with the default 50 ms command timeout: calls
  * answer from this process's knowledge within about one timeout, nothing throws, the fallback is
  * counted and logged once per outage, and the clock resynchronises by itself when Redis answers.
  */
@@ -152,7 +152,7 @@ class PanicFailSafeTest {
   @Test
   void clockStartedWhileRedisIsDown_worksLocally_andPublishesWhenRedisComes() {
     server.stop();
-    redis = RedisConnector.open(RedisSettings.custom(server.uri())
+    redis = RedisConnector.open(RedisSettings.custom().uri(server.uri())
         .reconnectInterval(Duration.ofMillis(100)).build());
     RedisPanicClock clock = new RedisPanicClock(redis, PanicClockConfig.ofDefaults(), ticker);
 

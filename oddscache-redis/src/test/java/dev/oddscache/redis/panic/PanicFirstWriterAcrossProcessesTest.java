@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * First writer wins across processes (SPEC §7): two JVMs of eight threads each, released
+ * First writer wins across processes: two JVMs of eight threads each, released
  * together, race to start the same match's panic with sixteen different instants. One start
  * survives and every thread of both processes reports it.
  */

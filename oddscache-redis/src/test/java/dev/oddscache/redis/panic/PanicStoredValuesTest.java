@@ -48,7 +48,7 @@ class PanicStoredValuesTest extends PatientRedisTest {
   void key_isPrefixedAndHashTaggedOnTheMatchId() {
     assertThat(clock.key("psg-om")).isEqualTo("oddscache:panic:{psg-om}");
     try (RedisConnector other = RedisConnector.open(
-        RedisSettings.custom(server.uri()).prefix("svc1").build())) {
+        RedisSettings.custom().uri(server.uri()).prefix("svc1").build())) {
       assertThat(new RedisPanicClock(other, PanicClockConfig.ofDefaults(), ticker).key("m"))
           .isEqualTo("svc1:panic:{m}");
     }

@@ -3,7 +3,6 @@ package dev.oddscache.redis.panic;
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.RedisSettings;
 import dev.oddscache.store.StoreException;
-import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,12 +17,13 @@ final class TestRedis {
   private TestRedis() {}
 
   static RedisConnector patient(String uri) {
-    return warm(RedisConnector.open(RedisSettings.custom(uri).commandTimeout(PATIENT).build()));
+    return warm(RedisConnector.open(
+        RedisSettings.custom().uri(uri).commandTimeout(PATIENT).build()));
   }
 
   /** With the default 50 ms command timeout. */
   static RedisConnector strict(String uri) {
-    return warm(RedisConnector.open(RedisSettings.of(uri)));
+    return warm(RedisConnector.open(RedisSettings.custom().uri(uri).build()));
   }
 
   /**
@@ -36,9 +36,8 @@ final class TestRedis {
     while (ok < 20 && System.nanoTime() < deadline) {
       try {
         redis.call("warm-up", c -> c.get("warm-up"));
-        redis.call("warm-up", c -> c.eval(PanicScript.SCRIPT, ScriptOutputType.MULTI,
-            new String[] {"warm-up"}, PanicStartCodec.encode(1), PanicStartCodec.encode(1000),
-            new byte[] {'0'}, PanicScript.Mode.FIRST.arg, new byte[0]));
+        redis.await("warm-up", PanicScript.submit(redis.async(), "warm-up", 1, 1000, false,
+            PanicScript.Mode.FIRST, MatchPanic.NONE));
         redis.call("warm-up", c -> c.del("warm-up"));
         ok++;
       } catch (StoreException e) {

@@ -34,7 +34,8 @@ class RedisOutageTest {
   private static final Tags TAGS = Tags.of("clasico", Set.of("1x2"));
 
   private final RedisServerProcess server = RedisServerProcess.start();
-  private final RedisConnector connector = RedisConnector.open(RedisSettings.of(server.uri()));
+  private final RedisConnector connector =
+      RedisConnector.open(RedisSettings.custom().uri(server.uri()).build());
   private final RedisStore<String> store = new RedisStore<>(connector, ValueCodec.utf8String());
   private final NearCachedStore<String> near =
       new NearCachedStore<>(new RedisStore<>(connector, ValueCodec.utf8String(), "near"));

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * Figures that tests observe but must not assert on (wall times), appended to {@code
  * target/measurements.txt} so they can be read after a build without cluttering its output.
- * They are indications from a test run, not benchmarks (SPEC §15).
+ * They are indications from a test run, not benchmarks: timings are measured in benchmarks,
+ * never asserted in unit tests.
  */
 public final class Measurements {
   private static final Path FILE = Path.of("target", "measurements.txt");

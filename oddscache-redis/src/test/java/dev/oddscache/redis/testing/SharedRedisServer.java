@@ -46,7 +46,7 @@ public final class SharedRedisServer {
    * that a loaded build machine does not hit.
    */
   public static RedisSettings settings(String uri) {
-    return RedisSettings.custom(uri).commandTimeout(COMMAND_TIMEOUT).build();
+    return RedisSettings.custom().uri(uri).commandTimeout(COMMAND_TIMEOUT).build();
   }
 
   /** The shared server's URI, starting it if needed. */

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Feeds Betfair stream lines into a {@link VixDetector}: the work behind {@code POST
- * /v1/odds/betfair} (SPEC §13) and {@code oddscache replay} (SPEC §14).
+ * /v1/odds/betfair} and {@code oddscache replay}.
  *
  * <p>Keeps one {@link BetfairStreamParser}, so market definitions sent in one call apply to the
  * ticks of later calls, as they do in a stream cut into HTTP bodies. Thread-safe when its parser

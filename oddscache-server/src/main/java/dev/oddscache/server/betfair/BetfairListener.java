@@ -12,8 +12,8 @@ public interface BetfairListener {
   void onRejected(Rejection rejection);
 
   /**
-   * A runner change with a last-traded price while its market is not OPEN (suspended, closed),
-   * which SPEC §3 ignores. Does nothing by default.
+   * A runner change with a last-traded price while its market is not OPEN (suspended, closed):
+   * such prices are ignored, never fed to the detector. Does nothing by default.
    */
   default void onIgnored(BetfairTick tick) {}
 }

@@ -17,8 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Maps Betfair Exchange stream messages, one JSON line at a time, to {@link BetfairTick}s (SPEC
- * §3).
+ * Maps Betfair Exchange stream messages, one JSON line at a time, to {@link BetfairTick}s.
  *
  * <p><b>Mapping.</b> A line is an {@code mcm} message; its {@code pt} (epoch milliseconds) is the
  * time of every tick in it. Each market change {@code mc[i]} names its market by {@code id} and

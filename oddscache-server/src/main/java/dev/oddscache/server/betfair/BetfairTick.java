@@ -4,8 +4,8 @@ import dev.oddscache.vix.OddsTick;
 import java.util.Objects;
 
 /**
- * One last-traded price from a Betfair stream, mapped to an {@link OddsTick} (SPEC §3), with the
- * market metadata that the tick itself does not carry.
+ * One last-traded price from a Betfair stream, mapped to an {@link OddsTick}, with the market
+ * metadata that the tick itself does not carry.
  *
  * <p>The tick's match is the definition's {@code eventId}, its market the definition's {@code
  * marketType} lower-cased, its selection the runner {@code id} (followed by {@code @} and the

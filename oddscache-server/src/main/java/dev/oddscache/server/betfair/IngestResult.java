@@ -15,7 +15,8 @@ import java.util.Map;
  * @param rejected the first rejections, in input order, at most the ingest's listing limit
  * @param outOfOrder ticks the detector ignored as older than their selection's last tick (also
  *     counted and listed as rejections)
- * @param ignored ticks of markets that were not OPEN, neither accepted nor rejected (SPEC §3)
+ * @param ignored ticks of markets that were not OPEN, neither accepted nor rejected: a price
+ *     while a market is suspended or closed is not fed to the detector
  */
 public record IngestResult(
     long lines, long accepted, long rejectedCount, List<Rejection> rejected, long outOfOrder,
@@ -26,8 +27,8 @@ public record IngestResult(
   }
 
   /**
-   * The body of the {@code POST /v1/odds/betfair} answer (SPEC §13): exactly {@code {"accepted":
-   * n, "rejected": [{"index", "reason"}]}}.
+   * The body of the {@code POST /v1/odds/betfair} answer, the same as {@code POST /v1/odds}'s:
+   * exactly {@code {"accepted": n, "rejected": [{"index", "reason"}]}}.
    */
   public Map<String, Object> toJson() {
     List<Map<String, Object>> list = new ArrayList<>(rejected.size());

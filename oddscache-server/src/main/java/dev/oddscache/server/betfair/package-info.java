@@ -1,6 +1,6 @@
 /**
- * Betfair Exchange stream and historical-data files (SPEC §3): newline-delimited JSON {@code mcm}
- * messages turned into {@link dev.oddscache.vix.OddsTick}s.
+ * Betfair Exchange stream and historical-data files: newline-delimited JSON {@code mcm} messages
+ * turned into {@link dev.oddscache.vix.OddsTick}s.
  *
  * <p>{@link dev.oddscache.server.betfair.BetfairStreamParser} maps one line at a time and keeps
  * only the last market definition per market; {@link dev.oddscache.server.betfair.BetfairInput}

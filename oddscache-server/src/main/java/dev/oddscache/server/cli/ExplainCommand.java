@@ -20,7 +20,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code oddscache explain}: the TTL decision (SPEC §8) for hypothetical inputs, with reasons. */
+/**
+ * {@code oddscache explain}: the TTL decision for hypothetical inputs, with reasons. The effective
+ * TTL is the base TTL (the kickoff zone's, or the one given; none in PANIC), raised to the
+ * breaker mode's floor and, in a panic, to the quota's TTL for its duration and stakes.
+ */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,

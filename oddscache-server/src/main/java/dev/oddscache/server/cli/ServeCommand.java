@@ -1,9 +1,11 @@
 package dev.oddscache.server.cli;
 
 import dev.oddscache.server.config.ConfigFile;
-import dev.oddscache.server.http.ImplicitFreshness;
 import dev.oddscache.server.http.OddscacheServer;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.AccessTokens;
+import dev.oddscache.server.settings.ImplicitFreshness;
+import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.server.settings.StoreSettings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -63,9 +65,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("oddscache serving on " + server.url() + "  (dashboard: " + server.url() + "/)");
-    out.println(settings.upstream() == null
+    URI target = settings.proxy().upstream();
+    out.println(target == null
         ? "no --upstream: the proxy answers 503 until one is configured"
-        : "proxying " + server.url() + "/p/... -> " + settings.upstream());
+        : "proxying " + server.url() + "/p/... -> " + target);
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,52 +80,54 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   ServerSettings settings() {
-    ServerSettings settings = ServerSettings.defaults();
+    ServerSettings.Builder settings;
     try {
-      if (config != null) {
-        settings = ConfigFile.load(config, settings);
-      }
+      ServerSettings defaults = ServerSettings.ofDefaults();
+      settings = ServerSettings.from(config == null ? defaults : ConfigFile.load(config, defaults));
       if (bind != null) {
-        settings = settings.withBind(bind);
+        settings.network(n -> n.bind(bind));
       }
       if (port != null) {
-        settings = settings.withPort(port);
+        settings.network(n -> n.port(port));
       }
       if (upstream != null) {
-        settings = settings.withUpstream(parseUpstream(upstream));
+        settings.proxy(p -> p.upstream(parseUpstream(upstream)));
       }
       if (redis != null) {
-        settings = settings.withRedisUri(redis);
+        settings.store(s -> s.redisUri(redis));
       }
       if (implicitFreshness != null) {
-        settings = settings.withImplicitFreshness(
-            ImplicitFreshness.parse("--implicit-freshness", implicitFreshness));
+        settings.proxy(p -> p.implicitFreshness(
+            ImplicitFreshness.parse("--implicit-freshness", implicitFreshness)));
       }
+      StoreSettings store = settings.build().store();
       if (redisTlsCaCert != null) {
-        if (settings.redisUri() == null) {
+        if (!store.usesRedis()) {
           throw new IllegalArgumentException("--redis-tls-ca-cert '" + redisTlsCaCert
               + "' needs a rediss:// Redis URI (--redis or redis.uri in --config)");
         }
-        settings = settings.withRedisTlsCaCert(redisTlsCaCert);
+        settings.store(s -> s.redisTlsCaCert(redisTlsCaCert));
       }
       if (redisTlsClientCert != null || redisTlsClientKey != null) {
-        settings = withClientCertificate(settings);
+        checkClientCertificate(store);
+        settings.store(s -> s.redisTlsClientCertificate(redisTlsClientCert, redisTlsClientKey));
       }
       // Checked now, while a mistake is still a usage error: the connector never fails on Redis
       // problems, so a wrong CA file would otherwise only show as a warning once serving.
-      if (settings.redisUri() != null) {
-        checkRedis(settings);
+      store = settings.build().store();
+      if (store.usesRedis()) {
+        checkRedis(store);
       }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    return settings.withTokens(System.getenv("ODDSCACHE_INGEST_TOKEN"),
-        System.getenv("ODDSCACHE_ADMIN_TOKEN"));
+    return settings.tokens(new AccessTokens(System.getenv("ODDSCACHE_INGEST_TOKEN"),
+        System.getenv("ODDSCACHE_ADMIN_TOKEN"))).build();
   }
 
-  private void checkRedis(ServerSettings settings) {
+  private void checkRedis(StoreSettings store) {
     try {
-      settings.redisSettings();
+      store.redisSettings();
     } catch (IllegalArgumentException e) {
       // The library names its settings; where a flag set one, name the flag the user typed.
       String message = e.getMessage();
@@ -138,18 +143,17 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** Both flags or neither, as for the config file's keys: they replace the file's pair. */
-  private ServerSettings withClientCertificate(ServerSettings settings) {
+  private void checkClientCertificate(StoreSettings store) {
     if (redisTlsClientCert == null || redisTlsClientKey == null) {
       throw new IllegalArgumentException(redisTlsClientCert == null
           ? "--redis-tls-client-key '" + redisTlsClientKey + "' needs --redis-tls-client-cert too"
           : "--redis-tls-client-cert '" + redisTlsClientCert
               + "' needs --redis-tls-client-key too");
     }
-    if (settings.redisUri() == null) {
+    if (!store.usesRedis()) {
       throw new IllegalArgumentException("--redis-tls-client-cert '" + redisTlsClientCert
           + "' needs a rediss:// Redis URI (--redis or redis.uri in --config)");
     }
-    return settings.withRedisTlsClientCert(redisTlsClientCert, redisTlsClientKey);
   }
 
   private static URI parseUpstream(String value) {

@@ -4,34 +4,35 @@ import dev.oddscache.Status;
 import dev.oddscache.breaker.BreakerConfig;
 import dev.oddscache.breaker.BreakerFloors;
 import dev.oddscache.breaker.BreakerMode;
-import dev.oddscache.server.http.ServerSettings;
-import java.util.List;
+import dev.oddscache.server.settings.ServerSettings;
 import java.util.Map;
 
 /**
- * {@code breaker:} the panic circuit breaker, {@link BreakerConfig} (SPEC §5). {@code floors:} is
- * keyed by mode, then by status; only the cells present change, and a bare number means seconds.
+ * {@code breaker:} the panic circuit breaker, {@link BreakerConfig}: over a rolling {@code
+ * window}, the share of PANIC requests moves its mode between NORMAL, HIGH_VOLATILITY and
+ * CIRCUIT_OPEN at the four thresholds, and each mode sets TTL floors. {@code floors:} is keyed by
+ * mode, then by status; only the cells present change, and a bare number means seconds.
  */
 final class BreakerSection {
-  static final List<String> KEYS = List.of("window", "minSamples", "enterHighVolatility",
-      "exitHighVolatility", "openCircuit", "closeCircuit", "floors");
-
   private BreakerSection() {}
 
+  /** The section's keys; {@code floors} changes cells of {@code baseFloors}, the others stay. */
+  private static Keys<BreakerConfig.Builder> keys(BreakerFloors baseFloors) {
+    return Keys.<BreakerConfig.Builder>of()
+        .duration("window", BreakerConfig.Builder::window)
+        .integer("minSamples", BreakerConfig.Builder::minSamples)
+        .decimal("enterHighVolatility", BreakerConfig.Builder::enterHighVolatility)
+        .decimal("exitHighVolatility", BreakerConfig.Builder::exitHighVolatility)
+        .decimal("openCircuit", BreakerConfig.Builder::openCircuit)
+        .decimal("closeCircuit", BreakerConfig.Builder::closeCircuit)
+        .mapping("floors", (floors, b) -> b.floors(floors(floors, baseFloors)));
+  }
+
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
-    s.allow(KEYS);
-    BreakerConfig.Builder b = BreakerConfig.from(base.breaker());
-    b = s.duration("window", b, BreakerConfig.Builder::window);
-    b = s.integer("minSamples", b, BreakerConfig.Builder::minSamples);
-    b = s.decimal("enterHighVolatility", b, BreakerConfig.Builder::enterHighVolatility);
-    b = s.decimal("exitHighVolatility", b, BreakerConfig.Builder::exitHighVolatility);
-    b = s.decimal("openCircuit", b, BreakerConfig.Builder::openCircuit);
-    b = s.decimal("closeCircuit", b, BreakerConfig.Builder::closeCircuit);
-    ConfigSection floors = s.child("floors").orElse(null);
-    if (floors != null) {
-      b.floors(floors(floors, base.breaker().floors()));
-    }
-    return base.withBreaker(s.build(b::build));
+    BreakerConfig current = base.policy().breaker();
+    BreakerConfig.Builder b = keys(current.floors()).read(s, BreakerConfig.from(current));
+    BreakerConfig breaker = s.build(b::build);
+    return ServerSettings.from(base).policy(p -> p.breaker(breaker)).build();
   }
 
   private static BreakerFloors floors(ConfigSection s, BreakerFloors base) {

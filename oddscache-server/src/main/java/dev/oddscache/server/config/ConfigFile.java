@@ -1,21 +1,18 @@
 package dev.oddscache.server.config;
 
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
 
 /**
  * Reads a server config file (YAML {@code .yml}/{@code .yaml} or JSON {@code .json}) on top of
  * base settings. The schema, with every default, is in {@code docs/configuration.md}; {@code
  * examples/oddscache.yml} spells out every setting. Stateless and thread-safe.
  *
- * <p>Top-level sections: {@code server}, {@code proxy}, {@code redis}, {@code cache}, {@code vix}, {@code
- * zones}, {@code breaker}, {@code quota}, {@code stakes}, {@code panicClock}, {@code events}. A
- * setting absent from the file keeps the base value, so a file need only hold what it changes.
+ * <p>Top-level sections: {@code server}, {@code proxy}, {@code redis}, {@code cache}, {@code
+ * vix}, {@code zones}, {@code breaker}, {@code quota}, {@code stakes}, {@code panicClock}, {@code
+ * events}. A setting absent from the file keeps the base value, so a file need only hold what it
+ * changes.
  *
  * <p>Values are checked by the same builders the library uses ({@code VixConfig}, {@code
  * BreakerConfig}…); this class only converts types and reports where a rejected value came from.
@@ -28,8 +25,18 @@ import java.util.function.BiFunction;
  * ODDSCACHE_ADMIN_TOKEN}.
  */
 public final class ConfigFile {
-  private static final Map<String, BiFunction<ConfigSection, ServerSettings, ServerSettings>>
-      SECTIONS = sections();
+  private static final Keys<ServerSettings> SECTIONS = Keys.<ServerSettings>of()
+      .mapping("server", ServerSection::apply)
+      .mapping("proxy", ProxySection::apply)
+      .mapping("redis", RedisSection::apply)
+      .mapping("cache", CacheSection::apply)
+      .mapping("vix", VixSection::apply)
+      .mapping("zones", ZonesSection::apply)
+      .mapping("breaker", BreakerSection::apply)
+      .mapping("quota", QuotaSection::apply)
+      .mapping("stakes", StakesSection::apply)
+      .mapping("panicClock", PanicClockSection::apply)
+      .mapping("events", EventsSection::apply);
 
   private ConfigFile() {}
 
@@ -43,33 +50,6 @@ public final class ConfigFile {
   public static ServerSettings load(Path file, ServerSettings base) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(base, "base");
-    ConfigSection root = ConfigSection.root(file, ConfigReader.read(file));
-    root.allow(List.copyOf(SECTIONS.keySet()));
-    ServerSettings settings = base;
-    for (Map.Entry<String, BiFunction<ConfigSection, ServerSettings, ServerSettings>> section :
-        SECTIONS.entrySet()) {
-      ConfigSection s = root.child(section.getKey()).orElse(null);
-      if (s != null) {
-        settings = section.getValue().apply(s, settings);
-      }
-    }
-    return settings;
-  }
-
-  private static Map<String, BiFunction<ConfigSection, ServerSettings, ServerSettings>> sections() {
-    Map<String, BiFunction<ConfigSection, ServerSettings, ServerSettings>> m =
-        new LinkedHashMap<>();
-    m.put("server", ServerSection::apply);
-    m.put("proxy", ProxySection::apply);
-    m.put("redis", RedisSection::apply);
-    m.put("cache", CacheSection::apply);
-    m.put("vix", VixSection::apply);
-    m.put("zones", ZonesSection::apply);
-    m.put("breaker", BreakerSection::apply);
-    m.put("quota", QuotaSection::apply);
-    m.put("stakes", StakesSection::apply);
-    m.put("panicClock", PanicClockSection::apply);
-    m.put("events", EventsSection::apply);
-    return m;
+    return SECTIONS.read(ConfigSection.root(file, ConfigReader.read(file)), base);
   }
 }

@@ -2,7 +2,6 @@ package dev.oddscache.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.oddscache.server.cli.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 
 /**
  * One mapping of a config file with its dotted path: typed readers for its keys, and the single
@@ -25,9 +23,9 @@ import picocli.CommandLine;
  *
  * <p>Every reader has the shape {@code read(key, target, with)}: when the key is absent it returns
  * {@code target} unchanged, otherwise it converts the value and returns {@code with(target,
- * value)}. Builders and {@code withX} copies both fit that shape, and any {@link
- * IllegalArgumentException} they throw is reported at the key's path, so validation stays in the
- * core builders.
+ * value)}. A builder's setter fits that shape, and any {@link IllegalArgumentException} it
+ * throws is reported at the key's path, so validation stays in the builders. Which keys a mapping
+ * may hold, and how each is read, is declared once per section with {@link Keys}.
  */
 final class ConfigSection {
   static final String DURATION_FORMS = "30s, 45m, 2h, 1h30m, 250ms or ISO-8601 such as PT30M";
@@ -299,8 +297,8 @@ final class ConfigSection {
       throw error(key, "expected a duration: " + DURATION_FORMS);
     }
     try {
-      return DurationConverter.parse(value.textValue());
-    } catch (CommandLine.TypeConversionException e) {
+      return DurationText.parse(value.textValue());
+    } catch (IllegalArgumentException e) {
       throw error(key, "not a duration; use " + DURATION_FORMS, e);
     }
   }

@@ -3,16 +3,17 @@ package dev.oddscache.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oddscache.invalidation.EventType;
 import dev.oddscache.invalidation.ImpactRules;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code events:} the surgical invalidation rules, {@link ImpactRules} (SPEC §10), keyed by event
- * type ({@code GOAL}, {@code RED_CARD}…). Each value is the list of market families the event
- * affects, replacing that event's rule, or {@code all} for every market of the match; events not
- * listed keep the base rule. {@code ODDS_SHOCK} always affects exactly its market and is refused.
+ * {@code events:} the surgical invalidation rules, {@link ImpactRules}: which of a match's
+ * markets each match event deletes from the cache, keyed by event type ({@code GOAL}, {@code
+ * RED_CARD}…). Each value is the list of market families the event affects, replacing that
+ * event's rule, or {@code all} for every market of the match; events not listed keep the base
+ * rule. {@code ODDS_SHOCK} always affects exactly its market and is refused.
  */
 final class EventsSection {
   static final String ALL = "all";
@@ -20,7 +21,7 @@ final class EventsSection {
   private EventsSection() {}
 
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
-    ImpactRules.Builder b = ImpactRules.from(base.impactRules());
+    ImpactRules.Builder b = ImpactRules.from(base.policy().impactRules());
     for (Map.Entry<String, EventType> e : s.enumKeys(EventType.class, Enum::name).entrySet()) {
       String key = e.getKey();
       EventType event = e.getValue();
@@ -35,6 +36,7 @@ final class EventsSection {
             + ALL + "' for every market");
       }
     }
-    return base.withImpactRules(b.build());
+    ImpactRules rules = b.build();
+    return ServerSettings.from(base).policy(p -> p.impactRules(rules)).build();
   }
 }

@@ -1,21 +1,24 @@
 package dev.oddscache.server.config;
 
 import dev.oddscache.panic.PanicClockConfig;
-import dev.oddscache.server.http.ServerSettings;
-import java.util.List;
+import dev.oddscache.server.settings.ServerSettings;
 
-/** {@code panicClock:} the shared panic clock, {@link PanicClockConfig} (SPEC §7). */
+/**
+ * {@code panicClock:} the panic clock every server shares through Redis, {@link
+ * PanicClockConfig}: a match's panic start expires after {@code deadMansSwitch} unless refreshed
+ * (at most every {@code refreshInterval}), and ends after {@code calmGrace} without panic.
+ */
 final class PanicClockSection {
-  static final List<String> KEYS = List.of("deadMansSwitch", "refreshInterval", "calmGrace");
+  private static final Keys<PanicClockConfig.Builder> KEYS = Keys.<PanicClockConfig.Builder>of()
+      .duration("deadMansSwitch", PanicClockConfig.Builder::deadMansSwitch)
+      .duration("refreshInterval", PanicClockConfig.Builder::refreshInterval)
+      .duration("calmGrace", PanicClockConfig.Builder::calmGrace);
 
   private PanicClockSection() {}
 
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
-    s.allow(KEYS);
-    PanicClockConfig.Builder b = PanicClockConfig.from(base.panicClock());
-    b = s.duration("deadMansSwitch", b, PanicClockConfig.Builder::deadMansSwitch);
-    b = s.duration("refreshInterval", b, PanicClockConfig.Builder::refreshInterval);
-    b = s.duration("calmGrace", b, PanicClockConfig.Builder::calmGrace);
-    return base.withPanicClock(s.build(b::build));
+    PanicClockConfig.Builder b = KEYS.read(s, PanicClockConfig.from(base.policy().panicClock()));
+    PanicClockConfig clock = s.build(b::build);
+    return ServerSettings.from(base).policy(p -> p.panicClock(clock)).build();
   }
 }

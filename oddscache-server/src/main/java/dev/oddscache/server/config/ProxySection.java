@@ -1,8 +1,7 @@
 package dev.oddscache.server.config;
 
-import dev.oddscache.server.http.ImplicitFreshness;
-import dev.oddscache.server.http.ServerSettings;
-import java.util.List;
+import dev.oddscache.server.settings.ImplicitFreshness;
+import dev.oddscache.server.settings.ServerSettings;
 
 /**
  * {@code proxy:} how the caching proxy treats its upstream's answers. {@code implicitFreshness:
@@ -10,13 +9,13 @@ import java.util.List;
  * decided TTL; {@code none} stores only answers that state their freshness.
  */
 final class ProxySection {
-  static final List<String> KEYS = List.of("implicitFreshness");
+  private static final Keys<ServerSettings.Builder> KEYS = Keys.<ServerSettings.Builder>of()
+      .text("implicitFreshness", (b, v) -> b.proxy(p -> p.implicitFreshness(
+          ImplicitFreshness.parse("implicitFreshness", v))));
 
   private ProxySection() {}
 
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
-    s.allow(KEYS);
-    return s.text("implicitFreshness", base, (st, v) -> st.withImplicitFreshness(
-        ImplicitFreshness.parse("implicitFreshness", v)));
+    return KEYS.read(s, ServerSettings.from(base)).build();
   }
 }

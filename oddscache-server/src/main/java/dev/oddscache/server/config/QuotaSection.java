@@ -3,44 +3,44 @@ package dev.oddscache.server.config;
 import dev.oddscache.quota.QuotaConfig;
 import dev.oddscache.quota.QuotaThresholds;
 import dev.oddscache.quota.Stakes;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
- * {@code quota:} the panic quota table, {@link QuotaConfig} (SPEC §6), one row per stakes ({@code
- * high}, {@code medium}, {@code low}) with the keys of {@link QuotaThresholds}. A row may be
- * partial: missing keys keep the base row's values. TTLs are whole seconds (a bare number is
- * seconds); the tier bounds need a unit.
+ * {@code quota:} the panic quota table, {@link QuotaConfig}: how a match's TTL grows the longer
+ * its panic lasts, from tier 1 (TTL 0) to tier 4, one row per stakes ({@code high}, {@code
+ * medium}, {@code low}) with the keys of {@link QuotaThresholds}. A row may be partial: missing
+ * keys keep the base row's values. TTLs are whole seconds (a bare number is seconds); the tier
+ * bounds need a unit.
  */
 final class QuotaSection {
-  static final List<String> ROW_KEYS = List.of("tier1Until", "tier2Until", "tier3Until",
-      "tier1TtlSeconds", "tier2TtlSeconds", "tier3TtlSeconds", "tier4TtlSeconds");
+  private static final Keys<Row> ROW_KEYS = Keys.<Row>of()
+      .duration("tier1Until", (r, v) -> r.until(1, v))
+      .duration("tier2Until", (r, v) -> r.until(2, v))
+      .duration("tier3Until", (r, v) -> r.until(3, v))
+      .wholeSeconds("tier1TtlSeconds", (r, v) -> r.ttl(1, v))
+      .wholeSeconds("tier2TtlSeconds", (r, v) -> r.ttl(2, v))
+      .wholeSeconds("tier3TtlSeconds", (r, v) -> r.ttl(3, v))
+      .wholeSeconds("tier4TtlSeconds", (r, v) -> r.ttl(4, v));
 
   private QuotaSection() {}
 
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
-    QuotaConfig.Builder b = QuotaConfig.from(base.quota());
+    QuotaConfig current = base.policy().quota();
+    QuotaConfig.Builder b = QuotaConfig.from(current);
     for (Map.Entry<String, Stakes> e : s.enumKeys(Stakes.class).entrySet()) {
       ConfigSection row = s.child(e.getKey()).orElse(null);
       if (row != null) {
-        b.thresholds(row(row, base.quota().thresholds(e.getValue())));
+        b.thresholds(row(row, current.thresholds(e.getValue())));
       }
     }
-    return base.withQuota(b.build());
+    QuotaConfig quota = b.build();
+    return ServerSettings.from(base).policy(p -> p.quota(quota)).build();
   }
 
   private static QuotaThresholds row(ConfigSection s, QuotaThresholds base) {
-    s.allow(ROW_KEYS);
-    Row r = new Row(base);
-    r = s.duration("tier1Until", r, (x, v) -> x.until(1, v));
-    r = s.duration("tier2Until", r, (x, v) -> x.until(2, v));
-    r = s.duration("tier3Until", r, (x, v) -> x.until(3, v));
-    r = s.wholeSeconds("tier1TtlSeconds", r, (x, v) -> x.ttl(1, v));
-    r = s.wholeSeconds("tier2TtlSeconds", r, (x, v) -> x.ttl(2, v));
-    r = s.wholeSeconds("tier3TtlSeconds", r, (x, v) -> x.ttl(3, v));
-    r = s.wholeSeconds("tier4TtlSeconds", r, (x, v) -> x.ttl(4, v));
+    Row r = ROW_KEYS.read(s, new Row(base));
     // The record checks the row as a whole (bounds increasing, TTLs not negative), so it is built
     // once from every key rather than one key at a time through valid-only intermediate rows.
     return s.build(r::build);

@@ -1,74 +1,73 @@
 package dev.oddscache.server.config;
 
 import dev.oddscache.redis.RedisSettings;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.server.settings.StoreSettings;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * {@code redis:} the shared store (SPEC §12). {@code uri: null} keeps the in-memory store. The URI
- * may carry a password; error messages mask it. {@code tlsCaCert} is the PEM file of a private CA
- * for {@code rediss} URIs ({@code null}: the JVM's trust store); {@code tlsClientCert} and
- * {@code tlsClientKey}, set together, the client certificate for mutual TLS. That they go with a
- * TLS URI is checked when the server starts, since the URI may still come from {@code --redis}.
+ * {@code redis:} the shared store: values, the panic clock and the breaker window live in Redis,
+ * shared by every server on it. {@code uri: null} keeps the in-memory store. The URI may carry a
+ * password; error messages mask it. {@code tlsCaCert} is the PEM file of a private CA for {@code
+ * rediss} URIs ({@code null}: the JVM's trust store); {@code tlsClientCert} and {@code
+ * tlsClientKey}, set together, the client certificate for mutual TLS. That they go with a TLS URI
+ * is checked when the server starts, since the URI may still come from {@code --redis}.
  */
 final class RedisSection {
-  static final List<String> KEYS =
-      List.of("uri", "prefix", "commandTimeout", "tlsCaCert", "tlsClientCert", "tlsClientKey",
-          "nearCache", "lease");
   private static final String CLIENT_CERT = "tlsClientCert";
   private static final String CLIENT_KEY = "tlsClientKey";
 
-  // The prefix and timeout rules live in the RedisSettings builder, which needs some URI; a file
-  // may set them while the URI comes later from --redis, so they are checked against this one.
-  private static final String ANY_URI = "redis://localhost:6379";
-  private static final String ANY_TLS_URI = "rediss://localhost:6379";
+  // Each rule lives in the RedisSettings builder and is checked on its own here: a file may set
+  // the prefix or a certificate while the URI comes later from --redis.
+  private static final Keys<StoreSettings.Builder> KEYS = Keys.<StoreSettings.Builder>of()
+      .textOrNull("uri", (b, v) -> {
+        if (v != null) {
+          RedisSettings.custom().uri(v);
+        }
+        return b.redisUri(v);
+      })
+      .text("prefix", (b, v) -> {
+        RedisSettings.custom().prefix(v);
+        return b.redisPrefix(v);
+      })
+      .duration("commandTimeout", (b, v) -> {
+        RedisSettings.custom().commandTimeout(v);
+        return b.redisCommandTimeout(v);
+      })
+      .textOrNull("tlsCaCert", (b, v) -> {
+        if (v == null) {
+          return b.redisTlsCaCert(null);
+        }
+        Path file = Path.of(v);
+        RedisSettings.custom().tlsCaCertificate(file);
+        return b.redisTlsCaCert(file);
+      })
+      .custom(CLIENT_CERT, RedisSection::clientCertificate)
+      .readWith(CLIENT_KEY, CLIENT_CERT)
+      .bool("nearCache", StoreSettings.Builder::nearCache)
+      .bool("lease", StoreSettings.Builder::lease);
 
   private RedisSection() {}
 
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
-    s.allow(KEYS);
-    ServerSettings out = s.textOrNull("uri", base, (st, v) -> {
-      if (v != null) {
-        RedisSettings.custom(v);
-      }
-      return st.withRedisUri(v);
-    });
-    out = s.text("prefix", out, (st, v) -> {
-      RedisSettings.custom(ANY_URI).prefix(v);
-      return st.withRedisPrefix(v);
-    });
-    out = s.duration("commandTimeout", out, (st, v) -> {
-      RedisSettings.custom(ANY_URI).commandTimeout(v);
-      return st.withRedisCommandTimeout(v);
-    });
-    out = s.textOrNull("tlsCaCert", out, (st, v) -> {
-      if (v == null) {
-        return st.withRedisTlsCaCert(null);
-      }
-      Path file = Path.of(v);
-      RedisSettings.custom(ANY_TLS_URI).tlsCaCertificate(file);
-      return st.withRedisTlsCaCert(file);
-    });
-    out = clientCertificate(s, out);
-    out = s.bool("nearCache", out, ServerSettings::withNearCache);
-    return s.bool("lease", out, ServerSettings::withLease);
+    return ServerSettings.from(base).store(b -> KEYS.read(s, b)).build();
   }
 
   /**
    * Both keys or neither: a certificate cannot be presented without its key, and taking one from
    * the file and keeping the other from elsewhere would pair files nobody paired.
    */
-  private static ServerSettings clientCertificate(ConfigSection s, ServerSettings base) {
+  private static StoreSettings.Builder clientCertificate(ConfigSection s,
+      StoreSettings.Builder b) {
     boolean hasCert = s.raw(CLIENT_CERT) != null;
     boolean hasKey = s.raw(CLIENT_KEY) != null;
     if (!hasCert && !hasKey) {
-      return base;
+      return b;
     }
     Path cert = s.textOrNull(CLIENT_CERT, null, (none, v) -> v == null ? null : Path.of(v));
     Path key = s.textOrNull(CLIENT_KEY, null, (none, v) -> v == null ? null : Path.of(v));
     if (cert == null && key == null) {
-      return base.withRedisTlsClientCert(null, null);
+      return b.redisTlsClientCertificate(null, null);
     }
     if (cert == null || key == null) {
       String given = cert == null ? CLIENT_KEY : CLIENT_CERT;
@@ -76,12 +75,12 @@ final class RedisSection {
           + " too: the client certificate and its private key are set together (or both null)");
     }
     try {
-      RedisSettings.custom(ANY_TLS_URI).tlsClientCertificate(cert, key);
+      RedisSettings.custom().tlsClientCertificate(cert, key);
     } catch (IllegalArgumentException e) {
       // The library names the file it refuses; the error goes to that file's key.
       boolean keyRefused = e.getMessage().startsWith("tlsClientKey");
       throw s.error(keyRefused ? CLIENT_KEY : CLIENT_CERT, "not allowed: " + e.getMessage());
     }
-    return base.withRedisTlsClientCert(cert, key);
+    return b.redisTlsClientCertificate(cert, key);
   }
 }

@@ -1,35 +1,32 @@
 package dev.oddscache.server.config;
 
-import dev.oddscache.Durations;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.server.settings.VixSettings;
 import dev.oddscache.vix.VixConfig;
-import java.time.Duration;
-import java.util.List;
 
 /**
- * {@code vix:} the volatility detector, {@link VixConfig} (SPEC §3), and {@code evictIdleAfter},
- * the server's idle horizon for the detector's per-match state.
+ * {@code vix:} the volatility detector, {@link VixConfig}, which rates each odds move by its
+ * z-score against the selection's recent volatility, and {@code evictIdleAfter}, the server's idle
+ * horizon for the detector's per-match state.
  */
 final class VixSection {
-  static final List<String> KEYS = List.of("alpha", "sigmaMin", "warmupTicks", "jumpThreshold",
-      "panicSigma", "warningSigma", "hold", "evictIdleAfter");
+  private static final Keys<VixSettings.Builder> KEYS = Keys.<VixSettings.Builder>of()
+      .decimal("alpha", (b, v) -> b.detector(d -> d.alpha(v)))
+      .decimal("sigmaMin", (b, v) -> b.detector(d -> d.sigmaMin(v)))
+      .integer("warmupTicks", (b, v) -> b.detector(d -> d.warmupTicks(v)))
+      .decimal("jumpThreshold", (b, v) -> b.detector(d -> d.jumpThreshold(v)))
+      .decimal("panicSigma", (b, v) -> b.detector(d -> d.panicSigma(v)))
+      .decimal("warningSigma", (b, v) -> b.detector(d -> d.warningSigma(v)))
+      .duration("hold", (b, v) -> b.detector(d -> d.hold(v)))
+      .duration("evictIdleAfter", VixSettings.Builder::evictIdleAfter);
 
   private VixSection() {}
 
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
-    s.allow(KEYS);
-    VixConfig.Builder b = VixConfig.from(base.vix());
-    b = s.decimal("alpha", b, VixConfig.Builder::alpha);
-    b = s.decimal("sigmaMin", b, VixConfig.Builder::sigmaMin);
-    b = s.integer("warmupTicks", b, VixConfig.Builder::warmupTicks);
-    b = s.decimal("jumpThreshold", b, VixConfig.Builder::jumpThreshold);
-    b = s.decimal("panicSigma", b, VixConfig.Builder::panicSigma);
-    b = s.decimal("warningSigma", b, VixConfig.Builder::warningSigma);
-    b = s.duration("hold", b, VixConfig.Builder::hold);
-    Duration idle = s.duration("evictIdleAfter", base.vixEvictIdleAfter(),
-        (current, v) -> Durations.positive("evictIdleAfter", v));
-    VixConfig vix = s.build(b::build);
-    // Set together: the horizon must not be shorter than the hold, and either may move.
-    return s.build(() -> base.withVix(vix, idle));
+    VixSettings.Builder b = KEYS.read(s, VixSettings.from(base.vix()));
+    // Built once from every key: the horizon must not be shorter than the hold, and either may
+    // move.
+    VixSettings vix = s.build(b::build);
+    return ServerSettings.from(base).vix(vix).build();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The server's config file: {@link dev.oddscache.server.config.ConfigFile#load} reads YAML or
- * JSON on top of base {@link dev.oddscache.server.http.ServerSettings}, one small class per
- * section, every value checked by the library's own builders. Schema: {@code
- * docs/configuration.md}.
+ * JSON on top of base {@link dev.oddscache.server.settings.ServerSettings}, one small class per
+ * section, each declaring its keys once; every value is checked by the settings' and the
+ * library's own builders. Also how durations are written, for files and the command line alike.
+ * Schema: {@code docs/configuration.md}.
  */
 package dev.oddscache.server.config;

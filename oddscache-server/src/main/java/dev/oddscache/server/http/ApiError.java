@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error answered as JSON {@code {"error", "field", "detail"}} with a 4xx or 503 status
- * (SPEC §13). Thrown by handlers for bad input; never carries a stack trace to the client.
+ * An error answered as JSON {@code {"error", "field", "detail"}} with a 4xx or 503 status.
+ * Thrown by handlers for bad input; never carries a stack trace to the client.
  */
 public final class ApiError extends RuntimeException {
   private final int status;

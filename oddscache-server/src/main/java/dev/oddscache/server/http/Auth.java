@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Bearer tokens for write endpoints (SPEC §13): ingest ({@code ODDSCACHE_INGEST_TOKEN}) for odds
- * and events, admin ({@code ODDSCACHE_ADMIN_TOKEN}) for cache and stats administration. No token
+ * Bearer tokens for write endpoints: ingest ({@code ODDSCACHE_INGEST_TOKEN}) for odds and
+ * events, admin ({@code ODDSCACHE_ADMIN_TOKEN}) for cache and stats administration. No token
  * configured means the endpoint is open, which start-up allows only on loopback.
  */
 final class Auth {

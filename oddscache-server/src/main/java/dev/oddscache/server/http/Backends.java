@@ -8,6 +8,8 @@ import dev.oddscache.redis.lease.RedisLoadLease;
 import dev.oddscache.redis.panic.RedisPanicClock;
 import dev.oddscache.redis.store.NearCachedStore;
 import dev.oddscache.redis.store.RedisStore;
+import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.server.settings.StoreSettings;
 import dev.oddscache.store.memory.InMemoryStore;
 import dev.oddscache.store.memory.InMemoryStoreConfig;
 import java.util.concurrent.Executor;
@@ -30,25 +32,27 @@ final class Backends implements AutoCloseable {
   }
 
   static Backends create(ServerSettings settings, Ticker ticker, Executor executor) {
-    RedisConnector redis = settings.redisUri() == null ? null
-        : RedisConnector.open(settings.redisSettings());
+    RedisConnector redis = settings.store().usesRedis()
+        ? RedisConnector.open(settings.store().redisSettings()) : null;
     return new Backends(settings, ticker, redis);
   }
 
   void configure(OddsCache.Builder<CachedResponse> builder) {
+    StoreSettings store = settings.store();
     if (redis == null) {
       builder.store(new InMemoryStore<>(InMemoryStoreConfig.<CachedResponse>custom()
-          .maximumSize(settings.maxStoreEntries()).build(), ticker));
+          .maximumSize(store.maxEntries()).build(), ticker));
       return;
     }
-    RedisStore<CachedResponse> store = new RedisStore<>(redis, CachedResponseCodec.INSTANCE);
-    builder.store(settings.nearCache()
-        ? new NearCachedStore<>(store, InMemoryStoreConfig.<CachedResponse>custom()
-            .maximumSize(settings.maxStoreEntries()).build(), ticker)
-        : store);
-    builder.panicClock(new RedisPanicClock(redis, settings.panicClock(), ticker));
-    builder.panicWindow(new RedisPanicWindow(redis, settings.breaker().window(), "proxy"));
-    if (settings.lease()) {
+    RedisStore<CachedResponse> shared = new RedisStore<>(redis, CachedResponseCodec.INSTANCE);
+    builder.store(store.nearCache()
+        ? new NearCachedStore<>(shared, InMemoryStoreConfig.<CachedResponse>custom()
+            .maximumSize(store.maxEntries()).build(), ticker)
+        : shared);
+    builder.panicClock(new RedisPanicClock(redis, settings.policy().panicClock(), ticker));
+    builder.panicWindow(
+        new RedisPanicWindow(redis, settings.policy().breaker().window(), "proxy"));
+    if (store.lease()) {
       builder.loadLease(new RedisLoadLease(redis));
     }
   }

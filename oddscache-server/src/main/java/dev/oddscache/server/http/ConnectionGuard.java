@@ -1,6 +1,7 @@
 package dev.oddscache.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.oddscache.server.settings.ConnectionLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -9,9 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds a request's {@link MatchContext} from the proxy's headers (SPEC §13): {@code X-Match-Id},
- * {@code X-Competition}, {@code X-Match-Name}, {@code X-Kickoff} (ISO-8601), {@code X-Markets}
- * (comma list), {@code X-Stakes}, {@code X-Vix-Status}. A bad value is a 400 naming the header.
+ * Builds a request's {@link MatchContext} from the proxy's headers: {@code X-Match-Id}, {@code
+ * X-Competition}, {@code X-Match-Name}, {@code X-Kickoff} (ISO-8601), {@code X-Markets} (comma
+ * list), {@code X-Stakes}, {@code X-Vix-Status}. A bad value is a 400 naming the header.
  */
 final class ContextHeaders {
   private static final int MAX_HEADER = 256;

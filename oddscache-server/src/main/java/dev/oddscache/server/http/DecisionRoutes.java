@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * {@code POST /v1/decisions}: the decision (SPEC §8) for a described request, from live state
+ * {@code POST /v1/decisions}: the TTL decision for a described request, from live state
  * (detector, breaker, panic clock) unless {@code status}, {@code panicMinutes}, {@code
  * breakerMode} or {@code baseTtlSeconds} override it, as {@code explain} does. Records nothing.
  */

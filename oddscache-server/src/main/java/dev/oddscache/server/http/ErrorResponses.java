@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every error is JSON {@code {"error","field","detail"}} (SPEC §13): bad input is a 4xx naming
- * the field, an unexpected failure a 500 without a stack trace (logged here instead).
+ * Every error is JSON {@code {"error","field","detail"}}: bad input is a 4xx naming the field,
+ * an unexpected failure a 500 without a stack trace (logged here instead).
  */
 final class ErrorResponses {
   private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * {@code POST /v1/odds}: a JSON array of ticks {@code {"match","market","selection","odds","ts"}}
- * into the volatility detector (SPEC §13). Each bad tick is rejected with its index and a reason
- * naming the field; the good ones are accepted — nothing is lost because of a neighbour.
+ * into the volatility detector, at most {@value #MAX_TICKS} a body. Each bad tick is rejected with
+ * its index and a reason naming the field; the good ones are accepted — nothing is lost because
+ * of a neighbour.
  */
 final class OddsRoutes {
   static final int MAX_TICKS = 10_000;

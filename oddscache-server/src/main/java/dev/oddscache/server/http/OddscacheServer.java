@@ -6,10 +6,13 @@ import dev.oddscache.Ticker;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.decision.DecisionEngine;
 import dev.oddscache.quota.PanicQuota;
+import dev.oddscache.server.settings.NetworkSettings;
+import dev.oddscache.server.settings.PolicySettings;
+import dev.oddscache.server.settings.ProxySettings;
+import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.vix.VixDetector;
 import dev.oddscache.zone.ZonePolicy;
 import io.javalin.Javalin;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -51,9 +54,11 @@ public final class OddscacheServer implements AutoCloseable {
   private final VixIdleEviction idleEviction;
 
   private OddscacheServer(ServerSettings settings, Ticker ticker) {
-    if (settings.bindsBeyondLoopback()
-        && (settings.ingestToken() == null || settings.adminToken() == null)) {
-      throw new IllegalStateException("refusing to listen on " + settings.bind()
+    NetworkSettings network = settings.network();
+    ProxySettings proxySettings = settings.proxy();
+    PolicySettings policy = settings.policy();
+    if (network.bindsBeyondLoopback() && !settings.tokens().complete()) {
+      throw new IllegalStateException("refusing to listen on " + network.bind()
           + " without tokens: set ODDSCACHE_INGEST_TOKEN and ODDSCACHE_ADMIN_TOKEN, or bind to"
           + " 127.0.0.1");
     }
@@ -62,32 +67,32 @@ public final class OddscacheServer implements AutoCloseable {
     this.background = Executors.newSingleThreadScheduledExecutor(daemon("oddscache-background"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.backends = Backends.create(settings, ticker, executor);
-    VixDetector vix = new VixDetector(settings.vix());
-    this.idleEviction = new VixIdleEviction(vix, ticker, settings.vixEvictIdleAfter());
-    DecisionEngine engine = new DecisionEngine(new ZonePolicy(settings.zones()),
-        settings.breaker().floors(), new PanicQuota(settings.quota()));
+    VixDetector vix = new VixDetector(settings.vix().detector());
+    this.idleEviction = new VixIdleEviction(vix, ticker, settings.vix().evictIdleAfter());
+    DecisionEngine engine = new DecisionEngine(new ZonePolicy(policy.zones()),
+        policy.breaker().floors(), new PanicQuota(policy.quota()));
     OddsCache.Builder<CachedResponse> builder = OddsCache.<CachedResponse>builder()
-        .config(settings.cache())
+        .config(policy.cache())
         .ticker(ticker)
         .scheduler(Scheduler.system())
         .executor(executor)
         .meterRegistry(registry)
         .vixDetector(vix)
-        .breakerConfig(settings.breaker())
+        .breakerConfig(policy.breaker())
         .decisionEngine(engine)
-        .stakesClassifier(settings.stakes())
-        .impactRules(settings.impactRules())
+        .stakesClassifier(policy.stakes())
+        .impactRules(policy.impactRules())
         .valuePolicy(CachedResponse::rules);
     backends.configure(builder);
     this.cache = builder.build();
-    Upstream upstream = settings.upstream() == null ? null
-        : new Upstream(settings.upstream(), settings.upstreamTimeout(), executor, ticker,
+    Upstream upstream = proxySettings.upstream() == null ? null
+        : new Upstream(proxySettings.upstream(), proxySettings.upstreamTimeout(), executor, ticker,
             MAX_RESPONSE_BYTES);
     Timeline timeline = new Timeline(cache, upstream == null ? () -> 0 : upstream::calls);
-    this.statusRoutes = new StatusRoutes(cache, timeline, registry, settings.breaker());
-    Auth auth = new Auth(settings.ingestToken(), settings.adminToken());
-    ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, settings.maxKeyBytes(),
-        settings.implicitFreshness());
+    this.statusRoutes = new StatusRoutes(cache, timeline, registry, policy.breaker());
+    Auth auth = new Auth(settings.tokens().ingest(), settings.tokens().admin());
+    ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, proxySettings.maxKeyBytes(),
+        proxySettings.implicitFreshness());
     OddsRoutes odds = new OddsRoutes(vix);
     BetfairRoute betfair = new BetfairRoute(vix);
     EventRoutes events = new EventRoutes(cache);
@@ -96,7 +101,7 @@ public final class OddscacheServer implements AutoCloseable {
 
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.http.maxRequestSize = settings.maxBodyBytes();
+      config.http.maxRequestSize = network.maxBodyBytes();
       config.jsonMapper(new JavalinJackson(
           JsonBodies.MAPPER.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS), false));
       config.staticFiles.add(files -> {
@@ -110,15 +115,15 @@ public final class OddscacheServer implements AutoCloseable {
         // Errors Jetty answers itself (unparseable requests, 414, 431) are JSON too.
         server.setErrorHandler(new JsonErrorHandler());
         // Header/idle timeouts and the connection cap, so slow clients cannot exhaust descriptors.
-        ConnectionGuard.install(server, settings.connections());
+        ConnectionGuard.install(server, network.connections());
       });
       config.jetty.modifyServletContextHandler(handler -> {
         handler.setErrorHandler(new JsonErrorHandler());
-        FilterHolder guard = new FilterHolder(new RequestGuardFilter(settings.maxBodyBytes()));
+        FilterHolder guard = new FilterHolder(new RequestGuardFilter(network.maxBodyBytes()));
         guard.setAsyncSupported(true);
         handler.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
         FilterHolder pass = new FilterHolder(new PassThroughFilter(() -> upstream, cache,
-            settings.maxBodyBytes(), settings.maxKeyBytes()));
+            network.maxBodyBytes(), proxySettings.maxKeyBytes()));
         handler.addFilter(pass, ProxyHandler.PREFIX + "*", EnumSet.of(DispatcherType.REQUEST));
       });
     });
@@ -129,9 +134,9 @@ public final class OddscacheServer implements AutoCloseable {
         ProxyHandler.requireWellFormedEscapes(uri);
       }
       long length = ctx.req().getContentLengthLong();
-      if (length > settings.maxBodyBytes()) {
+      if (length > network.maxBodyBytes()) {
         throw new ApiError(413, "request body too large", "body",
-            "at most " + settings.maxBodyBytes() + " bytes, got " + length);
+            "at most " + network.maxBodyBytes() + " bytes, got " + length);
       }
     });
     app.get(ProxyHandler.PREFIX + "<path>", proxy::handle);
@@ -187,12 +192,13 @@ public final class OddscacheServer implements AutoCloseable {
   public static OddscacheServer start(ServerSettings settings, Ticker ticker) {
     OddscacheServer server = new OddscacheServer(settings, ticker);
     try {
-      server.app.start(settings.bind(), settings.port());
+      server.app.start(settings.network().bind(), settings.network().port());
     } catch (RuntimeException e) {
       server.close();
       throw e;
     }
-    log.atInfo().addKeyValue("url", server.url()).addKeyValue("upstream", settings.upstream())
+    log.atInfo().addKeyValue("url", server.url())
+        .addKeyValue("upstream", settings.proxy().upstream())
         .addKeyValue("store", server.cache.store().kind()).log("oddscache serving");
     return server;
   }
@@ -203,7 +209,8 @@ public final class OddscacheServer implements AutoCloseable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
   public String url() {
-    String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+    String bind = settings.network().bind();
+    String host = bind.contains(":") ? "[" + bind + "]" : bind;
     return "http://" + host + ":" + port();
   }
 

@@ -6,6 +6,7 @@ import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.OverloadException;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
+import dev.oddscache.server.settings.ImplicitFreshness;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package dev.oddscache.server.http;
 
 import dev.oddscache.cache.AsyncLoader;
+import dev.oddscache.server.settings.ImplicitFreshness;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;

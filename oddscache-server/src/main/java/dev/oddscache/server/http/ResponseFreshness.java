@@ -1,6 +1,7 @@
 package dev.oddscache.server.http;
 
 import dev.oddscache.cache.ValueRules;
+import dev.oddscache.server.settings.ImplicitFreshness;
 import java.util.List;
 import java.util.Set;
 

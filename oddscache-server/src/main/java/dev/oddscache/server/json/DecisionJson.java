@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON shape of a decision, shared by {@code explain --json} and {@code POST /v1/decisions}
- * (SPEC §14): fixed key order, enum values upper case.
+ * The JSON shape of a decision, shared by {@code explain --json} and {@code POST /v1/decisions}:
+ * fixed key order, enum values upper case.
  */
 public final class DecisionJson {
   private DecisionJson() {}

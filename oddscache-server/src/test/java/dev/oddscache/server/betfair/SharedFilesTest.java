@@ -2,6 +2,7 @@ package dev.oddscache.server.betfair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.server.testing.SharedBetfairData;
 import dev.oddscache.vix.VixDetector;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.redis.testing.KeytoolCertificate;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.server.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,13 +41,13 @@ class ServeCommandTest {
     ServerSettings overridden = settings("--config", config.toString(), "--port", "0",
         "--upstream", "http://127.0.0.1:7000");
 
-    assertThat(fromFile.port()).isEqualTo(9191);
-    assertThat(fromFile.upstream()).hasToString("http://127.0.0.1:9000");
-    assertThat(fromFile.cache().maxConcurrentLoads()).isEqualTo(12);
-    assertThat(fromFile.breaker().openCircuit()).isEqualTo(0.9);
-    assertThat(overridden.port()).isZero();
-    assertThat(overridden.upstream()).hasToString("http://127.0.0.1:7000");
-    assertThat(overridden.cache().maxConcurrentLoads()).isEqualTo(12);
+    assertThat(fromFile.network().port()).isEqualTo(9191);
+    assertThat(fromFile.proxy().upstream()).hasToString("http://127.0.0.1:9000");
+    assertThat(fromFile.policy().cache().maxConcurrentLoads()).isEqualTo(12);
+    assertThat(fromFile.policy().breaker().openCircuit()).isEqualTo(0.9);
+    assertThat(overridden.network().port()).isZero();
+    assertThat(overridden.proxy().upstream()).hasToString("http://127.0.0.1:7000");
+    assertThat(overridden.policy().cache().maxConcurrentLoads()).isEqualTo(12);
   }
 
   @Test
@@ -82,10 +83,11 @@ class ServeCommandTest {
     ServerSettings flagsOnly = settings("--redis", "rediss://cache.internal:6380",
         "--redis-tls-ca-cert", flagCa.toString());
 
-    assertThat(fromFile.redisSettings().tlsCaCertificate()).contains(fileCa);
-    assertThat(fromFlag.redisSettings().tlsCaCertificate()).contains(flagCa);
-    assertThat(flagsOnly.redisSettings().tlsCaCertificate()).contains(flagCa);
-    assertThat(settings("--redis", "rediss://cache.internal:6380").redisTlsCaCert()).isNull();
+    assertThat(fromFile.store().redisSettings().tlsCaCertificate()).contains(fileCa);
+    assertThat(fromFlag.store().redisSettings().tlsCaCertificate()).contains(flagCa);
+    assertThat(flagsOnly.store().redisSettings().tlsCaCertificate()).contains(flagCa);
+    assertThat(settings("--redis", "rediss://cache.internal:6380").store().redisTlsCaCert())
+        .isNull();
   }
 
   @Test
@@ -108,13 +110,14 @@ class ServeCommandTest {
     ServerSettings flagsOnly = settings(concat(new String[] {"--redis",
         "rediss://cache.internal:6380"}, flags));
 
-    assertThat(fromFile.redisSettings().tlsClientCertificate()).contains(fileClient.certificate());
-    assertThat(fromFile.redisSettings().tlsClientKey()).contains(fileClient.key());
-    assertThat(fromFlags.redisSettings().tlsClientCertificate())
+    assertThat(fromFile.store().redisSettings().tlsClientCertificate())
+        .contains(fileClient.certificate());
+    assertThat(fromFile.store().redisSettings().tlsClientKey()).contains(fileClient.key());
+    assertThat(fromFlags.store().redisSettings().tlsClientCertificate())
         .contains(flagClient.certificate());
-    assertThat(fromFlags.redisSettings().tlsClientKey()).contains(flagClient.key());
-    assertThat(flagsOnly.redisSettings().tlsClientKey()).contains(flagClient.key());
-    assertThat(settings("--redis", "rediss://cache.internal:6380").redisSettings()
+    assertThat(fromFlags.store().redisSettings().tlsClientKey()).contains(flagClient.key());
+    assertThat(flagsOnly.store().redisSettings().tlsClientKey()).contains(flagClient.key());
+    assertThat(settings("--redis", "rediss://cache.internal:6380").store().redisSettings()
         .tlsClientCertificate()).isEmpty();
   }
 

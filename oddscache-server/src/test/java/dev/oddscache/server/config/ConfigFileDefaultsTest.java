@@ -16,8 +16,15 @@ import dev.oddscache.quota.QuotaConfig;
 import dev.oddscache.quota.QuotaThresholds;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
-import dev.oddscache.server.http.ConnectionLimits;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.AccessTokens;
+import dev.oddscache.server.settings.ConnectionLimits;
+import dev.oddscache.server.settings.ImplicitFreshness;
+import dev.oddscache.server.settings.NetworkSettings;
+import dev.oddscache.server.settings.PolicySettings;
+import dev.oddscache.server.settings.ProxySettings;
+import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.server.settings.StoreSettings;
+import dev.oddscache.server.settings.VixSettings;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
 import dev.oddscache.zone.ZoneConfig;
@@ -27,7 +34,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +46,8 @@ class ConfigFileDefaultsTest {
 
   @Test
   void example_onDefaults_isDefaults() {
-    assertThat(ConfigFile.load(ConfigFiles.EXAMPLE, ServerSettings.defaults()))
-        .isEqualTo(ServerSettings.defaults());
+    assertThat(ConfigFile.load(ConfigFiles.EXAMPLE, ServerSettings.ofDefaults()))
+        .isEqualTo(ServerSettings.ofDefaults());
   }
 
   /**
@@ -48,15 +57,18 @@ class ConfigFileDefaultsTest {
   @Test
   void example_onDifferentBase_restoresEverySetting() {
     ServerSettings different = everywhereDifferent();
-    for (RecordComponent c : ServerSettings.class.getRecordComponents()) {
-      if (!Set.of("ingestToken", "adminToken").contains(c.getName())) {
-        assertThat(value(c, different)).as(c.getName())
-            .isNotEqualTo(value(c, ServerSettings.defaults()));
+    Map<String, Object> settings = leaves("", different);
+    Map<String, Object> defaults = leaves("", ServerSettings.ofDefaults());
+    assertThat(settings.keySet()).as("settings").hasSizeGreaterThan(20)
+        .isEqualTo(defaults.keySet());
+    settings.forEach((path, value) -> {
+      if (!path.startsWith("tokens.")) {
+        assertThat(value).as(path).isNotEqualTo(defaults.get(path));
       }
-    }
+    });
 
     assertThat(ConfigFile.load(ConfigFiles.EXAMPLE, different))
-        .isEqualTo(ServerSettings.defaults());
+        .isEqualTo(ServerSettings.ofDefaults());
   }
 
   @Test
@@ -66,17 +78,19 @@ class ConfigFileDefaultsTest {
     Path json = dir.resolve("oddscache.json");
     new ObjectMapper().writeValue(json.toFile(), tree);
 
-    assertThat(ConfigFile.load(json, everywhereDifferent())).isEqualTo(ServerSettings.defaults());
+    assertThat(ConfigFile.load(json, everywhereDifferent()))
+        .isEqualTo(ServerSettings.ofDefaults());
   }
 
   @Test
   void example_keepsTokensOfBase() {
-    ServerSettings base = ServerSettings.defaults().withTokens("in", "ad");
+    ServerSettings base =
+        ServerSettings.custom().tokens(new AccessTokens("in", "ad")).build();
 
     ServerSettings loaded = ConfigFile.load(ConfigFiles.EXAMPLE, base);
 
-    assertThat(loaded.ingestToken()).isEqualTo("in");
-    assertThat(loaded.adminToken()).isEqualTo("ad");
+    assertThat(loaded.tokens().ingest()).isEqualTo("in");
+    assertThat(loaded.tokens().admin()).isEqualTo("ad");
   }
 
   @Test
@@ -87,56 +101,63 @@ class ConfigFileDefaultsTest {
     assertThat(doc).contains(example.strip());
   }
 
-  private static Object value(RecordComponent c, ServerSettings s) {
-    try {
-      return c.getAccessor().invoke(s);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+  /**
+   * Every setting of {@code settings} by its dotted path, such as {@code network.port}: the
+   * components of the settings' records, down to the values that are not records themselves.
+   */
+  private static Map<String, Object> leaves(String path, Record settings) {
+    Map<String, Object> out = new TreeMap<>();
+    for (RecordComponent c : settings.getClass().getRecordComponents()) {
+      Object value;
+      try {
+        value = c.getAccessor().invoke(settings);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+      String name = path + c.getName();
+      if (value instanceof Record nested) {
+        out.putAll(leaves(name + ".", nested));
+      } else {
+        out.put(name, value);
+      }
     }
+    return out;
   }
 
   /** Settings in which every value differs from its default. */
   static ServerSettings everywhereDifferent() {
     Duration s1 = Duration.ofSeconds(1);
-    return ServerSettings.defaults()
-        .withBind("0.0.0.0")
-        .withPort(9999)
-        .withUpstream(URI.create("http://backend:9000"))
-        .withUpstreamTimeout(s1)
-        .withRedisUri("redis://elsewhere:6380")
-        .withRedisPrefix("other")
-        .withRedisCommandTimeout(s1)
-        .withRedisTlsCaCert(Path.of("/etc/redis/ca.pem"))
-        .withRedisTlsClientCert(Path.of("/etc/redis/client.pem"), Path.of("/etc/redis/client.key"))
-        .withNearCache(true)
-        .withLease(true)
-        .withMaxBodyBytes(1)
-        .withMaxKeyBytes(1)
-        .withMaxStoreEntries(1)
-        .withConnections(new ConnectionLimits(s1, s1, 1))
-        .withCache(OddsCacheConfig.custom().enabled(false).maxConcurrentLoads(1)
-            .maxStaleOnOverload(s1).loadQueueTimeout(s1).staleIfError(s1).staleWindow(s1)
-            .latencySampleRate(0.5).leaseTime(Duration.ofSeconds(2)).leaseWait(s1)
-            .leasePollInterval(s1).build())
-        .withVix(VixConfig.custom().alpha(0.5).sigmaMin(0.5).warmupTicks(1).jumpThreshold(0.5)
-            .panicSigma(5).warningSigma(4).hold(s1).build())
-        .withVixEvictIdleAfter(Duration.ofHours(1))
-        .withImplicitFreshness(dev.oddscache.server.http.ImplicitFreshness.NONE)
-        .withZones(ZoneConfig.custom().prematchHorizon(Duration.ofHours(48))
-            .warmupHorizon(Duration.ofHours(5)).goldenHorizon(Duration.ofHours(2))
-            .inPlayDuration(Duration.ofHours(3)).ttl(Zone.STANDARD, s1).ttl(Zone.PREMATCH, s1)
-            .ttl(Zone.WARMUP, s1).ttl(Zone.GOLDEN, s1).ttl(Zone.ACTIVE, s1).build())
-        .withBreaker(BreakerConfig.custom().window(Duration.ofMinutes(5)).minSamples(1)
-            .enterHighVolatility(0.4).exitHighVolatility(0.1).openCircuit(0.9).closeCircuit(0.5)
-            .floors(allFloors(1)).build())
-        .withQuota(QuotaConfig.custom()
-            .thresholds(row(Stakes.HIGH)).thresholds(row(Stakes.MEDIUM)).thresholds(row(Stakes.LOW))
-            .build())
-        .withStakes(StakesClassifier.custom().keywords(Stakes.HIGH, List.of("x"))
-            .keywords(Stakes.MEDIUM, List.of("y")).keywords(Stakes.LOW, List.of("z")).build())
-        .withPanicClock(PanicClockConfig.custom().deadMansSwitch(Duration.ofHours(1))
-            .refreshInterval(s1).calmGrace(s1).build())
-        .withImpactRules(allEventsAffect("other"));
+    return ServerSettings.custom()
+        .network(new NetworkSettings("0.0.0.0", 9999, 1, new ConnectionLimits(s1, s1, 1)))
+        .proxy(new ProxySettings(URI.create("http://backend:9000"), s1, 1, ImplicitFreshness.NONE))
+        .store(new StoreSettings(1, "redis://elsewhere:6380", "other", s1,
+            Path.of("/etc/redis/ca.pem"), Path.of("/etc/redis/client.pem"),
+            Path.of("/etc/redis/client.key"), true, true))
+        .vix(new VixSettings(VixConfig.custom().alpha(0.5).sigmaMin(0.5).warmupTicks(1)
+            .jumpThreshold(0.5).panicSigma(5).warningSigma(4).hold(s1).build(),
+            Duration.ofHours(1)))
+        .policy(new PolicySettings(
+            OddsCacheConfig.custom().enabled(false).maxConcurrentLoads(1)
+                .maxStaleOnOverload(s1).loadQueueTimeout(s1).staleIfError(s1).staleWindow(s1)
+                .latencySampleRate(0.5).leaseTime(Duration.ofSeconds(2)).leaseWait(s1)
+                .leasePollInterval(s1).build(),
+            ZoneConfig.custom().prematchHorizon(Duration.ofHours(48))
+                .warmupHorizon(Duration.ofHours(5)).goldenHorizon(Duration.ofHours(2))
+                .inPlayDuration(Duration.ofHours(3)).ttl(Zone.STANDARD, s1)
+                .ttl(Zone.PREMATCH, s1).ttl(Zone.WARMUP, s1).ttl(Zone.GOLDEN, s1)
+                .ttl(Zone.ACTIVE, s1).build(),
+            BreakerConfig.custom().window(Duration.ofMinutes(5)).minSamples(1)
+                .enterHighVolatility(0.4).exitHighVolatility(0.1).openCircuit(0.9)
+                .closeCircuit(0.5).floors(allFloors(1)).build(),
+            QuotaConfig.custom().thresholds(row(Stakes.HIGH)).thresholds(row(Stakes.MEDIUM))
+                .thresholds(row(Stakes.LOW)).build(),
+            StakesClassifier.custom().keywords(Stakes.HIGH, List.of("x"))
+                .keywords(Stakes.MEDIUM, List.of("y")).keywords(Stakes.LOW, List.of("z"))
+                .build(),
+            PanicClockConfig.custom().deadMansSwitch(Duration.ofHours(1)).refreshInterval(s1)
+                .calmGrace(s1).build(),
+            allEventsAffect("other")))
+        .build();
   }
 
   private static BreakerFloors allFloors(long seconds) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.oddscache.redis.testing.KeytoolCertificate;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,7 +24,7 @@ class ConfigFileErrorsTest {
 
   private AbstractThrowableAssert<?, ? extends Throwable> loading(String name, String content) {
     file = ConfigFiles.write(dir, name, content);
-    return assertThatThrownBy(() -> ConfigFile.load(file, ServerSettings.defaults()))
+    return assertThatThrownBy(() -> ConfigFile.load(file, ServerSettings.ofDefaults()))
         .isInstanceOf(ConfigException.class)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(file + ": ");
@@ -331,7 +331,7 @@ class ConfigFileErrorsTest {
   void missingFile_namesTheFile() {
     Path missing = dir.resolve("nope.yml");
 
-    assertThatThrownBy(() -> ConfigFile.load(missing, ServerSettings.defaults()))
+    assertThatThrownBy(() -> ConfigFile.load(missing, ServerSettings.ofDefaults()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(missing + ": config file not found");
   }
@@ -340,7 +340,7 @@ class ConfigFileErrorsTest {
   void directory_isNotReadable() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("conf.yml"));
 
-    assertThatThrownBy(() -> ConfigFile.load(folder, ServerSettings.defaults()))
+    assertThatThrownBy(() -> ConfigFile.load(folder, ServerSettings.ofDefaults()))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(folder + ": cannot read the config file");
   }
@@ -351,7 +351,7 @@ class ConfigFileErrorsTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     assumeThat(Files.isReadable(locked)).as("running as a user who can read anything").isFalse();
 
-    assertThatThrownBy(() -> ConfigFile.load(locked, ServerSettings.defaults()))
+    assertThatThrownBy(() -> ConfigFile.load(locked, ServerSettings.ofDefaults()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(locked + ": config file is not readable (permission denied)");
   }

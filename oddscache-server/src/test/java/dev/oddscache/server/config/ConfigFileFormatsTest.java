@@ -2,7 +2,7 @@ package dev.oddscache.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,28 +33,28 @@ class ConfigFileFormatsTest {
   @Test
   void yamlAndJson_sameContent_sameSettings() {
     ServerSettings fromYaml = ConfigFile.load(ConfigFiles.write(dir, "a.yml", YAML),
-        ServerSettings.defaults());
+        ServerSettings.ofDefaults());
     ServerSettings fromJson = ConfigFile.load(ConfigFiles.write(dir, "a.json", JSON),
-        ServerSettings.defaults());
+        ServerSettings.ofDefaults());
 
-    assertThat(fromYaml).isEqualTo(fromJson).isNotEqualTo(ServerSettings.defaults());
-    assertThat(fromJson.port()).isEqualTo(9090);
-    assertThat(fromJson.cache().staleWindow()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(fromYaml).isEqualTo(fromJson).isNotEqualTo(ServerSettings.ofDefaults());
+    assertThat(fromJson.network().port()).isEqualTo(9090);
+    assertThat(fromJson.policy().cache().staleWindow()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
   void extension_yamlAndUpperCase_areAccepted() {
     ServerSettings yaml = ConfigFile.load(ConfigFiles.write(dir, "b.yaml", YAML),
-        ServerSettings.defaults());
+        ServerSettings.ofDefaults());
     ServerSettings upper = ConfigFile.load(ConfigFiles.write(dir, "B.JSON", JSON),
-        ServerSettings.defaults());
+        ServerSettings.ofDefaults());
 
     assertThat(yaml).isEqualTo(upper);
   }
 
   @Test
   void json_emptyObject_keepsBase() {
-    ServerSettings base = ServerSettings.defaults().withPort(1);
+    ServerSettings base = ServerSettings.custom().network(n -> n.port(1)).build();
 
     assertThat(ConfigFile.load(ConfigFiles.write(dir, "e.json", "{}"), base)).isEqualTo(base);
   }

@@ -11,8 +11,9 @@ import dev.oddscache.invalidation.ImpactRules;
 import dev.oddscache.quota.QuotaConfig;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.zone.Zone;
+import dev.oddscache.zone.ZoneConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -41,40 +42,45 @@ class ConfigFilePartialTest {
   void oneKey_changesOnlyThatKey() {
     ServerSettings s = load("breaker: { window: 10m }\nserver: { port: 1234 }\n");
 
-    assertThat(s.breaker()).isEqualTo(
-        BreakerConfig.from(base.breaker()).window(Duration.ofMinutes(10)).build());
-    assertThat(s.withPort(base.port()).withBreaker(base.breaker())).isEqualTo(base);
+    assertThat(s.policy().breaker()).isEqualTo(
+        BreakerConfig.from(base.policy().breaker()).window(Duration.ofMinutes(10)).build());
+    assertThat(s.network().port()).isEqualTo(1234);
+    assertThat(ServerSettings.from(s).network(n -> n.port(base.network().port()))
+        .policy(p -> p.breaker(base.policy().breaker())).build()).isEqualTo(base);
   }
 
   @Test
   void zoneTtl_oneZone_keepsTheOthers() {
-    ServerSettings s = load("zones: { ttl: { golden: 20s } }");
+    ZoneConfig zones = load("zones: { ttl: { golden: 20s } }").policy().zones();
+    ZoneConfig baseZones = base.policy().zones();
 
-    assertThat(s.zones().ttlSeconds(Zone.GOLDEN)).isEqualTo(20);
+    assertThat(zones.ttlSeconds(Zone.GOLDEN)).isEqualTo(20);
     for (Zone zone : Zone.values()) {
       if (zone != Zone.GOLDEN) {
-        assertThat(s.zones().ttlSeconds(zone)).isEqualTo(base.zones().ttlSeconds(zone));
+        assertThat(zones.ttlSeconds(zone)).isEqualTo(baseZones.ttlSeconds(zone));
       }
     }
-    assertThat(s.zones().prematchHorizon()).isEqualTo(base.zones().prematchHorizon());
+    assertThat(zones.prematchHorizon()).isEqualTo(baseZones.prematchHorizon());
   }
 
   @Test
   void floors_oneCell_keepsTheOthers() {
-    ServerSettings s = load("breaker: { floors: { circuit_open: { panic: 15s } } }");
+    BreakerConfig breaker =
+        load("breaker: { floors: { circuit_open: { panic: 15s } } }").policy().breaker();
+    BreakerConfig baseBreaker = base.policy().breaker();
 
-    assertThat(s.breaker().floors()).isEqualTo(BreakerFloors.from(base.breaker().floors())
+    assertThat(breaker.floors()).isEqualTo(BreakerFloors.from(baseBreaker.floors())
         .floor(BreakerMode.CIRCUIT_OPEN, Status.PANIC, 15).build());
-    assertThat(s.breaker().minSamples()).isEqualTo(base.breaker().minSamples());
+    assertThat(breaker.minSamples()).isEqualTo(baseBreaker.minSamples());
   }
 
   @Test
   void quota_partialRow_keepsRestOfRowAndOtherRows() {
     ServerSettings s = load("quota: { medium: { tier2TtlSeconds: 7, tier3Until: 10m } }");
 
-    QuotaConfig q = s.quota();
+    QuotaConfig q = s.policy().quota();
     var medium = q.thresholds(Stakes.MEDIUM);
-    var baseMedium = base.quota().thresholds(Stakes.MEDIUM);
+    var baseMedium = base.policy().quota().thresholds(Stakes.MEDIUM);
     assertThat(medium.tier2TtlSeconds()).isEqualTo(7);
     assertThat(medium.tier3Until()).isEqualTo(Duration.ofMinutes(10));
     assertThat(medium.tier1Until()).isEqualTo(baseMedium.tier1Until());
@@ -82,8 +88,9 @@ class ConfigFilePartialTest {
     assertThat(medium.tier1TtlSeconds()).isEqualTo(baseMedium.tier1TtlSeconds());
     assertThat(medium.tier3TtlSeconds()).isEqualTo(baseMedium.tier3TtlSeconds());
     assertThat(medium.tier4TtlSeconds()).isEqualTo(baseMedium.tier4TtlSeconds());
-    assertThat(q.thresholds(Stakes.HIGH)).isEqualTo(base.quota().thresholds(Stakes.HIGH));
-    assertThat(q.thresholds(Stakes.LOW)).isEqualTo(base.quota().thresholds(Stakes.LOW));
+    QuotaConfig baseQuota = base.policy().quota();
+    assertThat(q.thresholds(Stakes.HIGH)).isEqualTo(baseQuota.thresholds(Stakes.HIGH));
+    assertThat(q.thresholds(Stakes.LOW)).isEqualTo(baseQuota.thresholds(Stakes.LOW));
   }
 
   @Test
@@ -92,23 +99,25 @@ class ConfigFilePartialTest {
     ServerSettings s =
         load("quota: { low: { tier1Until: 10h, tier2Until: 20h, tier3Until: 30h } }");
 
-    assertThat(s.quota().thresholds(Stakes.LOW).tier1Until()).isEqualTo(Duration.ofHours(10));
+    assertThat(s.policy().quota().thresholds(Stakes.LOW).tier1Until())
+        .isEqualTo(Duration.ofHours(10));
   }
 
   @Test
   void stakes_oneList_keepsTheOthers() {
-    StakesClassifier c = load("stakes: { low: [sunday league] }").stakes();
+    StakesClassifier c = load("stakes: { low: [sunday league] }").policy().stakes();
+    StakesClassifier baseStakes = base.policy().stakes();
 
     assertThat(c.keywords(Stakes.LOW)).containsExactly("sunday league");
-    assertThat(c.keywords(Stakes.HIGH)).isEqualTo(base.stakes().keywords(Stakes.HIGH));
-    assertThat(c.keywords(Stakes.MEDIUM)).isEqualTo(base.stakes().keywords(Stakes.MEDIUM));
+    assertThat(c.keywords(Stakes.HIGH)).isEqualTo(baseStakes.keywords(Stakes.HIGH));
+    assertThat(c.keywords(Stakes.MEDIUM)).isEqualTo(baseStakes.keywords(Stakes.MEDIUM));
   }
 
   @Test
   void events_oneEvent_keepsTheOtherRules() {
-    ImpactRules r = load("events: { LINEUP: all }").impactRules();
+    ImpactRules r = load("events: { LINEUP: all }").policy().impactRules();
 
-    assertThat(r).isEqualTo(ImpactRules.from(base.impactRules())
+    assertThat(r).isEqualTo(ImpactRules.from(base.policy().impactRules())
         .affectsAllMarkets(EventType.LINEUP).build());
   }
 }

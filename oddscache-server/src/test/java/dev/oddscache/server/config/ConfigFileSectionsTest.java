@@ -15,8 +15,9 @@ import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
 import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.redis.testing.KeytoolCertificate;
-import dev.oddscache.server.http.ConnectionLimits;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.settings.ConnectionLimits;
+import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.server.settings.StoreSettings;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
 import dev.oddscache.zone.ZoneConfig;
@@ -32,7 +33,7 @@ class ConfigFileSectionsTest {
 
   private ServerSettings load(String yaml) {
     return ConfigFile.load(ConfigFiles.write(dir, "oddscache.yml", yaml),
-        ServerSettings.defaults());
+        ServerSettings.ofDefaults());
   }
 
   @Test
@@ -51,14 +52,14 @@ class ConfigFileSectionsTest {
           maxConnections: 200
         """);
 
-    assertThat(s.bind()).isEqualTo("0.0.0.0");
-    assertThat(s.port()).isEqualTo(9090);
-    assertThat(s.upstream()).isEqualTo(URI.create("http://localhost:9000/api"));
-    assertThat(s.upstreamTimeout()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(s.maxBodyBytes()).isEqualTo(2048);
-    assertThat(s.maxKeyBytes()).isEqualTo(256);
-    assertThat(s.maxStoreEntries()).isEqualTo(5000);
-    assertThat(s.connections()).isEqualTo(new ConnectionLimits(Duration.ofSeconds(4),
+    assertThat(s.network().bind()).isEqualTo("0.0.0.0");
+    assertThat(s.network().port()).isEqualTo(9090);
+    assertThat(s.proxy().upstream()).isEqualTo(URI.create("http://localhost:9000/api"));
+    assertThat(s.proxy().upstreamTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(s.network().maxBodyBytes()).isEqualTo(2048);
+    assertThat(s.proxy().maxKeyBytes()).isEqualTo(256);
+    assertThat(s.store().maxEntries()).isEqualTo(5000);
+    assertThat(s.network().connections()).isEqualTo(new ConnectionLimits(Duration.ofSeconds(4),
         Duration.ofSeconds(90), 200));
   }
 
@@ -78,17 +79,18 @@ class ConfigFileSectionsTest {
           lease: true
         """.formatted(ca, client.certificate(), client.key()));
 
-    assertThat(s.redisUri()).isEqualTo("rediss-cluster://a:7000,b:7001");
-    assertThat(s.redisPrefix()).isEqualTo("oc-test");
-    assertThat(s.redisCommandTimeout()).isEqualTo(Duration.ofMillis(80));
-    assertThat(s.redisTlsCaCert()).isEqualTo(ca);
-    assertThat(s.redisSettings().tlsCaCertificate()).contains(ca);
-    assertThat(s.redisTlsClientCert()).isEqualTo(client.certificate());
-    assertThat(s.redisTlsClientKey()).isEqualTo(client.key());
-    assertThat(s.redisSettings().tlsClientCertificate()).contains(client.certificate());
-    assertThat(s.redisSettings().tlsClientKey()).contains(client.key());
-    assertThat(s.nearCache()).isTrue();
-    assertThat(s.lease()).isTrue();
+    StoreSettings store = s.store();
+    assertThat(store.redisUri()).isEqualTo("rediss-cluster://a:7000,b:7001");
+    assertThat(store.redisPrefix()).isEqualTo("oc-test");
+    assertThat(store.redisCommandTimeout()).isEqualTo(Duration.ofMillis(80));
+    assertThat(store.redisTlsCaCert()).isEqualTo(ca);
+    assertThat(store.redisSettings().tlsCaCertificate()).contains(ca);
+    assertThat(store.redisTlsClientCert()).isEqualTo(client.certificate());
+    assertThat(store.redisTlsClientKey()).isEqualTo(client.key());
+    assertThat(store.redisSettings().tlsClientCertificate()).contains(client.certificate());
+    assertThat(store.redisSettings().tlsClientKey()).contains(client.key());
+    assertThat(store.nearCache()).isTrue();
+    assertThat(store.lease()).isTrue();
   }
 
   @Test
@@ -106,7 +108,7 @@ class ConfigFileSectionsTest {
           leaseTime: 3s
           leaseWait: 200ms
           leasePollInterval: PT0.01S
-        """).cache();
+        """).policy().cache();
 
     assertThat(c.enabled()).isFalse();
     assertThat(c.maxConcurrentLoads()).isEqualTo(8);
@@ -123,14 +125,14 @@ class ConfigFileSectionsTest {
 
   @Test
   void cache_staleWindowNull_restoresTheTtlRule() {
-    ServerSettings base = ServerSettings.defaults()
-        .withCache(OddsCacheConfig.custom().staleWindow(Duration.ofSeconds(9)).build());
+    ServerSettings base = ServerSettings.custom().policy(p -> p.cache(
+        OddsCacheConfig.custom().staleWindow(Duration.ofSeconds(9)).build())).build();
 
     ServerSettings s = ConfigFile.load(
         ConfigFiles.write(dir, "c.yml", "cache: { staleWindow: null }"), base);
 
-    assertThat(s.cache().staleWindow()).isNull();
-    assertThat(s.cache().staleWindowMillis(0)).isEqualTo(1000);
+    assertThat(s.policy().cache().staleWindow()).isNull();
+    assertThat(s.policy().cache().staleWindowMillis(0)).isEqualTo(1000);
   }
 
   @Test
@@ -139,7 +141,7 @@ class ConfigFileSectionsTest {
         vix: { alpha: 0.1, sigmaMin: 0.02, warmupTicks: 5, jumpThreshold: 0.2,
                panicSigma: 3, warningSigma: 2.5, hold: 1m30s, evictIdleAfter: 12h }
         """);
-    VixConfig v = s.vix();
+    VixConfig v = s.vix().detector();
 
     assertThat(v.alpha()).isEqualTo(0.1);
     assertThat(v.sigmaMin()).isEqualTo(0.02);
@@ -148,15 +150,15 @@ class ConfigFileSectionsTest {
     assertThat(v.panicSigma()).isEqualTo(3.0);
     assertThat(v.warningSigma()).isEqualTo(2.5);
     assertThat(v.hold()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(s.vixEvictIdleAfter()).isEqualTo(Duration.ofHours(12));
+    assertThat(s.vix().evictIdleAfter()).isEqualTo(Duration.ofHours(12));
   }
 
   @Test
   void vix_holdAndIdleHorizonMovedTogether_areCheckedAsAWhole() {
     ServerSettings s = load("vix: { hold: 8h, evictIdleAfter: 24h }");
 
-    assertThat(s.vix().hold()).isEqualTo(Duration.ofHours(8));
-    assertThat(s.vixEvictIdleAfter()).isEqualTo(Duration.ofHours(24));
+    assertThat(s.vix().detector().hold()).isEqualTo(Duration.ofHours(8));
+    assertThat(s.vix().evictIdleAfter()).isEqualTo(Duration.ofHours(24));
   }
 
   @Test
@@ -168,7 +170,7 @@ class ConfigFileSectionsTest {
           goldenHorizon: 30m
           inPlayDuration: 1h45m
           ttl: { standard: 600, prematch: 90s, warmup: 1m, golden: 10s, active: 5 }
-        """).zones();
+        """).policy().zones();
 
     assertThat(z.prematchHorizon()).isEqualTo(Duration.ofHours(12));
     assertThat(z.warmupHorizon()).isEqualTo(Duration.ofHours(2));
@@ -195,7 +197,7 @@ class ConfigFileSectionsTest {
             normal: { warning: 1 }
             high_volatility: { panic: 7, warning: 12s }
             CIRCUIT-OPEN: { NORMAL: 2m }
-        """).breaker();
+        """).policy().breaker();
 
     assertThat(b.window()).isEqualTo(Duration.ofMinutes(10));
     assertThat(b.minSamples()).isEqualTo(100);
@@ -221,7 +223,7 @@ class ConfigFileSectionsTest {
             tier2TtlSeconds: 10s
             tier3TtlSeconds: 40
             tier4TtlSeconds: 2m
-        """).quota();
+        """).policy().quota();
 
     assertThat(q.thresholds(Stakes.HIGH)).isEqualTo(new QuotaThresholds(Stakes.HIGH,
         Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8), 1, 10, 40, 120));
@@ -233,7 +235,7 @@ class ConfigFileSectionsTest {
         stakes:
           high: ["Cup Final", derby]
           medium: []
-        """).stakes();
+        """).policy().stakes();
 
     assertThat(c.keywords(Stakes.HIGH)).containsExactly("cup final", "derby");
     assertThat(c.keywords(Stakes.MEDIUM)).isEmpty();
@@ -245,7 +247,7 @@ class ConfigFileSectionsTest {
   void panicClock_setsEveryKey() {
     PanicClockConfig p = load("""
         panicClock: { deadMansSwitch: 12h, refreshInterval: 30s, calmGrace: 10s }
-        """).panicClock();
+        """).policy().panicClock();
 
     assertThat(p.deadMansSwitch()).isEqualTo(Duration.ofHours(12));
     assertThat(p.refreshInterval()).isEqualTo(Duration.ofSeconds(30));
@@ -260,7 +262,7 @@ class ConfigFileSectionsTest {
           corner: all
           red-card: [cards]
           YELLOW_CARD: []
-        """).impactRules();
+        """).policy().impactRules();
 
     assertThat(r.families(EventType.GOAL)).containsExactly("1x2", "over_under");
     assertThat(r.affects(EventType.GOAL, "over_under_25", null)).isTrue();

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oddscache.server.http.Http;
-import dev.oddscache.server.http.OddscacheServer;
-import dev.oddscache.server.http.ServerSettings;
 import dev.oddscache.server.http.TestUpstream;
+import dev.oddscache.server.testing.RunningServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,9 +45,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard (SPEC §13) in a real headless Chromium against a real server with real traffic:
- * the page polls, shows the mode and the panicking matches, draws every chart, logs no error, and
- * says so when the server goes away and comes back.
+ * The dashboard ({@code GET /}) in a real headless Chromium against a real server with real
+ * traffic: the page polls, shows the mode and the panicking matches, draws every chart, logs no
+ * error, and says so when the server goes away and comes back.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (CI installs them); skipped with a
  * message where they are missing. Selenium Manager is never used: both binaries are given.
@@ -80,8 +80,9 @@ class DashboardBrowserTest {
       + "window.addEventListener('unhandledrejection', function (e) {"
       + "  window.__dashboardErrors.push('unhandled rejection: ' + String(e.reason)); });";
 
-  private TestUpstream upstream;
-  private OddscacheServer server;
+  private final TestUpstream upstream = new TestUpstream();
+  @RegisterExtension
+  final RunningServer server = RunningServer.startedByTest().thenClosing(upstream);
   private ScheduledExecutorService traffic;
   private ChromeDriverService service;
   private ChromeDriver driver;
@@ -96,8 +97,7 @@ class DashboardBrowserTest {
     // CI installs both (.ci/run): there a missing browser is a failure, not a skip.
     assertThat(installed || !"true".equals(System.getenv("CI"))).as(missing).isTrue();
     Assumptions.assumeTrue(installed, "dashboard browser test skipped: " + missing);
-    upstream = new TestUpstream();
-    server = startServer(0);
+    startServer(0);
     profile = Files.createTempDirectory("oddscache-chromium-");
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER)
@@ -130,12 +130,6 @@ class DashboardBrowserTest {
     if (service != null) {
       service.stop();
     }
-    if (server != null) {
-      server.close();
-    }
-    if (upstream != null) {
-      upstream.close();
-    }
     if (profile != null) {
       try (Stream<Path> files = Files.walk(profile)) {
         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -162,15 +156,10 @@ class DashboardBrowserTest {
     assertThat(driver.findElement(By.id("connection")).getText()).isEqualTo("Live");
     assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
 
-    WebElement row = waitFor(() -> {
-      List<WebElement> rows =
-          driver.findElements(By.cssSelector("#panics tr[data-match='rma-fcb']"));
-      return rows.isEmpty() ? null : rows.get(0);
-    });
-    assertThat(row.getAttribute("data-tier")).isEqualTo("1");
-    assertThat(row.getText()).contains("rma-fcb", "1 · PANIC_FULL", "HIGH", "min");
-    assertThat(driver.findElement(By.cssSelector("#panics tr[data-match='psg-om']")).getText())
-        .contains("PANIC_FULL", "MEDIUM");
+    List<String> row = waitFor(() -> panicRow("rma-fcb"));
+    assertThat(row.get(0)).as("data-tier").isEqualTo("1");
+    assertThat(row.get(1)).contains("rma-fcb", "1 · PANIC_FULL", "HIGH", "min");
+    assertThat(waitFor(() -> panicRow("psg-om")).get(1)).contains("PANIC_FULL", "MEDIUM");
 
     WebElement store = driver.findElement(By.id("store"));
     assertThat(store.getAttribute("data-state")).isEqualTo("healthy");
@@ -201,8 +190,7 @@ class DashboardBrowserTest {
     waitForRefreshes(2);
     int port = server.port();
 
-    server.close();
-    server = null;
+    server.stop();
     new WebDriverWait(driver, WAIT).until(d -> driver.findElement(By.id("banner")).isDisplayed());
     assertThat(driver.findElement(By.tagName("body")).getAttribute("class"))
         .contains("disconnected");
@@ -218,18 +206,16 @@ class DashboardBrowserTest {
     }
 
     int before = refreshes();
-    server = startServer(port);
+    startServer(port);
     waitForRefreshes(before + 1);
     new WebDriverWait(driver, WAIT).until(d -> !driver.findElement(By.id("banner")).isDisplayed());
     assertThat(driver.findElement(By.id("connection")).getText()).isEqualTo("Live");
     assertThat(jsErrors()).as("JavaScript errors").isEmpty();
   }
 
-  // -----------------------------------------------------------------------------------------------
-
-  private OddscacheServer startServer(int port) {
-    return OddscacheServer.start(ServerSettings.defaults().withPort(port)
-        .withUpstream(URI.create(upstream.url())));
+  private void startServer(int port) {
+    server.start(b -> b.network(n -> n.port(port))
+        .proxy(p -> p.upstream(URI.create(upstream.url()))));
   }
 
   private void panicRequest(String match, String competition, String name) {
@@ -288,6 +274,17 @@ class DashboardBrowserTest {
 
   private Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /**
+   * The tier and text of a panicking match's row, read in one script: the table is rebuilt on
+   * every refresh, so a row found by one WebDriver call can be gone by the next.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> panicRow(String match) {
+    return (List<String>) js("var r = document.querySelector("
+        + "\"#panics tr[data-match='\" + arguments[0] + \"']\");"
+        + " return r ? [r.getAttribute('data-tier'), r.innerText] : null;", match);
   }
 
   private int refreshes() {

@@ -5,31 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oddscache.server.settings.AccessTokens;
+import dev.oddscache.server.testing.RunningServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Ingestion, events, decisions, status, metrics, health and admin over real HTTP (SPEC §13). */
+/** Ingestion, events, decisions, status, metrics, health and admin over real HTTP. */
 class ApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private TestUpstream upstream;
-  private OddscacheServer server;
+  private final TestUpstream upstream = new TestUpstream();
 
-  @BeforeEach
-  void start() {
-    upstream = new TestUpstream();
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create(upstream.url())));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    upstream.close();
-  }
+  @RegisterExtension
+  final RunningServer server = RunningServer.proxying(upstream::url)
+      .thenClosing(upstream);
 
   private static JsonNode json(HttpResponse<String> r) {
     try {
@@ -187,9 +178,7 @@ class ApiTest {
 
   @Test
   void tokensProtectWriteEndpoints() {
-    server.close();
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withTokens("ingest-secret", "admin-secret"));
+    server.start(b -> b.tokens(new AccessTokens("ingest-secret", "admin-secret")));
 
     HttpResponse<String> none = Http.postJson(server.url() + "/v1/odds", "[]");
     HttpResponse<String> wrong = Http.postJson(server.url() + "/v1/odds", "[]",
@@ -211,7 +200,7 @@ class ApiTest {
   @Test
   void refusesToBindBeyondLoopbackWithoutTokens() {
     assertThatThrownBy(() -> OddscacheServer.start(
-        ServerSettings.defaults().withPort(0).withBind("0.0.0.0")))
+        RunningServer.onFreePort(b -> b.network(n -> n.bind("0.0.0.0")))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ODDSCACHE_INGEST_TOKEN").hasMessageContaining("0.0.0.0");
   }

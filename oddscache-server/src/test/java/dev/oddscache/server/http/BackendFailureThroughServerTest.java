@@ -3,7 +3,7 @@ package dev.oddscache.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.redis.testing.Measurements;
-import java.net.URI;
+import dev.oddscache.server.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stale-if-error through the proxy, with an upstream failing 3 calls in 10. Every request
@@ -35,21 +34,11 @@ class BackendFailureThroughServerTest {
     "X-Match-Id", "psg-om", "X-Competition", "Ligue 1", "X-Markets", "1x2",
     "Cache-Control", "no-cache"};
 
-  private TestUpstream upstream;
-  private OddscacheServer server;
+  private final TestUpstream upstream = new TestUpstream();
 
-  @BeforeEach
-  void start() {
-    upstream = new TestUpstream();
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create(upstream.url())));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    upstream.close();
-  }
+  @RegisterExtension
+  final RunningServer server = RunningServer.proxying(upstream::url)
+      .thenClosing(upstream);
 
   private HttpResponse<String> get(int key) {
     return Http.get(server.url() + "/p/flaky/k" + key, ALWAYS_LOAD);

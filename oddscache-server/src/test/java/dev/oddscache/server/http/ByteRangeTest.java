@@ -2,6 +2,7 @@ package dev.oddscache.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.server.settings.ImplicitFreshness;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

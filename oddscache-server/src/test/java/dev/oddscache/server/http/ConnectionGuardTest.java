@@ -3,9 +3,10 @@ package dev.oddscache.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
+import dev.oddscache.server.settings.NetworkSettings;
+import dev.oddscache.server.testing.LogCapture;
+import dev.oddscache.server.testing.Poll;
+import dev.oddscache.server.testing.RunningServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,17 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slowloris and idle clients against a real server on 127.0.0.1: over-cap connections get a 503
@@ -46,43 +45,27 @@ class ConnectionGuardTest {
   private static final String DRIP_PREFIX = "GET /health/live HTTP/1.1\r\nHost: x\r\n";
   private static final byte[] DRIP = "X-Drip: ".getBytes(StandardCharsets.US_ASCII);
 
-  private OddscacheServer server;
+  @RegisterExtension
+  final RunningServer server = RunningServer.startedByTest();
+  /** The guard's log lines, as they happen. */
+  @RegisterExtension
+  final LogCapture guardLog = LogCapture.of(ConnectionGuard.class);
+
   private ScheduledExecutorService dripper;
   private final List<SocketChannel> channels = new ArrayList<>();
-  private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionGuard.class);
-  /** The guard's log lines at INFO and above, in order, as they happen. */
-  private final BlockingQueue<ILoggingEvent> logged = new LinkedBlockingQueue<>();
-  private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
-    @Override
-    protected void append(ILoggingEvent event) {
-      if (event.getLevel().isGreaterOrEqual(Level.INFO)) {
-        logged.add(event);
-      }
-    }
-  };
-
-  @BeforeEach
-  void attach() {
-    appender.start();
-    logger.addAppender(appender);
-  }
 
   @AfterEach
-  void stop() throws IOException {
-    logger.detachAppender(appender);
+  void stopClients() throws IOException {
     if (dripper != null) {
       dripper.shutdownNow();
     }
     for (SocketChannel c : channels) {
       c.close();
     }
-    if (server != null) {
-      server.close();
-    }
   }
 
-  private void start(ConnectionLimits limits) {
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0).withConnections(limits));
+  private void start(Consumer<NetworkSettings.Builder> limits) {
+    server.start(b -> b.network(limits));
   }
 
   /** One attack socket: what it received and when the server ended it. */
@@ -114,7 +97,7 @@ class ConnectionGuardTest {
     Duration headerTimeout = Duration.ofSeconds(2);
     int max = 50;
     int attackers = 200;
-    start(ConnectionLimits.defaults().withHeaderTimeout(headerTimeout).withMaxConnections(max));
+    start(n -> n.headerTimeout(headerTimeout).maxConnections(max));
 
     // A monitor with a keep-alive connection from before the attack (it takes one of the slots).
     try (Socket monitor = socket(5_000)) {
@@ -183,28 +166,17 @@ class ConnectionGuardTest {
     }
 
     // Two lines when it starts and two when it is over, none per connection.
-    List<String> lines = awaitLines(4, headerTimeout.plusSeconds(3));
+    Poll.await("the guard's four log lines").atMost(headerTimeout.plusSeconds(3))
+        .untilAsserted(() -> assertThat(guardLog.lines(Level.INFO)).hasSizeGreaterThanOrEqualTo(4));
+    List<String> lines = guardLog.lines(Level.INFO);
     assertThat(lines).containsExactlyInAnyOrder(
         "WARN connection cap reached: new connections are answered 503 and closed",
         "WARN closing connections whose request headers are late (slow clients)",
         "INFO connections back under the cap",
         "INFO no connection with late request headers any more");
     assertThat(lines.get(0)).startsWith("WARN");
-    assertThat(logged.poll(200, TimeUnit.MILLISECONDS)).as("a fifth line").isNull();
-  }
-
-  /** The first {@code n} lines the guard logs at INFO or above, waiting at most {@code limit}. */
-  private List<String> awaitLines(int n, Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    List<String> lines = new ArrayList<>();
-    while (lines.size() < n) {
-      ILoggingEvent e = logged.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      if (e == null) {
-        break;
-      }
-      lines.add(e.getLevel() + " " + e.getFormattedMessage());
-    }
-    return lines;
+    Poll.await("no fifth line").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
+        .until(() -> guardLog.lines(Level.INFO).size() == 4);
   }
 
   @Test
@@ -212,8 +184,7 @@ class ConnectionGuardTest {
   void idleKeepAliveConnection_isClosedAfterIdleTimeout() throws Exception {
     Duration idle = Duration.ofSeconds(1);
     // A header timeout longer than the idle one, so the idle timeout is what ends the connection.
-    start(ConnectionLimits.defaults().withIdleTimeout(idle)
-        .withHeaderTimeout(Duration.ofSeconds(8)));
+    start(n -> n.idleTimeout(idle).headerTimeout(Duration.ofSeconds(8)));
 
     try (Socket s = socket(6_000)) {
       Response r = exchange(s, HEALTH);
@@ -233,7 +204,7 @@ class ConnectionGuardTest {
   @Timeout(20)
   void keepAliveConnection_headerClockRestartsWithEachRequest() throws Exception {
     Duration headerTimeout = Duration.ofSeconds(1);
-    start(ConnectionLimits.defaults().withHeaderTimeout(headerTimeout));
+    start(n -> n.headerTimeout(headerTimeout));
     dripper = Executors.newSingleThreadScheduledExecutor();
 
     try (Socket s = socket(5_000)) {
@@ -272,37 +243,46 @@ class ConnectionGuardTest {
     }
   }
 
-  /** Reads every probe on one selector until the server has closed them all or time is up. */
+  /** Reads every probe on one selector until the server has closed them all, within limit. */
   private static void watchUntilAllClosed(List<Probe> probes, Duration limit) throws IOException {
-    long deadline = System.nanoTime() + limit.toNanos();
     ByteBuffer buffer = ByteBuffer.allocate(4096);
     try (Selector selector = Selector.open()) {
       for (Probe p : probes) {
         p.channel.register(selector, SelectionKey.OP_READ, p);
       }
-      int open = probes.size();
-      while (open > 0 && System.nanoTime() < deadline) {
-        selector.select(100);
-        for (SelectionKey key : selector.selectedKeys()) {
-          Probe p = (Probe) key.attachment();
-          int n;
-          try {
-            buffer.clear();
-            n = p.channel.read(buffer);
-          } catch (IOException reset) {
-            n = -1;
-          }
-          if (n > 0) {
-            p.received.write(buffer.array(), 0, n);
-          } else if (n < 0) {
-            p.closedNanos = System.nanoTime();
-            key.cancel();
-            open--;
-          }
-        }
-        selector.selectedKeys().clear();
+      // Each check waits in select until a socket has news, so a close is timed as it happens.
+      Poll.await("every attack socket closed by the server").atMost(limit)
+          .pollInSameThread().pollInterval(Duration.ofMillis(1))
+          .untilAsserted(() -> assertThat(readReady(selector, buffer, probes))
+              .as("sockets still open").isZero());
+    }
+  }
+
+  /**
+   * One select of at most 100 ms: what arrived is kept, a socket the server closed is timed and
+   * dropped from the selector. Returns how many probes are still open.
+   */
+  private static long readReady(Selector selector, ByteBuffer buffer, List<Probe> probes)
+      throws IOException {
+    selector.select(100);
+    for (SelectionKey key : selector.selectedKeys()) {
+      Probe p = (Probe) key.attachment();
+      int n;
+      try {
+        buffer.clear();
+        n = p.channel.read(buffer);
+      } catch (IOException reset) {
+        n = -1;
+      }
+      if (n > 0) {
+        p.received.write(buffer.array(), 0, n);
+      } else if (n < 0) {
+        p.closedNanos = System.nanoTime();
+        key.cancel();
       }
     }
+    selector.selectedKeys().clear();
+    return probes.stream().filter(p -> p.closedNanos < 0).count();
   }
 
   private Socket socket(int timeoutMillis) throws IOException {

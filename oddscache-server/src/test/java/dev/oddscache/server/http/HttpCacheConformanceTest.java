@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oddscache.server.settings.ImplicitFreshness;
+import dev.oddscache.server.testing.RunningServer;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -185,9 +187,9 @@ class HttpCacheConformanceTest {
       throws IOException, InterruptedException {
     Files.deleteIfExists(resultsFile);
     int originPort = freePort();
-    try (OddscacheServer server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create("http://127.0.0.1:" + originPort))
-        .withImplicitFreshness(ImplicitFreshness.NONE))) {
+    try (OddscacheServer server = OddscacheServer.start(RunningServer.onFreePort(b -> b
+        .proxy(p -> p.upstream(URI.create("http://127.0.0.1:" + originPort))
+            .implicitFreshness(ImplicitFreshness.NONE))))) {
       int rc = run(List.of("bash", runSh.toString(), Integer.toString(originPort),
           server.url() + "/p", resultsFile.toString()), log, SUITE_TIMEOUT);
       assertThat(rc).as("run.sh exited with %d; its output (%s):%n%s", rc, log, tail(log))

@@ -3,6 +3,7 @@ package dev.oddscache.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.ManualTicker;
+import dev.oddscache.server.testing.RunningServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,31 +16,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The proxy's HTTP contract as a shared cache, over real HTTP against a scripted real upstream,
  * on a manual clock: what is stored, shared, relayed, forwarded, revalidated and refused.
  */
 class HttpContractTest {
-  private ScriptedUpstream upstream;
-  private OddscacheServer server;
+  private final ScriptedUpstream upstream = new ScriptedUpstream();
   private final ManualTicker ticker = new ManualTicker(Instant.now());
 
-  @BeforeEach
-  void start() {
-    upstream = new ScriptedUpstream();
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create(upstream.url())), ticker);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    upstream.close();
-  }
+  @RegisterExtension
+  final RunningServer server = RunningServer.proxying(upstream::url)
+      .onTicker(ticker)
+      .thenClosing(upstream);
 
   private String p(String path) {
     return server.url() + "/p/" + path;
@@ -62,7 +53,7 @@ class HttpContractTest {
     assertThat(bob.headers().firstValue("X-Cache")).hasValue("MISS");
     assertThat(bob.headers().firstValue("Set-Cookie")).hasValue("session=user=bob");
     assertThat(upstream.count("/account")).isEqualTo(2);
-    assertThat(server.cache().store().estimatedSize()).isZero();
+    assertThat(server.get().cache().store().estimatedSize()).isZero();
   }
 
   @Test

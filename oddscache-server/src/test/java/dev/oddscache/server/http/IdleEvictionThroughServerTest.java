@@ -3,11 +3,12 @@ package dev.oddscache.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.ManualTicker;
+import dev.oddscache.server.testing.RunningServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.StringJoiner;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Odds ingested over HTTP for many matches do not stay in the volatility detector for the life of
@@ -16,14 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class IdleEvictionThroughServerTest {
   private final ManualTicker ticker = new ManualTicker(Instant.parse("2026-03-01T12:00:00Z"));
-  private OddscacheServer server;
 
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  final RunningServer server = RunningServer.startedByTest().onTicker(ticker);
 
   private void postTicks(String matchPrefix, int matches) {
     StringJoiner body = new StringJoiner(",", "[", "]");
@@ -37,33 +33,32 @@ class IdleEvictionThroughServerTest {
 
   @Test
   void finishedMatchesAreEvictedAfterTheConfiguredHorizon_liveOnesKept() {
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withVixEvictIdleAfter(Duration.ofHours(2)), ticker);
+    server.start(b -> b.vix(v -> v.evictIdleAfter(Duration.ofHours(2))));
     postTicks("season-", 500);
     postTicks("live-", 3);
     ticker.advance(Duration.ofMinutes(90));
     postTicks("live-", 3);
-    assertThat(server.cache().vix().matchCount()).isEqualTo(503);
+    assertThat(server.get().cache().vix().matchCount()).isEqualTo(503);
 
     ticker.advance(Duration.ofMinutes(30).plusSeconds(1));
-    server.idleEviction().run();
+    server.get().idleEviction().run();
 
-    assertThat(server.cache().vix().matchCount()).isEqualTo(3);
-    assertThat(server.cache().vix().marketStatuses("live-0", ticker.epochMillis()))
+    assertThat(server.get().cache().vix().matchCount()).isEqualTo(3);
+    assertThat(server.get().cache().vix().marketStatuses("live-0", ticker.epochMillis()))
         .containsKey("1x2");
   }
 
   @Test
   void defaultHorizonIsSixHours() {
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0), ticker);
+    server.start(b -> { });
     postTicks("m-", 10);
 
     ticker.advance(Duration.ofHours(6));
-    server.idleEviction().run();
-    assertThat(server.cache().vix().matchCount()).isEqualTo(10);
+    server.get().idleEviction().run();
+    assertThat(server.get().cache().vix().matchCount()).isEqualTo(10);
 
     ticker.advanceSeconds(1);
-    server.idleEviction().run();
-    assertThat(server.cache().vix().matchCount()).isZero();
+    server.get().idleEviction().run();
+    assertThat(server.get().cache().vix().matchCount()).isZero();
   }
 }

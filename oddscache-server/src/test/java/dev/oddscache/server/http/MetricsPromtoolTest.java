@@ -2,17 +2,18 @@ package dev.oddscache.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.server.testing.RunningServer;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §11: {@code /metrics} of a live server, after real traffic of every kind, passes {@code
- * promtool check metrics}. Skips where promtool is absent, except in CI (which installs it).
+ * {@code /metrics} of a live server, after real traffic of every kind, passes {@code promtool
+ * check metrics}: Prometheus names, base units, {@code _total} counters. Skips where promtool is
+ * absent, except in CI (which installs it).
  */
 class MetricsPromtoolTest {
 
@@ -32,8 +33,8 @@ class MetricsPromtoolTest {
           "promtool not installed (apt-get install prometheus): skipping the live /metrics check");
     }
     try (TestUpstream upstream = new TestUpstream();
-        OddscacheServer server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-            .withUpstream(URI.create(upstream.url())))) {
+        OddscacheServer server = OddscacheServer.start(
+            RunningServer.onFreePort(RunningServer.upstream(upstream.url())))) {
       Http.get(server.url() + "/p/predictions/a", "X-Match-Id", "m", "X-Markets", "1x2");
       Http.get(server.url() + "/p/predictions/a", "X-Match-Id", "m", "X-Markets", "1x2");
       Http.get(server.url() + "/p/predictions/b", "X-Match-Id", "m", "X-Markets", "1x2",

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oddscache.redis.testing.RawRedis;
 import dev.oddscache.redis.testing.RedisServerProcess;
+import dev.oddscache.server.testing.Poll;
+import dev.oddscache.server.testing.RunningServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The proxy on a real redis-server ({@code oddscache serve --redis}), looked at from Redis
@@ -28,27 +28,22 @@ import org.junit.jupiter.api.Test;
 class ProxyRedisTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private RedisServerProcess redis;
-  private RawRedis raw;
-  private ScriptedUpstream upstream;
-  private OddscacheServer server;
+  private final RedisServerProcess redis = RedisServerProcess.start();
+  private final RawRedis raw = new RawRedis(redis.uri());
+  private final ScriptedUpstream upstream = new ScriptedUpstream();
+
+  @RegisterExtension
+  final RunningServer server = RunningServer.started(b -> b
+          .proxy(p -> p.upstream(URI.create(upstream.url())))
+          .store(st -> st.redisUri(redis.uri())))
+      .thenClosing(upstream, raw, redis);
 
   @BeforeEach
-  void start() throws Exception {
-    redis = RedisServerProcess.start();
-    raw = new RawRedis(redis.uri());
-    upstream = new ScriptedUpstream();
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create(upstream.url())).withRedisUri(redis.uri()));
-    awaitReady();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    upstream.close();
-    raw.close();
-    redis.close();
+  void awaitReady() {
+    // Polled, bounded: the Redis connection coming up is not the logic under test.
+    Poll.await("server ready on Redis").untilAsserted(() -> assertThat(
+        JSON.readTree(Http.get(server.url() + "/health/ready").body()).get("status").asText())
+        .isEqualTo("ready"));
   }
 
   private String p(String path) {
@@ -57,21 +52,6 @@ class ProxyRedisTest {
 
   private static String valueKey(String path) {
     return "oddscache:v:{GET /" + path + "}";
-  }
-
-  /** Readiness polled, bounded: the Redis connection coming up is not the logic under test. */
-  private void awaitReady() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    String status = null;
-    while (System.nanoTime() < deadline) {
-      status = JSON.readTree(Http.get(server.url() + "/health/ready").body())
-          .get("status").asText();
-      if (status.equals("ready")) {
-        return;
-      }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-    }
-    throw new AssertionError("server not ready on Redis: " + status);
   }
 
   @Test

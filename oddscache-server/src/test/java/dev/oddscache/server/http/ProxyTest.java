@@ -4,31 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oddscache.server.testing.RunningServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The caching proxy over real HTTP, in front of a real upstream. */
 class ProxyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private TestUpstream upstream;
-  private OddscacheServer server;
+  private final TestUpstream upstream = new TestUpstream();
 
-  @BeforeEach
-  void start() {
-    upstream = new TestUpstream();
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create(upstream.url())));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    upstream.close();
-  }
+  @RegisterExtension
+  final RunningServer server = RunningServer.proxying(upstream::url)
+      .thenClosing(upstream);
 
   private String p(String path) {
     return server.url() + "/p/" + path;
@@ -122,8 +112,8 @@ class ProxyTest {
     assertThat(r.body()).isEqualTo("boom");
 
     String deadUpstream = "http://127.0.0.1:" + freePort();
-    try (OddscacheServer lonely = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create(deadUpstream)))) {
+    try (OddscacheServer lonely = OddscacheServer.start(
+        RunningServer.onFreePort(RunningServer.upstream(deadUpstream)))) {
       HttpResponse<String> dead = Http.get(lonely.url() + "/p/anything");
       assertThat(dead.statusCode()).isEqualTo(502);
       JsonNode body = JSON.readTree(dead.body());
@@ -202,7 +192,7 @@ class ProxyTest {
     var inFlight = java.util.concurrent.CompletableFuture.supplyAsync(() -> Http.get(p("slow")));
     assertThat(upstream.slowEntered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
-    var closing = java.util.concurrent.CompletableFuture.runAsync(server::close);
+    var closing = java.util.concurrent.CompletableFuture.runAsync(server::stop);
     upstream.slowRelease.complete("{\"slow\":true}");
     closing.get(20, java.util.concurrent.TimeUnit.SECONDS);
 

@@ -3,6 +3,7 @@ package dev.oddscache.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.cache.ValueRules;
+import dev.oddscache.server.settings.ImplicitFreshness;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -8,12 +8,13 @@ import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.TestCertificates;
 import dev.oddscache.redis.testing.TlsRedis;
 import dev.oddscache.server.config.ConfigFile;
+import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.server.testing.Poll;
+import dev.oddscache.server.testing.RunningServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +37,9 @@ class TlsRedisThroughServerTest {
     try (RedisServerProcess redis = TlsRedis.start(() -> RedisServerProcess.startTls(
             TlsRedis.REDIS_SERVER, certificates.redisServerArgs()));
         TestUpstream upstream = new TestUpstream();
-        OddscacheServer server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-            .withUpstream(URI.create(upstream.url())).withRedisUri(redis.uri())
-            .withRedisTlsCaCert(certificates.ca()))) {
+        OddscacheServer server = OddscacheServer.start(RunningServer.onFreePort(b -> b
+            .proxy(p -> p.upstream(URI.create(upstream.url())))
+            .store(st -> st.redisUri(redis.uri()).redisTlsCaCert(certificates.ca()))))) {
       assertThat(redis.uri()).startsWith("rediss://");
       assertCachedInRedis(server, upstream, "tls-1");
     }
@@ -60,8 +61,9 @@ class TlsRedisThroughServerTest {
             tlsClientKey: "%s"
           """.formatted(redis.uri(), certificates.ca(), certificates.clientCertificate(),
           certificates.clientKey()));
-      ServerSettings settings = ConfigFile.load(config, ServerSettings.defaults()).withPort(0)
-          .withUpstream(URI.create(upstream.url()));
+      ServerSettings fromFile = ConfigFile.load(config, ServerSettings.ofDefaults());
+      ServerSettings settings = ServerSettings.from(fromFile).network(n -> n.port(0))
+          .proxy(p -> p.upstream(URI.create(upstream.url()))).build();
 
       try (OddscacheServer server = OddscacheServer.start(settings)) {
         assertCachedInRedis(server, upstream, "mtls-1");
@@ -72,7 +74,8 @@ class TlsRedisThroughServerTest {
   /** Ready, then a miss and a hit, the hit from Redis: the upstream was called once. */
   private static void assertCachedInRedis(OddscacheServer server, TestUpstream upstream,
       String id) throws Exception {
-    assertThat(pollReady(server.url(), Duration.ofSeconds(30))).isEqualTo("ready");
+    Poll.await("readiness on the TLS Redis")
+        .untilAsserted(() -> assertThat(readiness(server.url())).isEqualTo("ready"));
 
     HttpResponse<String> first = get(server, id);
     HttpResponse<String> second = get(server, id);
@@ -92,17 +95,10 @@ class TlsRedisThroughServerTest {
         "X-Competition", "Ligue 2", "X-Markets", "1x2");
   }
 
-  /** Polls readiness, bounded: connecting and the TLS handshake are not the logic under test. */
-  private static String pollReady(String base, Duration bound) {
-    long deadline = System.nanoTime() + bound.toNanos();
-    String last = readiness(base);
-    while (!"ready".equals(last) && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-      last = readiness(base);
-    }
-    return last;
-  }
-
+  /**
+   * The readiness status, or the failure as text. Polled, bounded: connecting and the TLS
+   * handshake are not the logic under test.
+   */
   private static String readiness(String base) {
     try {
       return JSON.readTree(Http.get(base + "/health/ready").body()).get("status").asText();

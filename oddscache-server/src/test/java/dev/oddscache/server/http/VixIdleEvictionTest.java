@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.Ticker;
+import dev.oddscache.server.testing.LogCapture;
 import dev.oddscache.vix.OddsTick;
 import dev.oddscache.vix.VixDetector;
 import java.time.Duration;
@@ -19,10 +18,8 @@ import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server's periodic idle eviction of the volatility detector's per-match state. */
 class VixIdleEvictionTest {
@@ -32,19 +29,8 @@ class VixIdleEvictionTest {
   private final VixDetector vix = VixDetector.ofDefaults();
   private final VixIdleEviction eviction = new VixIdleEviction(vix, ticker, SIX_HOURS);
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger(VixIdleEviction.class);
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-  @BeforeEach
-  void attach() {
-    appender.start();
-    logger.addAppender(appender);
-  }
-
-  @AfterEach
-  void detach() {
-    logger.detachAppender(appender);
-  }
+  @RegisterExtension
+  final LogCapture log = LogCapture.of(VixIdleEviction.class);
 
   private void tick(String match) {
     vix.accept(new OddsTick(match, "1x2", "home", 2.0, ticker.epochMillis()));
@@ -83,8 +69,8 @@ class VixIdleEvictionTest {
     eviction.run();
     eviction.run();
 
-    assertThat(appender.list).hasSize(1);
-    ILoggingEvent line = appender.list.get(0);
+    assertThat(log.events()).hasSize(1);
+    ILoggingEvent line = log.events().get(0);
     assertThat(line.getLevel()).isEqualTo(Level.INFO);
     assertThat(line.getMessage()).isEqualTo("evicted idle matches from the volatility detector");
     assertThat(line.getKeyValuePairs()).extracting(kv -> kv.key + "=" + kv.value)
@@ -145,7 +131,7 @@ class VixIdleEvictionTest {
     assertThatCode(new VixIdleEviction(vix, broken, SIX_HOURS)::run).doesNotThrowAnyException();
 
     List<ILoggingEvent> warnings =
-        appender.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+        log.events().stream().filter(e -> e.getLevel() == Level.WARN).toList();
     assertThat(warnings).extracting(ILoggingEvent::getMessage)
         .containsExactly("idle match eviction failed");
   }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oddscache.server.http.OddscacheServer;
-import dev.oddscache.server.http.ServerSettings;
+import dev.oddscache.server.testing.RunningServer;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One test per defect the fuzz tests found, with the request that showed it, so each stays fixed
@@ -21,21 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputRegressionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private FuzzUpstream upstream;
-  private OddscacheServer server;
+  private final FuzzUpstream upstream = new FuzzUpstream();
 
-  @BeforeEach
-  void start() {
-    upstream = new FuzzUpstream();
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create(upstream.url())));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    upstream.close();
-  }
+  @RegisterExtension
+  final RunningServer server = RunningServer.proxying(upstream::url)
+      .thenClosing(upstream);
 
   private RawHttp.Response send(String head, byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

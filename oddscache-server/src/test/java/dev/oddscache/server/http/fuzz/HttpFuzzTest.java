@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oddscache.redis.testing.Measurements;
 import dev.oddscache.server.http.Http;
-import dev.oddscache.server.http.OddscacheServer;
-import dev.oddscache.server.http.ServerSettings;
-import java.net.URI;
+import dev.oddscache.server.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Property test of the whole HTTP surface (bad input: a clear 4xx, never a 5xx, memory bounded): thousands of generated
@@ -51,21 +48,11 @@ class HttpFuzzTest {
   private static final int HEALTH_EVERY = 250;
   private static final int MAX_REPORTED = 15;
 
-  private FuzzUpstream upstream;
-  private OddscacheServer server;
+  private final FuzzUpstream upstream = new FuzzUpstream();
 
-  @BeforeEach
-  void start() {
-    upstream = new FuzzUpstream();
-    server = OddscacheServer.start(ServerSettings.defaults().withPort(0)
-        .withUpstream(URI.create(upstream.url())));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    upstream.close();
-  }
+  @RegisterExtension
+  final RunningServer server = RunningServer.proxying(upstream::url)
+      .thenClosing(upstream);
 
   @Test
   void hostileRequests_neverA5xxNorADroppedConnection_4xxAreJson_serverStaysHealthy() {

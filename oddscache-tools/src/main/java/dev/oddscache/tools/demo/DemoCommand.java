@@ -1,0 +1,86 @@
+package dev.oddscache.tools.demo;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code oddscache demo}: the main job for a newcomer. Starts the server in front of a synthetic
+ * backend and replays a panic story live, so the dashboard shows the breaker and the tiers at
+ * work; {@code --console} plays the story in the terminal on virtual time instead.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves oddscache in front of a synthetic prediction backend and replays a lineup-leak",
+      "story live with real HTTP traffic; open the printed URL to watch the dashboard."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--speed", paramLabel = "X", description = "Demo clock speed-up (default ${DEFAULT-VALUE}: 140 min in ~2.3 min).")
+  double speed = 60;
+
+  @Option(names = "--rate", paramLabel = "N", description = "Requests per second through the proxy (default ${DEFAULT-VALUE}).")
+  int rate = 200;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port of the server and dashboard (default ${DEFAULT-VALUE}; a free one if busy).")
+  int port = 8080;
+
+  @Option(names = "--every", paramLabel = "N", description = "Print a summary every N seconds (default ${DEFAULT-VALUE}).")
+  int every = 5;
+
+  @Option(names = "--exit-when-done", description = "Stop when the story ends instead of keeping the dashboard up.")
+  boolean exitWhenDone;
+
+  @Option(names = "--console", description = "Play the story in the terminal on virtual time, without a server.")
+  boolean console;
+
+  @Option(names = "--minutes", paramLabel = "N", description = "With --console: story length in minutes (default ${DEFAULT-VALUE}).")
+  long minutes = 180;
+
+  @Option(names = "--seed", paramLabel = "N", description = "With --console: random seed (default ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (console) {
+      requireRange("--minutes", minutes, 1, 24 * 60);
+      requireRange("--rate", rate, 1, 10_000);
+      requireRange("--every", every, 1, minutes);
+      new ConsoleStory(spec.commandLine().getOut(), minutes, rate == 200 ? 20 : rate, every, seed).play();
+      return 0;
+    }
+    requireRange("--rate", rate, 1, 5_000);
+    requireRange("--port", port, 0, 65_535);
+    requireRange("--every", every, 1, 3600);
+    if (!(speed >= 1 && speed <= 10_000)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--speed': must be between 1 and 10000, got " + speed);
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(stop::countDown, "oddscache-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      new LiveDemo(spec.commandLine().getOut(), speed, rate, port, every).run(exitWhenDone, stop);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the JVM is already exiting, which is what we want.
+      }
+    }
+    return 0;
+  }
+
+  private void requireRange(String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': must be between " + min + " and " + max
+              + ", got " + value);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.oddscache.tools.sim;
+
+import dev.oddscache.MatchContext;
+import dev.oddscache.breaker.event.BreakerListener;
+import dev.oddscache.cache.AsyncLoader;
+import dev.oddscache.cache.CacheResult;
+import dev.oddscache.cache.OddsCache;
+import dev.oddscache.cache.OddsCacheConfig;
+import dev.oddscache.cache.Strategy;
+import dev.oddscache.invalidation.EventType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The product: the real {@link OddsCache} with its default configuration and in-memory store,
+ * running on the simulation's virtual ticker, scheduler and executor.
+ *
+ * <p>A result served from an older value because a load failed or the bulkhead was full counts
+ * as stale (and a stale-if-error answer as an error too), whatever strategy the
+ * decision chose; {@link Served} keeps which of the two fallbacks it was.
+ */
+final class OddsCachePolicy implements SimPolicy {
+  private final OddsCache<SimValue> cache;
+  private final AsyncLoader<SimValue> loader;
+
+  OddsCachePolicy(VirtualTime time, SimBackend backend) {
+    this.cache = OddsCache.<SimValue>builder()
+        .ticker(time.ticker())
+        .scheduler(time)
+        .executor(time)
+        .meterRegistry(new SimpleMeterRegistry())
+        .config(OddsCacheConfig.ofDefaults())
+        .build();
+    this.loader = backend::call;
+  }
+
+  @Override
+  public String name() {
+    return "oddscache";
+  }
+
+  @Override
+  public CompletableFuture<Served> get(String key, MatchContext context) {
+    return cache.getAsync(key, context, loader).thenApply(OddsCachePolicy::served);
+  }
+
+  private static Served served(CacheResult<SimValue> r) {
+    Strategy strategy = r.stale() ? Strategy.SERVE_STALE : r.strategy();
+    return new Served(strategy, r.ageMillis(), r.value().loadMillis(), r.decision().tier(),
+        r.staleOnError(), r.overloaded());
+  }
+
+  @Override
+  public void invalidate(String matchId, String eventType, String market) {
+    EventType type = EventType.valueOf(eventType);
+    if (market == null) {
+      cache.invalidate(matchId, type);
+    } else {
+      cache.invalidate(matchId, type, market);
+    }
+  }
+
+  @Override
+  public void addBreakerListener(BreakerListener listener) {
+    cache.breaker().addListener(listener);
+  }
+
+  @Override
+  public void close() {
+    cache.close();
+  }
+}

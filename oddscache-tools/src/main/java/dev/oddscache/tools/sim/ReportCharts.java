@@ -1,0 +1,178 @@
+package dev.oddscache.tools.sim;
+
+import dev.oddscache.breaker.BreakerConfig;
+import dev.oddscache.breaker.BreakerMode;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's charts, built from a {@link SimulationResult} with XChart. Pure construction: the
+ * caller renders them ({@link ReportWriter}).
+ */
+final class ReportCharts {
+  static final int WIDTH = 1000;
+  static final int HEIGHT = 420;
+  private static final int MAX_POINTS = 1500;
+  private static final String ELAPSED = "time since scenario start (h:mm)";
+
+  private ReportCharts() {}
+
+  /** File name (without .png) to chart, in report order. */
+  static Map<String, XYChart> all(SimulationResult result) {
+    Map<String, XYChart> charts = new LinkedHashMap<>();
+    charts.put("load", load(result));
+    charts.put("panic-ratio", panicRatio(result));
+    PolicyResult cache = oddscache(result);
+    if (cache != null) {
+      charts.put("breaker-mode", breakerMode(cache, result.scenario().durationSeconds()));
+      charts.put("tiers", tiers(cache, result.scenario()));
+    }
+    charts.put("served-age", servedAge(result));
+    if (result.scenario().durationMinutes() > 24 * 60) {
+      // Day 1 is the first day: the axis starts at the epoch, January 1st.
+      charts.values().forEach(c -> c.getStyler().setDatePattern("'day' D, H:mm"));
+    }
+    return charts;
+  }
+
+  static PolicyResult oddscache(SimulationResult result) {
+    return result.policies().stream().filter(p -> p.policy().equals("oddscache")).findFirst()
+        .orElse(null);
+  }
+
+  /** Requests and backend calls per second, log scale; seconds without calls drawn at 1. */
+  static XYChart load(SimulationResult result) {
+    XYChart chart = chart("Requests vs backend calls per second (log scale; 0 drawn as 1)",
+        "per second");
+    chart.getStyler().setYAxisLogarithmic(true);
+    PolicyResult first = result.policies().get(0);
+    line(chart, "requests", ChartSeries.maxPerBucket(atLeastOne(first.requestsPerSecond()), MAX_POINTS));
+    for (PolicyResult p : result.policies()) {
+      line(chart, p.policy() + " backend calls",
+          ChartSeries.maxPerBucket(atLeastOne(p.backendCallsPerSecond()), MAX_POINTS));
+    }
+    return chart;
+  }
+
+  /** The traffic's 30-minute PANIC ratio, as the breaker evaluates it, against its thresholds. */
+  static XYChart panicRatio(SimulationResult result) {
+    XYChart chart = chart("Panic ratio over the breaker's 30-minute window, with its thresholds",
+        "panic ratio");
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+    PolicyResult first = result.policies().get(0);
+    double[] ratio = ChartSeries.windowRatio(first.panicRequestsPerSecond(),
+        first.requestsPerSecond(), (int) BreakerConfig.DEFAULT_WINDOW.toSeconds());
+    line(chart, "panic ratio", ChartSeries.maxPerBucket(ratio, MAX_POINTS));
+    double end = result.scenario().durationMinutes();
+    threshold(chart, "exit HIGH_VOLATILITY < 0.30", BreakerConfig.DEFAULT_EXIT_HIGH_VOLATILITY, end);
+    threshold(chart, "enter HIGH_VOLATILITY >= 0.50", BreakerConfig.DEFAULT_ENTER_HIGH_VOLATILITY, end);
+    threshold(chart, "close circuit < 0.60", BreakerConfig.DEFAULT_CLOSE_CIRCUIT, end);
+    threshold(chart, "open circuit >= 0.80", BreakerConfig.DEFAULT_OPEN_CIRCUIT, end);
+    return chart;
+  }
+
+  /** The oddscache breaker's mode over time. */
+  static XYChart breakerMode(PolicyResult cache, long durationSeconds) {
+    XYChart chart = chart("oddscache breaker mode",
+        "0 NORMAL, 1 HIGH_VOLATILITY, 2 CIRCUIT_OPEN");
+    chart.getStyler().setYAxisMin(-0.1).setYAxisMax(2.1);
+    List<long[]> changes = new ArrayList<>();
+    for (Transition.Breaker t : cache.breakerTransitions()) {
+      changes.add(new long[] {t.second(), BreakerMode.valueOf(t.to()).level()});
+    }
+    line(chart, "breaker mode", ChartSeries.steps(0, changes, durationSeconds));
+    return chart;
+  }
+
+  /** The panic tier of each match over time, as seen on oddscache's decisions. */
+  static XYChart tiers(PolicyResult cache, Scenario scenario) {
+    XYChart chart = chart("Panic tier per match (oddscache decisions)", "tier");
+    chart.getStyler().setYAxisMin(-0.1).setYAxisMax(4.1).setYAxisDecimalPattern("0");
+    Map<String, List<long[]>> byMatch = new LinkedHashMap<>();
+    for (Scenario.MatchSpec m : scenario.matches()) {
+      byMatch.put(m.id().trim(), new ArrayList<>());
+    }
+    for (Transition.Tier t : cache.tierTransitions()) {
+      byMatch.get(t.match()).add(new long[] {t.second(), t.to()});
+    }
+    byMatch.forEach((match, changes) ->
+        line(chart, match, ChartSeries.steps(0, changes, scenario.durationSeconds())));
+    return chart;
+  }
+
+  /** The oldest value served in each second, per policy. */
+  static XYChart servedAge(SimulationResult result) {
+    XYChart chart = chart("Oldest value served in each second", "age (seconds)");
+    for (PolicyResult p : result.policies()) {
+      double[] seconds = new double[p.maxAgeMillisPerSecond().length];
+      for (int i = 0; i < seconds.length; i++) {
+        seconds[i] = p.maxAgeMillisPerSecond()[i] / 1000.0;
+      }
+      line(chart, p.policy(), ChartSeries.maxPerBucket(seconds, MAX_POINTS));
+    }
+    return chart;
+  }
+
+  private static XYChart chart(String title, String yTitle) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(ELAPSED).yAxisTitle(yTitle).build();
+    Styler styler = chart.getStyler();
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    styler.setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setMarkerSize(0);
+    // Time runs on a date axis from the epoch: XChart then picks round ticks (0:10, 0:20...),
+    // where a numeric axis over evenly spaced points puts them at odd minutes.
+    chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
+    chart.getStyler().setDatePattern("H:mm");
+    return chart;
+  }
+
+  private static void line(XYChart chart, String name, ChartSeries.Points points) {
+    XYSeries series = chart.addSeries(name, dates(points.x()), values(points.y()));
+    series.setMarker(SeriesMarkers.NONE);
+    series.setLineWidth(1.5f);
+  }
+
+  private static void threshold(XYChart chart, String name, double value, double endMinute) {
+    XYSeries series = chart.addSeries(name, dates(new double[] {0, endMinute}), List.of(value, value));
+    series.setMarker(SeriesMarkers.NONE);
+    series.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {6f, 4f}, 0f));
+  }
+
+  private static List<Date> dates(double[] minutes) {
+    List<Date> dates = new ArrayList<>(minutes.length);
+    for (double m : minutes) {
+      dates.add(new Date(Math.round(m * 60_000)));
+    }
+    return dates;
+  }
+
+  private static List<Double> values(double[] y) {
+    List<Double> values = new ArrayList<>(y.length);
+    for (double v : y) {
+      values.add(v);
+    }
+    return values;
+  }
+
+  private static double[] atLeastOne(int[] values) {
+    double[] d = ChartSeries.toDouble(values);
+    for (int i = 0; i < d.length; i++) {
+      d[i] = Math.max(1, d[i]);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.oddscache.tools.sim;
+
+import dev.oddscache.cache.Strategy;
+import java.util.Locale;
+
+/** The short human-readable summary {@code simulate} prints on standard output. */
+final class SummaryText {
+  private SummaryText() {}
+
+  static String render(SimulationResult result) {
+    StringBuilder b = new StringBuilder();
+    Scenario s = result.scenario();
+    b.append(String.format(Locale.ROOT, "Scenario %s: %d min, %,d requests/s, seed %d%n",
+        s.name(), s.durationMinutes(), s.load().requestsPerSecond(), s.seed()));
+    for (PolicyResult p : result.policies()) {
+      b.append(String.format(Locale.ROOT,
+          "%n%s%n  requests %,d; backend calls %,d (%.1f/s mean, p99 %,d/s, peak %,d/s), "
+              + "max %d concurrent%n",
+          p.policy(), p.requests(), p.backendCalls(), p.meanBackendCallsPerSecond(),
+          p.backendCallsPerSecondPercentile(0.99), p.peakBackendCallsPerSecond(),
+          p.backendMaxConcurrent()));
+      b.append(String.format(Locale.ROOT,
+          "  served fresh %,d, stale %,d, bypass %,d, compute %,d; errors %,d%n",
+          p.served(Strategy.SERVE_FRESH), p.served(Strategy.SERVE_STALE),
+          p.served(Strategy.BYPASS), p.served(Strategy.COMPUTE), p.errors()));
+      b.append("  served age p50/p99/max ").append(ages(p.ages()));
+      b.append(p.panicAges() == null ? "; no PANIC requests" : "; during PANIC " + ages(p.panicAges()));
+      b.append(System.lineSeparator());
+      tierOne(b, p);
+      for (Transition.Breaker t : p.breakerTransitions()) {
+        b.append(String.format(Locale.ROOT, "  %s breaker %s -> %s (panic ratio %.2f)%n",
+            clock(t.second()), t.from(), t.to(), t.panicRatio()));
+      }
+      long tiers = p.tierTransitions().size();
+      if (tiers > 0) {
+        b.append(String.format(Locale.ROOT, "  %d tier changes, e.g. %s%n", tiers,
+            tierLine(p.tierTransitions().get(0))));
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Two or three lines: the tier-1 PANIC answers, the load durations they are compared with, and
+   * the answers older than the longest load, by kind.
+   */
+  private static void tierOne(StringBuilder b, PolicyResult p) {
+    TierOnePanic t = p.tierOnePanic();
+    String n = System.lineSeparator();
+    if (t.served().count() == 0) {
+      b.append(String.format(Locale.ROOT, "  tier-1 PANIC: no answers (%,d failed)%n", t.failed()));
+    } else {
+      b.append(String.format(Locale.ROOT,
+          "  tier-1 PANIC: %,d answers (%,d failed), served age p50/p99/max %s, "
+              + "since load start %s%n",
+          t.served().count(), t.failed(), ages(t.served().ages()), ages(t.sinceLoadStart())));
+    }
+    CountedAges loads = p.loadDurations();
+    b.append(String.format(Locale.ROOT, "  load duration p50/p99/max %s over %,d calls",
+        loads.ages() == null ? "-" : ages(loads.ages()), loads.count()));
+    if (t.served().count() > 0) {
+      b.append("; tier-1 served age <= max load duration: ").append(verdict(t, ", "));
+    }
+    b.append(n);
+  }
+
+  /**
+   * {@code yes}, or {@code NO, N answers older (fresh N max Xs, ...)} listing the kinds of answer
+   * older than the longest load with their own maximum.
+   */
+  static String verdict(TierOnePanic t, String separator) {
+    if (t.withinOneLoad()) {
+      return "yes";
+    }
+    StringBuilder kinds = new StringBuilder();
+    for (Served.Answer a : Served.Answer.values()) {
+      long older = t.olderThanMaxLoad(a);
+      if (older > 0) {
+        if (kinds.length() > 0) {
+          kinds.append(separator);
+        }
+        kinds.append(String.format(Locale.ROOT, "%s %,d (max %.3fs)", a.key(), older,
+            t.by(a).ages().maxMillis() / 1000.0));
+      }
+    }
+    return String.format(Locale.ROOT, "NO, %,d of %,d answers older: %s",
+        t.olderThanMaxLoadTotal(), t.served().count(), kinds);
+  }
+
+  private static String tierLine(Transition.Tier t) {
+    return clock(t.second()) + " " + t.match() + " tier " + t.from() + " -> " + t.to();
+  }
+
+  private static String ages(AgeSummary a) {
+    return String.format(Locale.ROOT, "%.3fs/%.3fs/%.3fs", a.p50Millis() / 1000.0,
+        a.p99Millis() / 1000.0, a.maxMillis() / 1000.0);
+  }
+
+  /** A second from the start as {@code m+MM:SS}, e.g. {@code 45:00}. */
+  static String clock(long second) {
+    return String.format(Locale.ROOT, "%d:%02d", second / 60, second % 60);
+  }
+}
