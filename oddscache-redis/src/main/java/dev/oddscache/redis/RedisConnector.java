@@ -25,6 +25,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -56,7 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisConnector implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
-  static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+  static final RedisCodec<String, byte[]> CODEC =
+      RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
   private final RedisSettings settings;
   private final RedisEndpoint endpoint;
@@ -88,7 +90,9 @@ public final class RedisConnector implements AutoCloseable {
   private RedisConnector(RedisSettings settings) {
     this.settings = settings;
     this.endpoint = RedisEndpoint.parse(settings.uri());
-    this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+    this.resources = DefaultClientResources.builder()
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(2)
         // Lettuce's default backoff doubles up to 30 s: after an outage of a quarter of a minute,
         // Redis could be back for 30 s before anyone noticed. Capped at the reconnect interval.
         .reconnectDelay(Delay.exponential(Duration.ofMillis(1), settings.reconnectInterval(), 2,
@@ -171,7 +175,8 @@ public final class RedisConnector implements AutoCloseable {
   }
 
   /** Runs one command and waits for it, at most the command timeout. */
-  public <T> T call(String operation, Function<RedisClusterAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
+  public <T> T call(String operation,
+      Function<RedisClusterAsyncCommands<String, byte[]>, RedisFuture<T>> command) {
     return await(operation, command.apply(async()));
   }
 
@@ -193,7 +198,8 @@ public final class RedisConnector implements AutoCloseable {
       throw fail(operation, e.getCause());
     } catch (TimeoutException e) {
       future.toCompletableFuture().cancel(false);
-      throw fail(operation, new TimeoutException(operation + " took longer than " + settings.commandTimeout()));
+      throw fail(operation,
+          new TimeoutException(operation + " took longer than " + settings.commandTimeout()));
     }
   }
 
@@ -204,7 +210,7 @@ public final class RedisConnector implements AutoCloseable {
 
   /** Publishes {@code message} on {@code channel}; failures are StoreExceptions. */
   public void publish(String channel, String message) {
-    call("publish", c -> c.publish(channel, message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    call("publish", c -> c.publish(channel, message.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -226,7 +232,7 @@ public final class RedisConnector implements AutoCloseable {
           @Override
           public void message(String ch, byte[] message) {
             if (ch.equals(channel)) {
-              listener.accept(ch, new String(message, java.nio.charset.StandardCharsets.UTF_8));
+              listener.accept(ch, new String(message, StandardCharsets.UTF_8));
             }
           }
         });
@@ -244,7 +250,8 @@ public final class RedisConnector implements AutoCloseable {
       }
       try {
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
-        SocketOptions socket = SocketOptions.builder().connectTimeout(settings.connectTimeout()).build();
+        SocketOptions socket =
+            SocketOptions.builder().connectTimeout(settings.connectTimeout()).build();
         SslOptions ssl = sslOptions();
         if (endpoint.cluster()) {
           clusterClient = RedisClusterClient.create(resources, endpoint.uris());

@@ -48,7 +48,8 @@ record RedisEndpoint(boolean cluster, List<RedisURI> uris) {
       throw new IllegalArgumentException("unsupported scheme");
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("redis URI must be redis://, rediss://, redis-sentinel://"
-          + " or redis-cluster://host:port[,host:port], got '" + redact(uri) + "' (" + e.getMessage() + ")", e);
+          + " or redis-cluster://host:port[,host:port], got '" + redact(uri)
+          + "' (" + e.getMessage() + ")", e);
     }
   }
 

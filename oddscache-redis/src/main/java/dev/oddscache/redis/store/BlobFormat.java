@@ -38,9 +38,11 @@ final class BlobFormat {
   private BlobFormat() {}
 
   /** A decoded blob; {@link #value()} holds the codec's bytes. */
-  record Blob(long token, long storedAtMillis, long ttlSeconds, long loadNanos, Tags tags, byte[] value) {}
+  record Blob(long token, long storedAtMillis, long ttlSeconds, long loadNanos, Tags tags,
+      byte[] value) {}
 
-  static byte[] encode(long token, long storedAtMillis, long ttlSeconds, long loadNanos, Tags tags, byte[] value) {
+  static byte[] encode(long token, long storedAtMillis, long ttlSeconds, long loadNanos, Tags tags,
+      byte[] value) {
     byte[] matchId = tags.isEmpty() ? null : tags.matchId().getBytes(StandardCharsets.UTF_8);
     byte[][] markets = tags.markets().stream()
         .map(m -> m.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
@@ -104,7 +106,8 @@ final class BlobFormat {
 
   private static String string(ByteBuffer b, int length) {
     if (length < 0 || length > b.remaining()) {
-      throw new IllegalArgumentException("string of " + length + " bytes with " + b.remaining() + " left");
+      throw new IllegalArgumentException(
+          "string of " + length + " bytes with " + b.remaining() + " left");
     }
     String s = new String(b.array(), b.position(), length, StandardCharsets.UTF_8);
     b.position(b.position() + length);

@@ -73,7 +73,8 @@ record InvalidationMessage(String origin, Kind kind, List<String> args) {
   static InvalidationMessage parse(String line) {
     String[] words = line.split(" ", -1);
     if (words.length < 2) {
-      throw new IllegalArgumentException("invalidation message needs an origin and a kind, got '" + line + "'");
+      throw new IllegalArgumentException(
+          "invalidation message needs an origin and a kind, got '" + line + "'");
     }
     Kind kind = null;
     for (Kind k : Kind.values()) {
@@ -94,7 +95,8 @@ record InvalidationMessage(String origin, Kind kind, List<String> args) {
       case TAGS -> -1;
     };
     if ((expected >= 0 && args.size() != expected) || (kind == Kind.TAGS && args.isEmpty())) {
-      throw new IllegalArgumentException("wrong number of words for '" + kind.word + "' in '" + line + "'");
+      throw new IllegalArgumentException(
+          "wrong number of words for '" + kind.word + "' in '" + line + "'");
     }
     return new InvalidationMessage(URLDecoder.decode(words[0], StandardCharsets.UTF_8), kind, args);
   }

@@ -87,7 +87,8 @@ public final class NearCachedStore<V> implements CacheStore<V> {
    * A near cache bounded by {@code config}, judging ages on {@code ticker}. Subscribes to the
    * invalidation channel now if Redis is reachable, otherwise as soon as it is.
    */
-  public NearCachedStore(RedisStore<V> redis, InMemoryStoreConfig<? super V> config, Ticker ticker) {
+  public NearCachedStore(RedisStore<V> redis, InMemoryStoreConfig<? super V> config,
+      Ticker ticker) {
     this.redis = Objects.requireNonNull(redis, "redis");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     this.near = new InMemoryStore<>(Objects.requireNonNull(config, "config"), ticker);
@@ -251,7 +252,8 @@ public final class NearCachedStore<V> implements CacheStore<V> {
    * Keeps {@code value} near for what is left of its TTL (and at most {@code retention}), unless
    * a removal ran since {@code seen}, in which case the value may be one the removal deleted.
    */
-  private void keepNear(String key, StoredValue<V> value, Tags tags, Duration retention, long seen) {
+  private void keepNear(String key, StoredValue<V> value, Tags tags, Duration retention,
+      long seen) {
     long freshMillis = value.ttlSeconds() * 1000 - value.ageMillis(ticker.epochMillis());
     Duration keep = Duration.ofMillis(Math.max(0, freshMillis));
     if (retention != null && retention.compareTo(keep) < 0) {
@@ -276,7 +278,8 @@ public final class NearCachedStore<V> implements CacheStore<V> {
       publishFailures.increment();
       log.atWarn().addKeyValue("channel", channel).addKeyValue("message", message.encode())
           .addKeyValue("error", e.toString())
-          .log("near cache invalidation not announced; other processes keep their copies until their TTL");
+          .log("near cache invalidation not announced; other processes keep their copies"
+              + " until their TTL");
     }
   }
 
@@ -333,7 +336,8 @@ public final class NearCachedStore<V> implements CacheStore<V> {
       dropAllNear();
     } catch (StoreException e) {
       log.atWarn().addKeyValue("channel", channel).addKeyValue("error", e.toString())
-          .log("near cache not subscribed, reads go to redis until it is; retrying when redis is healthy");
+          .log("near cache not subscribed, reads go to redis until it is; retrying when redis"
+              + " is healthy");
     } finally {
       subscribing.set(false);
     }

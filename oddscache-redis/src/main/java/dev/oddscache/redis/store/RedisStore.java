@@ -98,7 +98,8 @@ public final class RedisStore<V> implements CacheStore<V> {
    *     [A-Za-z0-9_.-]}
    */
   public RedisStore(RedisConnector redis, ValueCodec<V> codec, String name) {
-    this(redis, codec, new KeyLayout(Objects.requireNonNull(redis, "redis").prefix() + ":" + validName(name)));
+    this(redis, codec,
+        new KeyLayout(Objects.requireNonNull(redis, "redis").prefix() + ":" + validName(name)));
   }
 
   private RedisStore(RedisConnector redis, ValueCodec<V> codec, KeyLayout keys) {
@@ -131,9 +132,12 @@ public final class RedisStore<V> implements CacheStore<V> {
     try {
       value = Objects.requireNonNull(codec.decode(b.value()), "the codec decoded null");
     } catch (RuntimeException e) {
-      throw new StoreException("cannot decode the value of key '" + key + "' with " + codec + ": " + e.getMessage(), e);
+      throw new StoreException("cannot decode the value of key '" + key + "' with " + codec
+          + ": " + e.getMessage(), e);
     }
-    return new Read<>(new StoredValue<>(value, b.storedAtMillis(), b.ttlSeconds(), b.loadNanos()), b.tags());
+    StoredValue<V> stored =
+        new StoredValue<>(value, b.storedAtMillis(), b.ttlSeconds(), b.loadNanos());
+    return new Read<>(stored, b.tags());
   }
 
   /**
@@ -159,8 +163,8 @@ public final class RedisStore<V> implements CacheStore<V> {
     }
     byte[] payload = encode(key, value.value());
     long token = ThreadLocalRandom.current().nextLong();
-    byte[] blob = BlobFormat.encode(token, value.storedAtMillis(), value.ttlSeconds(), value.loadNanos(),
-        tags, payload);
+    byte[] blob = BlobFormat.encode(token, value.storedAtMillis(), value.ttlSeconds(),
+        value.loadNanos(), tags, payload);
     RedisClusterAsyncCommands<String, byte[]> c = redis.async();
     // Until this put returns it is concurrent with any removal, which may or may not remove it,
     // so the order of the two commands does not matter for the contract. Tags are sent first
@@ -193,7 +197,9 @@ public final class RedisStore<V> implements CacheStore<V> {
   public long removeTagged(String matchId, Collection<String> markets) {
     Objects.requireNonNull(matchId, "matchId");
     Objects.requireNonNull(markets, "markets");
-    Set<String> wanted = markets.stream().map(Markets::normalise).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> wanted = markets.stream()
+        .map(Markets::normalise)
+        .collect(Collectors.toCollection(TreeSet::new));
     return wanted.isEmpty() ? 0 : removeFromTagSets("removeTagged", matchId, wanted);
   }
 
@@ -243,7 +249,9 @@ public final class RedisStore<V> implements CacheStore<V> {
     }
   }
 
-  /** {@inheritDoc} Markets whose values have all expired or been replaced are not listed. Sorted. */
+  /**
+   * {@inheritDoc} Markets whose values have all expired or been replaced are not listed. Sorted.
+   */
   @Override
   public Set<String> markets(String matchId) {
     Objects.requireNonNull(matchId, "matchId");
@@ -352,11 +360,13 @@ public final class RedisStore<V> implements CacheStore<V> {
         // The deleted value may also sit in sets of markets not asked for.
         BlobFormat.Blob deleted = blobOrNull(member.key(), blob);
         if (deleted != null && matchId.equals(deleted.tags().matchId())) {
-          buckets(deleted.tags()).forEach(market -> untag.computeIfAbsent(market, x -> new LinkedHashSet<>()).add(member));
+          buckets(deleted.tags()).forEach(market ->
+              untag.computeIfAbsent(market, x -> new LinkedHashSet<>()).add(member));
         }
       }
       // Deleted or not, the member is dead now: its token is no longer (or never was) its key's.
-      markets.forEach(market -> untag.computeIfAbsent(market, x -> new LinkedHashSet<>()).add(member));
+      markets.forEach(market ->
+          untag.computeIfAbsent(market, x -> new LinkedHashSet<>()).add(member));
     }
     try {
       awaitAll(operation, List.of(untag(redis.async(), matchId, untag)));
@@ -368,8 +378,8 @@ public final class RedisStore<V> implements CacheStore<V> {
     return removed;
   }
 
-  private CompletableFuture<Object> tag(RedisClusterAsyncCommands<String, byte[]> c, TagMember member,
-      Tags tags, long retentionMillis) {
+  private CompletableFuture<Object> tag(RedisClusterAsyncCommands<String, byte[]> c,
+      TagMember member, Tags tags, long retentionMillis) {
     Set<String> markets = buckets(tags);
     String[] k = new String[markets.size() + 1];
     byte[][] args = new byte[markets.size() + 2][];
@@ -385,8 +395,8 @@ public final class RedisStore<V> implements CacheStore<V> {
     return Scripts.TAG.submit(c, k, args);
   }
 
-  private CompletableFuture<Object> untag(RedisClusterAsyncCommands<String, byte[]> c, String matchId,
-      Map<String, ? extends Collection<TagMember>> membersByMarket) {
+  private CompletableFuture<Object> untag(RedisClusterAsyncCommands<String, byte[]> c,
+      String matchId, Map<String, ? extends Collection<TagMember>> membersByMarket) {
     List<String> k = new ArrayList<>();
     List<byte[]> args = new ArrayList<>();
     k.add(keys.marketSet(matchId));
@@ -426,7 +436,8 @@ public final class RedisStore<V> implements CacheStore<V> {
 
   /** Waits once, at most the command timeout, for all of {@code futures}. */
   private void awaitAll(String operation, Collection<? extends CompletableFuture<?>> futures) {
-    CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> all =
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     redis.await(operation, all.exceptionallyCompose(e -> CompletableFuture.failedFuture(
         e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)));
   }
@@ -435,7 +446,8 @@ public final class RedisStore<V> implements CacheStore<V> {
     try {
       return Objects.requireNonNull(codec.encode(value), "the codec encoded null");
     } catch (RuntimeException e) {
-      throw new StoreException("cannot encode the value of key '" + key + "' with " + codec + ": " + e.getMessage(), e);
+      throw new StoreException("cannot encode the value of key '" + key + "' with " + codec
+          + ": " + e.getMessage(), e);
     }
   }
 
@@ -443,7 +455,8 @@ public final class RedisStore<V> implements CacheStore<V> {
     try {
       return BlobFormat.decode(blob);
     } catch (IllegalArgumentException e) {
-      throw new StoreException("cannot decode the stored blob of key '" + key + "': " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot decode the stored blob of key '" + key + "': " + e.getMessage(), e);
     }
   }
 

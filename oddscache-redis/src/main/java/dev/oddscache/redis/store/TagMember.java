@@ -44,10 +44,13 @@ record TagMember(long token, String key) {
    */
   static TagMember decode(byte[] bytes) {
     if (bytes.length < TOKEN_BYTES) {
-      throw new IllegalArgumentException("tag member of " + bytes.length + " bytes, need at least " + TOKEN_BYTES);
+      throw new IllegalArgumentException(
+          "tag member of " + bytes.length + " bytes, need at least " + TOKEN_BYTES);
     }
     ByteBuffer b = ByteBuffer.wrap(bytes);
     long token = b.getLong();
-    return new TagMember(token, new String(bytes, TOKEN_BYTES, bytes.length - TOKEN_BYTES, StandardCharsets.UTF_8));
+    String key =
+        new String(bytes, TOKEN_BYTES, bytes.length - TOKEN_BYTES, StandardCharsets.UTF_8);
+    return new TagMember(token, key);
   }
 }
