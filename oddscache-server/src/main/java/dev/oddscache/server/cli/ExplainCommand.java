@@ -37,13 +37,15 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--competition", paramLabel = "TEXT", description = "Competition, e.g. \"Ligue 1\".")
+  @Option(names = "--competition", paramLabel = "TEXT",
+      description = "Competition, e.g. \"Ligue 1\".")
   String competition;
 
   @Option(names = "--name", paramLabel = "TEXT", description = "Match name, e.g. \"El Clasico\".")
   String name;
 
-  @Option(names = "--stakes", paramLabel = "S", description = "Override the stakes: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--stakes", paramLabel = "S",
+      description = "Override the stakes: ${COMPLETION-CANDIDATES}.")
   Stakes stakes;
 
   @Option(names = "--kickoff-in", paramLabel = "D", converter = DurationConverter.class,
@@ -55,14 +57,17 @@ public final class ExplainCommand implements Callable<Integer> {
   Duration baseTtl;
 
   @Option(names = "--status", paramLabel = "S",
-      description = "Volatility status: ${COMPLETION-CANDIDATES}. Default: PANIC if --panic-for is given, else NORMAL.")
+      description = "Volatility status: ${COMPLETION-CANDIDATES}."
+          + " Default: PANIC if --panic-for is given, else NORMAL.")
   Status status;
 
   @Option(names = "--panic-for", paramLabel = "D", converter = DurationConverter.class,
-      description = "How long the match has been panicking. Default with --status PANIC: 0s (a fresh panic).")
+      description = "How long the match has been panicking."
+          + " Default with --status PANIC: 0s (a fresh panic).")
   Duration panicFor;
 
-  @Option(names = "--breaker-mode", paramLabel = "M", description = "Breaker mode: ${COMPLETION-CANDIDATES}. Default: NORMAL.")
+  @Option(names = "--breaker-mode", paramLabel = "M",
+      description = "Breaker mode: ${COMPLETION-CANDIDATES}. Default: NORMAL.")
   BreakerMode breakerMode = BreakerMode.NORMAL;
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -99,9 +104,11 @@ public final class ExplainCommand implements Callable<Integer> {
       throw usage("Invalid value for option '--panic-for': must not be negative, got " + panicFor);
     }
     if (baseTtl != null && (baseTtl.isNegative() || baseTtl.toMillis() % 1000 != 0)) {
-      throw usage("Invalid value for option '--base-ttl': must be whole seconds >= 0, got " + baseTtl);
+      throw usage(
+          "Invalid value for option '--base-ttl': must be whole seconds >= 0, got " + baseTtl);
     }
-    Status effectiveStatus = status != null ? status : panicFor != null ? Status.PANIC : Status.NORMAL;
+    Status effectiveStatus =
+        status != null ? status : panicFor != null ? Status.PANIC : Status.NORMAL;
     DecisionEngine engine = DecisionEngine.ofDefaults();
     Instant now = clock.instant();
     Instant kickoff = kickoffIn == null ? null : now.plus(kickoffIn);
@@ -113,7 +120,8 @@ public final class ExplainCommand implements Callable<Integer> {
         : PanicState.NONE;
     return baseTtl == null
         ? engine.decide(zone, effectiveStatus, breakerMode, panic, effectiveStakes)
-        : engine.decide(zone, baseTtl.toSeconds(), effectiveStatus, breakerMode, panic, effectiveStakes);
+        : engine.decide(zone, baseTtl.toSeconds(), effectiveStatus, breakerMode, panic,
+            effectiveStakes);
   }
 
   private CommandLine.ParameterException usage(String message) {

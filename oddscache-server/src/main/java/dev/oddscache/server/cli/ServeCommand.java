@@ -20,38 +20,56 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the caching proxy (/p/...), ingestion, decisions, status, /metrics and the dashboard.",
-      "Write endpoints need ODDSCACHE_INGEST_TOKEN / ODDSCACHE_ADMIN_TOKEN when set; binding beyond",
+      "Serves the caching proxy (/p/...), ingestion, decisions, status, /metrics"
+          + " and the dashboard.",
+      "Write endpoints need ODDSCACHE_INGEST_TOKEN / ODDSCACHE_ADMIN_TOKEN when set;"
+          + " binding beyond",
       "loopback requires both."
     })
 public final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "N", description = "Port (default 8080; 0 picks a free one).")
+  @Option(names = "--port", paramLabel = "N",
+      description = "Port (default 8080; 0 picks a free one).")
   Integer port;
 
-  @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
+  @Option(names = "--bind", paramLabel = "ADDR",
+      description = "Address to listen on (default 127.0.0.1).")
   String bind;
 
-  @Option(names = "--upstream", paramLabel = "URL", description = "The backend to cache, e.g. http://localhost:9000.")
+  @Option(names = "--upstream", paramLabel = "URL",
+      description = "The backend to cache, e.g. http://localhost:9000.")
   String upstream;
 
-  @Option(names = "--redis", paramLabel = "URI", description = "Share state through Redis: redis://, rediss://, redis-sentinel://, redis-cluster://host:port,...")
+  @Option(names = "--redis", paramLabel = "URI",
+      description = "Share state through Redis: redis://, rediss://, redis-sentinel://,"
+          + " redis-cluster://host:port,...")
   String redis;
 
-  @Option(names = "--redis-tls-ca-cert", paramLabel = "FILE", description = "PEM file of the private CA that signed the Redis server's TLS certificate (rediss:// URIs); default: the JVM's trust store.")
+  @Option(names = "--redis-tls-ca-cert", paramLabel = "FILE",
+      description = "PEM file of the private CA that signed the Redis server's TLS certificate"
+          + " (rediss:// URIs); default: the JVM's trust store.")
   Path redisTlsCaCert;
 
-  @Option(names = "--redis-tls-client-cert", paramLabel = "FILE", description = "PEM file of the client certificate (then its chain) for a TLS Redis that demands one (mutual TLS, Redis's default tls-auth-clients yes); needs --redis-tls-client-key.")
+  @Option(names = "--redis-tls-client-cert", paramLabel = "FILE",
+      description = "PEM file of the client certificate (then its chain) for a TLS Redis that"
+          + " demands one (mutual TLS, Redis's default tls-auth-clients yes);"
+          + " needs --redis-tls-client-key.")
   Path redisTlsClientCert;
 
-  @Option(names = "--redis-tls-client-key", paramLabel = "FILE", description = "PEM file of that certificate's private key, unencrypted PKCS#8 (BEGIN PRIVATE KEY).")
+  @Option(names = "--redis-tls-client-key", paramLabel = "FILE",
+      description = "PEM file of that certificate's private key, unencrypted PKCS#8"
+          + " (BEGIN PRIVATE KEY).")
   Path redisTlsClientKey;
 
-  @Option(names = "--implicit-freshness", paramLabel = "zone|none", description = "What the proxy stores when the upstream states no freshness (no s-maxage, max-age or Expires): zone (default) stores it for the decided TTL, none stores nothing, as a strict shared cache.")
+  @Option(names = "--implicit-freshness", paramLabel = "zone|none",
+      description = "What the proxy stores when the upstream states no freshness (no s-maxage,"
+          + " max-age or Expires): zone (default) stores it for the decided TTL, none stores"
+          + " nothing, as a strict shared cache.")
   String implicitFreshness;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON settings file; flags override it.")
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML or JSON settings file; flags override it.")
   Path config;
 
   @Override

@@ -22,7 +22,8 @@ final class AdminRoutes {
       if (match == null) {
         deleted = cache.invalidateAll();
       } else if (match.isBlank()) {
-        throw ApiError.badRequest("match must not be blank", "match", "omit it to clear everything");
+        throw ApiError.badRequest("match must not be blank", "match",
+            "omit it to clear everything");
       } else {
         deleted = cache.invalidateMatch(match);
       }

@@ -114,7 +114,9 @@ public final class CachedResponse {
     }
   }
 
-  /** Whether this response was selected by the same values of its Vary fields as {@code request}. */
+  /**
+   * Whether this response was selected by the same values of its Vary fields as {@code request}.
+   */
   boolean matches(RequestHeaders request) {
     for (int i = 0; i < varyNames.size(); i++) {
       String v = normalised(request.joined(varyNames.get(i)));

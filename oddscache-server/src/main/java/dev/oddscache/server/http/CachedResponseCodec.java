@@ -78,7 +78,8 @@ final class CachedResponseCodec implements ValueCodec<CachedResponse> {
       }
       int varyCount = in.readInt();
       if (varyCount < 0 || varyCount > 1_000) {
-        throw new IllegalArgumentException("corrupt cached response: " + varyCount + " vary values");
+        throw new IllegalArgumentException(
+            "corrupt cached response: " + varyCount + " vary values");
       }
       List<String> vary = new ArrayList<>(varyCount);
       for (int i = 0; i < varyCount; i++) {

@@ -85,7 +85,8 @@ final class ContextHeaders {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        throw ApiError.badRequest(name + " contains control characters", name, "character " + (int) c);
+        throw ApiError.badRequest(name + " contains control characters", name,
+            "character " + (int) c);
       }
     }
     return value.trim();

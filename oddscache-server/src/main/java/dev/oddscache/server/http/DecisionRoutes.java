@@ -39,7 +39,8 @@ final class DecisionRoutes {
 
   Decision decide(JsonNode body) {
     String match = JsonBodies.text(body, "match");
-    MatchContext.Builder b = MatchContext.builder(match == null || match.isBlank() ? NO_MATCH : match)
+    String matchId = match == null || match.isBlank() ? NO_MATCH : match;
+    MatchContext.Builder b = MatchContext.builder(matchId)
         .competition(JsonBodies.text(body, "competition"))
         .name(JsonBodies.text(body, "name"));
     String stakes = JsonBodies.text(body, "stakes");
@@ -57,7 +58,8 @@ final class DecisionRoutes {
     JsonNode markets = body.get("markets");
     if (markets != null && !markets.isNull()) {
       if (!markets.isArray()) {
-        throw ApiError.badRequest("markets must be an array of strings", "markets", markets.toString());
+        throw ApiError.badRequest("markets must be an array of strings", "markets",
+            markets.toString());
       }
       for (JsonNode m : markets) {
         if (!m.isTextual() || m.asText().isBlank()) {
@@ -83,7 +85,8 @@ final class DecisionRoutes {
         ? parse("breakerMode", () -> BreakerMode.parse("breakerMode", modeText))
         : decider.breaker().mode();
     Double baseTtl = JsonBodies.number(body, "baseTtlSeconds");
-    if (baseTtl != null && (baseTtl < 0 || baseTtl != Math.floor(baseTtl) || baseTtl > 86_400 * 365)) {
+    if (baseTtl != null
+        && (baseTtl < 0 || baseTtl != Math.floor(baseTtl) || baseTtl > 86_400 * 365)) {
       throw ApiError.badRequest("baseTtlSeconds must be a whole number of seconds >= 0",
           "baseTtlSeconds", baseTtl.toString());
     }

@@ -38,7 +38,8 @@ final class Directives {
     int i = 0;
     int n = field.length();
     while (i < n) {
-      while (i < n && (field.charAt(i) == ',' || field.charAt(i) == ' ' || field.charAt(i) == '\t')) {
+      while (i < n
+          && (field.charAt(i) == ',' || field.charAt(i) == ' ' || field.charAt(i) == '\t')) {
         i++;
       }
       int start = i;

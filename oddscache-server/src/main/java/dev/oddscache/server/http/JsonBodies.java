@@ -41,7 +41,8 @@ final class JsonBodies {
   static void requireContentType(Context ctx, String expected) {
     String type = ctx.contentType();
     String base = mediaType(type);
-    if (!base.equals(expected) && !(expected.equals("application/json") && base.endsWith("+json"))) {
+    if (!base.equals(expected)
+        && !(expected.equals("application/json") && base.endsWith("+json"))) {
       throw new ApiError(415, "Content-Type must be " + expected, "Content-Type",
           type == null ? "missing" : type);
     }

@@ -50,8 +50,8 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   /** Writes an {@link ApiError}-shaped JSON body with {@code status}, outside Javalin. */
-  static void writeJson(HttpServletResponse response, int status, java.util.Map<String, Object> body)
-      throws IOException {
+  static void writeJson(HttpServletResponse response, int status,
+      java.util.Map<String, Object> body) throws IOException {
     byte[] bytes = JsonBodies.MAPPER.writeValueAsBytes(body);
     response.setStatus(status);
     response.setContentType("application/json");

@@ -117,7 +117,8 @@ final class OddsRoutes {
     if (value.isIntegralNumber() && value.canConvertToLong()) {
       long millis = value.asLong();
       if (millis < 0 || millis > 32503680000000L) {
-        throw new IllegalArgumentException("ts must be epoch millis between 1970 and 3000, got " + millis);
+        throw new IllegalArgumentException(
+            "ts must be epoch millis between 1970 and 3000, got " + millis);
       }
       return millis;
     }

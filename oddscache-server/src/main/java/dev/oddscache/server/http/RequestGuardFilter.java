@@ -19,11 +19,11 @@ import java.util.List;
  * {@code Range}) passes as it is, so the proxy's hot path allocates nothing here.
  *
  * <ul>
- *   <li><b>Body limit on chunked bodies</b> (413 past the body limit, 1 MiB by default). A declared {@code
- *       Content-Length} over the limit is refused before any handler runs; a chunked body has no
- *       length, and Javalin reads such a body whole, so a client could make the server buffer any
- *       amount. Reading past the limit throws the 413 {@link ApiError}, which the handler that
- *       was reading propagates like any other.
+ *   <li><b>Body limit on chunked bodies</b> (413 past the body limit, 1 MiB by default). A
+ *       declared {@code Content-Length} over the limit is refused before any handler runs; a
+ *       chunked body has no length, and Javalin reads such a body whole, so a client could make
+ *       the server buffer any amount. Reading past the limit throws the 413 {@link ApiError},
+ *       which the handler that was reading propagates like any other.
  *   <li><b>{@code Range} is hidden</b>: every answer is whole (HTTP lets a server ignore Range).
  *       Nothing here is large enough to need ranges, and Jetty's static-file service answers a
  *       bad range (say {@code bytes=5-1}) with a 416 whose {@code Content-Length} announces the

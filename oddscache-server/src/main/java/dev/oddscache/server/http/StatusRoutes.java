@@ -44,7 +44,8 @@ final class StatusRoutes {
     long now = cache.decider().ticker().epochMillis();
     PanicClock clock = cache.decider().panicClock();
     List<Map<String, Object>> panics = new ArrayList<>();
-    for (Map.Entry<String, Decision> e : new TreeMap<>(cache.decider().panickingMatches()).entrySet()) {
+    Map<String, Decision> panicking = new TreeMap<>(cache.decider().panickingMatches());
+    for (Map.Entry<String, Decision> e : panicking.entrySet()) {
       long since = clock.panicStart(e.getKey(), now);
       if (since == PanicClock.NO_PANIC) {
         continue;
@@ -81,8 +82,8 @@ final class StatusRoutes {
         seconds = -1;
       }
       if (seconds < 1 || seconds > Timeline.CAPACITY) {
-        throw ApiError.badRequest("seconds must be a whole number in [1, " + Timeline.CAPACITY + "]",
-            "seconds", param);
+        throw ApiError.badRequest(
+            "seconds must be a whole number in [1, " + Timeline.CAPACITY + "]", "seconds", param);
       }
     }
     Map<String, Object> thresholds = new LinkedHashMap<>();
