@@ -21,28 +21,37 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--speed", paramLabel = "X", description = "Demo clock speed-up (default ${DEFAULT-VALUE}: 140 min in ~2.3 min).")
+  @Option(names = "--speed", paramLabel = "X",
+      description = "Demo clock speed-up (default ${DEFAULT-VALUE}: 140 min in ~2.3 min).")
   double speed = 60;
 
-  @Option(names = "--rate", paramLabel = "N", description = "Requests per second through the proxy (default ${DEFAULT-VALUE}).")
+  @Option(names = "--rate", paramLabel = "N",
+      description = "Requests per second through the proxy (default ${DEFAULT-VALUE}).")
   int rate = 200;
 
-  @Option(names = "--port", paramLabel = "N", description = "Port of the server and dashboard (default ${DEFAULT-VALUE}; a free one if busy).")
+  @Option(names = "--port", paramLabel = "N",
+      description = "Port of the server and dashboard (default ${DEFAULT-VALUE};"
+          + " a free one if busy).")
   int port = 8080;
 
-  @Option(names = "--every", paramLabel = "N", description = "Print a summary every N seconds (default ${DEFAULT-VALUE}).")
+  @Option(names = "--every", paramLabel = "N",
+      description = "Print a summary every N seconds (default ${DEFAULT-VALUE}).")
   int every = 5;
 
-  @Option(names = "--exit-when-done", description = "Stop when the story ends instead of keeping the dashboard up.")
+  @Option(names = "--exit-when-done",
+      description = "Stop when the story ends instead of keeping the dashboard up.")
   boolean exitWhenDone;
 
-  @Option(names = "--console", description = "Play the story in the terminal on virtual time, without a server.")
+  @Option(names = "--console",
+      description = "Play the story in the terminal on virtual time, without a server.")
   boolean console;
 
-  @Option(names = "--minutes", paramLabel = "N", description = "With --console: story length in minutes (default ${DEFAULT-VALUE}).")
+  @Option(names = "--minutes", paramLabel = "N",
+      description = "With --console: story length in minutes (default ${DEFAULT-VALUE}).")
   long minutes = 180;
 
-  @Option(names = "--seed", paramLabel = "N", description = "With --console: random seed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N",
+      description = "With --console: random seed (default ${DEFAULT-VALUE}).")
   long seed = 42;
 
   @Override
@@ -51,7 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
       requireRange("--minutes", minutes, 1, 24 * 60);
       requireRange("--rate", rate, 1, 10_000);
       requireRange("--every", every, 1, minutes);
-      new ConsoleStory(spec.commandLine().getOut(), minutes, rate == 200 ? 20 : rate, every, seed).play();
+      int consoleRate = rate == 200 ? 20 : rate;
+      new ConsoleStory(spec.commandLine().getOut(), minutes, consoleRate, every, seed).play();
       return 0;
     }
     requireRange("--rate", rate, 1, 5_000);

@@ -31,9 +31,11 @@ final class DemoUpstream implements AutoCloseable {
     app.get("/predictions/{match}/{market}/{key}", ctx -> {
       calls.increment();
       maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      String body = prediction(ctx.pathParam("match"), ctx.pathParam("market"), ctx.pathParam("key"));
+      String body =
+          prediction(ctx.pathParam("match"), ctx.pathParam("market"), ctx.pathParam("key"));
       CompletableFuture<String> done = new CompletableFuture<>();
-      long delay = Math.round(latencyMillis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+      double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+      long delay = Math.round(latencyMillis * jitter);
       clock.schedule(() -> {
         inFlight.decrementAndGet();
         done.complete(body);
@@ -48,7 +50,8 @@ final class DemoUpstream implements AutoCloseable {
     double home = 0.30 + ThreadLocalRandom.current().nextDouble() * 0.3;
     double draw = (1 - home) * 0.45;
     return String.format(java.util.Locale.ROOT,
-        "{\"match\":\"%s\",\"market\":\"%s\",\"key\":\"%s\",\"home\":%.4f,\"draw\":%.4f,\"away\":%.4f}",
+        "{\"match\":\"%s\",\"market\":\"%s\",\"key\":\"%s\","
+            + "\"home\":%.4f,\"draw\":%.4f,\"away\":%.4f}",
         match, market, key, home, draw, 1 - home - draw);
   }
 

@@ -66,13 +66,15 @@ final class LiveDemo {
       });
       out.println();
       out.println("oddscache demo: open " + server.url() + "/ to watch the dashboard");
-      out.printf(Locale.ROOT, "replaying %s at %.0fx speed: %d min of match day in %.0f s, %d requests/s"
+      out.printf(Locale.ROOT,
+          "replaying %s at %.0fx speed: %d min of match day in %.0f s, %d requests/s"
               + " through %s/p/... to a synthetic backend (%d ms per call).%n"
-              + "panic durations are compressed %.0fx (breaker window %s, tier bounds, kickoff zones);"
+              + "panic durations are compressed %.0fx"
+              + " (breaker window %s, tier bounds, kickoff zones);"
               + " TTLs stay real seconds. Ctrl-C stops.%n%n",
           scenario.name(), speed, scenario.durationMinutes(),
-          scenario.durationMinutes() * 60 / speed, rate, server.url(), scenario.backend().latencyMs(),
-          speed, server.cache().breaker().config().window());
+          scenario.durationMinutes() * 60 / speed, rate, server.url(),
+          scenario.backend().latencyMs(), speed, server.cache().breaker().config().window());
       out.flush();
       traffic.start();
       Map<String, Integer> tiers = new LinkedHashMap<>();
@@ -99,7 +101,8 @@ final class LiveDemo {
           upstream.calls(), upstream.maxInFlight(), modes, maxTiers, traffic.byCache());
       closing(totals);
       if (!exitWhenDone && stop.getCount() > 0) {
-        out.println("scenario over; the dashboard stays up at " + server.url() + "/ (Ctrl-C to stop)");
+        out.println("scenario over; the dashboard stays up at " + server.url()
+            + "/ (Ctrl-C to stop)");
         out.flush();
         stop.await();
       }
@@ -154,7 +157,8 @@ final class LiveDemo {
       panics.add(String.format(Locale.ROOT, "%s t%s %.0fm", p.get("match"), p.get("tier"),
           ((Number) p.get("minutes")).doubleValue() * speed));
     }
-    out.printf(Locale.ROOT, "[min %5.1f] %-15s ratio %.2f | panics: %-30s | %5.0f req/s -> backend %5.1f/s | errors %d%n",
+    out.printf(Locale.ROOT, "[min %5.1f] %-15s ratio %.2f | panics: %-30s"
+            + " | %5.0f req/s -> backend %5.1f/s | errors %d%n",
         ticker.minutes(), server.cache().breaker().mode(), b.panicRatio(),
         panics.isEmpty() ? "none" : String.join(", ", panics), requestsPerSecond, callsPerSecond,
         errors);
@@ -172,7 +176,8 @@ final class LiveDemo {
             + " (%.1f%% of requests), at most %d at once.%n",
         t.requests(), t.errors(), t.byCache(), t.backendCalls(),
         t.requests() == 0 ? 0.0 : 100.0 * t.backendCalls() / t.requests(), t.backendMaxInFlight());
-    out.println("breaker modes seen: " + t.breakerModes() + "; highest tier per match: " + t.maxTiers());
+    out.println("breaker modes seen: " + t.breakerModes()
+        + "; highest tier per match: " + t.maxTiers());
     out.flush();
   }
 

@@ -67,7 +67,8 @@ final class ReplayReport {
           .append("\n\n");
       md.append(String.format(Locale.ROOT, "Betfair market %s; %s%,d ticks over %d selections, "
               + "%s to %s UTC; %s.%n%n", String.join(", ", m.betfairIds()),
-          m.kickoffMillis() == null ? "" : "kickoff " + Times.dateTime(m.kickoffMillis()) + " UTC; ",
+          m.kickoffMillis() == null ? ""
+              : "kickoff " + Times.dateTime(m.kickoffMillis()) + " UTC; ",
           m.ticks(), m.selections(), Times.dateTime(m.firstMillis()),
           Times.end(m.firstMillis(), m.lastMillis()),
           m.inPlayFromMillis() == null ? "never in play"

@@ -59,12 +59,13 @@ final class ReplayText {
   private static void market(StringBuilder b, MarketReplay m) {
     b.append(String.format(Locale.ROOT, "%nMarket %s of event %s (Betfair %s)%s%n",
         m.key().market(), m.key().match(), String.join(", ", m.betfairIds()),
-        m.kickoffMillis() == null ? "" : ", kickoff " + Times.dateTime(m.kickoffMillis()) + " UTC"));
+        m.kickoffMillis() == null ? ""
+            : ", kickoff " + Times.dateTime(m.kickoffMillis()) + " UTC"));
     b.append(String.format(Locale.ROOT,
         "  %,d ticks over %d selection%s (%,d NORMAL, %,d WARNING, %,d PANIC), "
             + "%s to %s UTC; %s%n",
-        m.ticks(), m.selections(), m.selections() == 1 ? "" : "s", m.classified(Status.NORMAL), m.classified(Status.WARNING),
-        m.classified(Status.PANIC), Times.dateTime(m.firstMillis()),
+        m.ticks(), m.selections(), m.selections() == 1 ? "" : "s", m.classified(Status.NORMAL),
+        m.classified(Status.WARNING), m.classified(Status.PANIC), Times.dateTime(m.firstMillis()),
         Times.end(m.firstMillis(), m.lastMillis()),
         m.inPlayFromMillis() == null ? "never in play"
             : "in play from " + Times.dateTime(m.inPlayFromMillis()) + " UTC"));

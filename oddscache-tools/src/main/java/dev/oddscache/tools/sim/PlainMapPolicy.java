@@ -28,8 +28,9 @@ abstract class PlainMapPolicy implements SimPolicy {
     if (value == null) {
       return null;
     }
-    long ttlNanos = zones.baseTtlSeconds(zones.zoneOf(context.kickoff(), time.ticker().epochMillis()))
-        * 1_000_000_000L;
+    long ttlNanos =
+        zones.baseTtlSeconds(zones.zoneOf(context.kickoff(), time.ticker().epochMillis()))
+            * 1_000_000_000L;
     return ageNanos(value) < ttlNanos ? value : null;
   }
 

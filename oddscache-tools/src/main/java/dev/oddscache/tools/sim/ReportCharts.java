@@ -57,7 +57,8 @@ final class ReportCharts {
         "per second");
     chart.getStyler().setYAxisLogarithmic(true);
     PolicyResult first = result.policies().get(0);
-    line(chart, "requests", ChartSeries.maxPerBucket(atLeastOne(first.requestsPerSecond()), MAX_POINTS));
+    line(chart, "requests",
+        ChartSeries.maxPerBucket(atLeastOne(first.requestsPerSecond()), MAX_POINTS));
     for (PolicyResult p : result.policies()) {
       line(chart, p.policy() + " backend calls",
           ChartSeries.maxPerBucket(atLeastOne(p.backendCallsPerSecond()), MAX_POINTS));
@@ -75,8 +76,10 @@ final class ReportCharts {
         first.requestsPerSecond(), (int) BreakerConfig.DEFAULT_WINDOW.toSeconds());
     line(chart, "panic ratio", ChartSeries.maxPerBucket(ratio, MAX_POINTS));
     double end = result.scenario().durationMinutes();
-    threshold(chart, "exit HIGH_VOLATILITY < 0.30", BreakerConfig.DEFAULT_EXIT_HIGH_VOLATILITY, end);
-    threshold(chart, "enter HIGH_VOLATILITY >= 0.50", BreakerConfig.DEFAULT_ENTER_HIGH_VOLATILITY, end);
+    threshold(chart, "exit HIGH_VOLATILITY < 0.30",
+        BreakerConfig.DEFAULT_EXIT_HIGH_VOLATILITY, end);
+    threshold(chart, "enter HIGH_VOLATILITY >= 0.50",
+        BreakerConfig.DEFAULT_ENTER_HIGH_VOLATILITY, end);
     threshold(chart, "close circuit < 0.60", BreakerConfig.DEFAULT_CLOSE_CIRCUIT, end);
     threshold(chart, "open circuit >= 0.80", BreakerConfig.DEFAULT_OPEN_CIRCUIT, end);
     return chart;
@@ -146,7 +149,8 @@ final class ReportCharts {
   }
 
   private static void threshold(XYChart chart, String name, double value, double endMinute) {
-    XYSeries series = chart.addSeries(name, dates(new double[] {0, endMinute}), List.of(value, value));
+    XYSeries series =
+        chart.addSeries(name, dates(new double[] {0, endMinute}), List.of(value, value));
     series.setMarker(SeriesMarkers.NONE);
     series.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
         new float[] {6f, 4f}, 0f));

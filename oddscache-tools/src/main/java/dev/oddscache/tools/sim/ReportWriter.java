@@ -47,7 +47,8 @@ final class ReportWriter {
         new Workload(s, Simulation.START).keyCount(), s.seed(), s.backend().latencyMs(),
         s.backend().failureRate(), s.backend().maxConcurrent() == null ? ""
             : ", at most " + s.backend().maxConcurrent() + " calls at once"));
-    md.append("| match | competition | name | kickoff (minute) | markets |\n|---|---|---|---|---|\n");
+    md.append("| match | competition | name | kickoff (minute) | markets |\n"
+        + "|---|---|---|---|---|\n");
     for (Scenario.MatchSpec m : s.matches()) {
       md.append(row(m.id(), nz(m.competition()), nz(m.name()),
           m.kickoffAtMinute() == null ? "unknown" : fmt(m.kickoffAtMinute()),
@@ -56,7 +57,8 @@ final class ReportWriter {
     if (!s.statuses().isEmpty()) {
       md.append("\nStatuses (NORMAL outside these intervals):\n\n");
       for (Scenario.StatusSpan span : s.statuses()) {
-        md.append("- ").append(span.match()).append(": ").append(span.status().toUpperCase(Locale.ROOT))
+        md.append("- ").append(span.match()).append(": ")
+            .append(span.status().toUpperCase(Locale.ROOT))
             .append(" from minute ").append(fmt(span.fromMinute())).append(" to ")
             .append(fmt(span.toMinute())).append('\n');
       }
@@ -77,7 +79,8 @@ final class ReportWriter {
     md.append(metric(ps, "backend calls", p -> count(p.backendCalls())));
     md.append(metric(ps, "backend calls/s mean",
         p -> String.format(Locale.ROOT, "%.3f", p.meanBackendCallsPerSecond())));
-    md.append(metric(ps, "backend calls/s p99", p -> count(p.backendCallsPerSecondPercentile(0.99))));
+    md.append(metric(ps, "backend calls/s p99",
+        p -> count(p.backendCallsPerSecondPercentile(0.99))));
     md.append(metric(ps, "backend calls/s max", p -> count(p.peakBackendCallsPerSecond())));
     md.append(metric(ps, "backend max concurrent", p -> count(p.backendMaxConcurrent())));
     md.append(metric(ps, "served fresh", p -> count(p.served(Strategy.SERVE_FRESH))));
@@ -110,7 +113,8 @@ final class ReportWriter {
       md.append("| second | time | kind | change |\n|---|---|---|---|\n");
       for (Transition t : p.transitions()) {
         String change = t instanceof Transition.Breaker b
-            ? String.format(Locale.ROOT, "%s -> %s (panic ratio %.4f)", b.from(), b.to(), b.panicRatio())
+            ? String.format(Locale.ROOT, "%s -> %s (panic ratio %.4f)", b.from(), b.to(),
+                b.panicRatio())
             : tierChange((Transition.Tier) t);
         md.append(row(String.valueOf(t.second()), SummaryText.clock(t.second()),
             t instanceof Transition.Breaker ? "breaker" : "tier", change));
@@ -161,7 +165,8 @@ final class ReportWriter {
     return t.match() + " tier " + t.from() + " -> " + t.to();
   }
 
-  private static String metric(List<PolicyResult> ps, String name, Function<PolicyResult, String> f) {
+  private static String metric(List<PolicyResult> ps, String name,
+      Function<PolicyResult, String> f) {
     StringBuilder b = new StringBuilder("| ").append(name);
     for (PolicyResult p : ps) {
       b.append(" | ").append(f.apply(p));

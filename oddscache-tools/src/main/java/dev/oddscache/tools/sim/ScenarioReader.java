@@ -101,7 +101,8 @@ public final class ScenarioReader {
 
   private static Map<String, Set<String>> validateMatches(Scenario s) {
     if (s.matches() == null || s.matches().isEmpty()) {
-      throw bad("matches must list at least one match, got " + (s.matches() == null ? "none" : "[]"));
+      throw bad("matches must list at least one match, got "
+          + (s.matches() == null ? "none" : "[]"));
     }
     Map<String, Set<String>> marketsByMatch = new HashMap<>();
     long keys = 0;
@@ -138,7 +139,8 @@ public final class ScenarioReader {
       keys += (long) ids.size() * s.keysPerMarket();
     }
     if (keys > MAX_KEYS) {
-      throw bad("matches × markets × keysPerMarket must be at most " + MAX_KEYS + " keys, got " + keys);
+      throw bad("matches × markets × keysPerMarket must be at most " + MAX_KEYS + " keys, got "
+          + keys);
     }
     return marketsByMatch;
   }
@@ -245,8 +247,8 @@ public final class ScenarioReader {
 
   private static void knownMatch(String field, String match, Set<String> matches) {
     if (match == null || !matches.contains(match.trim())) {
-      throw bad(field + " must be the id of a match in matches " + matches.stream().sorted().toList()
-          + ", got " + quote(match));
+      throw bad(field + " must be the id of a match in matches "
+          + matches.stream().sorted().toList() + ", got " + quote(match));
     }
   }
 

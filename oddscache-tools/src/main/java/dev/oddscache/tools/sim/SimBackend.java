@@ -27,7 +27,8 @@ final class SimBackend {
   private int inFlight;
   private int peakInFlight;
 
-  SimBackend(VirtualTime time, Scenario.BackendSpec spec, long durationSeconds, SplittableRandom random) {
+  SimBackend(VirtualTime time, Scenario.BackendSpec spec, long durationSeconds,
+      SplittableRandom random) {
     this.time = time;
     this.latencyNanos = spec.latencyMs() * 1_000_000L;
     this.failureRate = spec.failureRate();

@@ -56,7 +56,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Simulation.Progress progress = noProgress ? Simulation.Progress.NONE : new ProgressBar(err, System.console() != null);
+    Simulation.Progress progress = noProgress
+        ? Simulation.Progress.NONE
+        : new ProgressBar(err, System.console() != null);
     Simulation simulation = new Simulation(scenario);
     List<PolicyResult> results = new ArrayList<>();
     for (String policy : scenario.policies()) {

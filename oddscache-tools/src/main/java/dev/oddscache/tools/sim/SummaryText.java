@@ -24,7 +24,8 @@ final class SummaryText {
           p.served(Strategy.SERVE_FRESH), p.served(Strategy.SERVE_STALE),
           p.served(Strategy.BYPASS), p.served(Strategy.COMPUTE), p.errors()));
       b.append("  served age p50/p99/max ").append(ages(p.ages()));
-      b.append(p.panicAges() == null ? "; no PANIC requests" : "; during PANIC " + ages(p.panicAges()));
+      b.append(p.panicAges() == null ? "; no PANIC requests"
+          : "; during PANIC " + ages(p.panicAges()));
       b.append(System.lineSeparator());
       tierOne(b, p);
       for (Transition.Breaker t : p.breakerTransitions()) {
