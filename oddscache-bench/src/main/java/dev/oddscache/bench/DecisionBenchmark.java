@@ -1,6 +1,7 @@
 package dev.oddscache.bench;
 
 import dev.oddscache.Status;
+import dev.oddscache.Ticker;
 import dev.oddscache.breaker.BreakerConfig;
 import dev.oddscache.breaker.BreakerMode;
 import dev.oddscache.breaker.LocalPanicWindow;
@@ -12,7 +13,6 @@ import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.quota.PanicState;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
-import dev.oddscache.Ticker;
 import dev.oddscache.vix.VixDetector;
 import dev.oddscache.zone.Zone;
 import java.util.concurrent.TimeUnit;

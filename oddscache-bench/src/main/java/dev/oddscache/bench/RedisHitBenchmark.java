@@ -5,11 +5,11 @@ import dev.oddscache.cache.Loader;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.redis.RedisConnector;
-import dev.oddscache.stats.CacheStats;
-import dev.oddscache.stats.ErrorKind;
 import dev.oddscache.redis.RedisSettings;
 import dev.oddscache.redis.store.RedisStore;
 import dev.oddscache.redis.store.ValueCodec;
+import dev.oddscache.stats.CacheStats;
+import dev.oddscache.stats.ErrorKind;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -85,7 +85,10 @@ public class RedisHitBenchmark {
           .store(new RedisStore<>(connector, ValueCodec.utf8String()))
           .build();
       // The raw side: what RedisConnector builds for a standalone URI, minus oddscache.
-      resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+      resources = DefaultClientResources.builder()
+          .ioThreadPoolSize(2)
+          .computationThreadPoolSize(2)
+          .build();
       client = RedisClient.create(resources);
       client.setOptions(ClientOptions.builder()
           .timeoutOptions(TimeoutOptions.enabled(RedisSettings.DEFAULT_COMMAND_TIMEOUT))
@@ -102,7 +105,8 @@ public class RedisHitBenchmark {
       for (int i = 0; i < Workload.KEYS; i++) {
         CacheResult<String> r = oddsCache.get(workload.keys[i], workload.contexts[i], loader);
         if (r.strategy() != Strategy.COMPUTE) {
-          throw new IllegalStateException("expected a load after invalidateAll, got " + r.strategy());
+          throw new IllegalStateException(
+              "expected a load after invalidateAll, got " + r.strategy());
         }
       }
       // A store write can time out (50 ms) on a loaded machine, leaving its key out of Redis:
@@ -115,7 +119,8 @@ public class RedisHitBenchmark {
         keys = valueKeys();
       }
       if (keys.size() != Workload.KEYS) {
-        throw new IllegalStateException("expected " + Workload.KEYS + " value keys, found " + keys.size());
+        throw new IllegalStateException(
+            "expected " + Workload.KEYS + " value keys, found " + keys.size());
       }
       // The raw side reads the very keys, and so the very blobs, the store wrote.
       redisKeys = keys.toArray(new String[0]);
@@ -146,8 +151,8 @@ public class RedisHitBenchmark {
         throw new IllegalStateException("not only fresh hits were measured: " + s.toMap());
       }
       if (storeErrors > 0) {
-        System.out.println("note: " + storeErrors + " Redis reads failed or timed out this iteration"
-            + " and were served by a load");
+        System.out.println("note: " + storeErrors
+            + " Redis reads failed or timed out this iteration and were served by a load");
       }
       long timeouts = rawTimeouts.getAndSet(0);
       if (timeouts > 0) {

@@ -55,7 +55,8 @@ final class RedisServer implements AutoCloseable {
           "--daemonize", "no", "--dir", dir.toString()))
           .directory(dir.toFile()).redirectErrorStream(true).start();
       // A fork that dies on an exception skips its @TearDown; the server must not outlive it.
-      Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "redis-" + port + "-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(p::destroyForcibly, "redis-" + port + "-stop"));
       awaitReady(p, port);
       System.out.println("redis-server: " + description + " on port " + port);
       return new RedisServer(p, port, description);

@@ -40,9 +40,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       through the server for S seconds, then waits for the answers (bounded). The mix: proxied
  *       reads (85%; match ids churn, three new matches a minute, a fifth of them in PANIC, kickoffs
  *       around now so every zone is used), odds ticks (10%), goal events (2%), status, metrics,
- *       timeline and readiness reads (3%). Appends a line every ten seconds to F: requests, failures
- *       (transport errors and 5xx), skipped sends (more than 64 outstanding: the server fell
- *       behind), latency p50/p99/max of the last ten seconds. Exits 1 if any request failed.
+ *       timeline and readiness reads (3%). Appends a line every ten seconds to F: requests,
+ *       failures (transport errors and 5xx), skipped sends (more than 64 outstanding: the server
+ *       fell behind), latency p50/p99/max of the last ten seconds. Exits 1 if any request failed.
  * </ul>
  *
  * Not part of the {@code oddscache} command line; run with
@@ -125,7 +125,8 @@ public final class SoakLoad {
   /** Runs the load; true when no request failed. */
   private boolean run() throws InterruptedException {
     ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemon("pacer"));
-    ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(daemon("report"));
+    ScheduledExecutorService reporter =
+        Executors.newSingleThreadScheduledExecutor(daemon("report"));
     CountDownLatch finished = new CountDownLatch(1);
     long endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     long[] window = {0};
@@ -239,7 +240,8 @@ public final class SoakLoad {
     String line = String.format(Locale.ROOT,
         "second=%d sent=%d failed=%d skipped=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", second,
         sent.sum(), failed.sum(), skipped.sum(), percentile(micros, 0.50) / 1000.0,
-        percentile(micros, 0.99) / 1000.0, micros.length == 0 ? 0 : micros[micros.length - 1] / 1000.0);
+        percentile(micros, 0.99) / 1000.0,
+        micros.length == 0 ? 0 : micros[micros.length - 1] / 1000.0);
     try {
       Files.writeString(statsFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
@@ -251,7 +253,8 @@ public final class SoakLoad {
   private long[] drainLatencies() {
     long[] values = new long[latenciesMicros.size()];
     int n = 0;
-    for (Long v = latenciesMicros.poll(); v != null && n < values.length; v = latenciesMicros.poll()) {
+    for (Long v = latenciesMicros.poll(); v != null && n < values.length;
+        v = latenciesMicros.poll()) {
       values[n++] = v;
     }
     long[] sorted = Arrays.copyOf(values, n);
