@@ -42,7 +42,7 @@ class BulkheadTest {
     CacheResult<String> result = f.getNow("k", calm(10), constant("never"));
 
     assertThat(result.value()).isEqualTo("old");
-    assertThat(result.overloaded()).isTrue();
+    assertThat(result.staleReason()).isEqualTo(StaleReason.OVERLOADED);
     assertThat(result.ageMillis()).isEqualTo(45_000);
     assertThat(slow.calls).hasValue(2);
   }

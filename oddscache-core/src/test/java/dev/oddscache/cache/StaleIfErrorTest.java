@@ -38,7 +38,7 @@ class StaleIfErrorTest {
     CacheResult<String> result = f.getNow("k", calm(10), StaleIfErrorTest::failing);
 
     assertThat(result.value()).isEqualTo("old");
-    assertThat(result.staleOnError()).isTrue();
+    assertThat(result.staleReason()).isEqualTo(StaleReason.LOAD_FAILED);
     assertThat(result.strategy()).isEqualTo(Strategy.COMPUTE);
     assertThat(result.ageMillis()).isEqualTo(120_000);
     assertThat(f.cache.stats().toMap()).containsEntry("cache_hit_stale", 1L);
@@ -53,7 +53,7 @@ class StaleIfErrorTest {
 
     assertThat(result.strategy()).isEqualTo(Strategy.BYPASS);
     assertThat(result.value()).isEqualTo("old");
-    assertThat(result.staleOnError()).isTrue();
+    assertThat(result.staleReason()).isEqualTo(StaleReason.LOAD_FAILED);
   }
 
   @Test

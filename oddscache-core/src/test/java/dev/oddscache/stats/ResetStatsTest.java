@@ -3,6 +3,7 @@ package dev.oddscache.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.zone.Zone;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -87,7 +88,7 @@ class ResetStatsTest {
     recorder.reset(StatsCategory.STRATEGY);
     recorder.reset(StatsCategory.PERFORMANCE);
 
-    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.ACTIVE), false, false, 0);
+    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.ACTIVE), StaleReason.NONE, 0);
     recorder.recordLatency(3_000_000);
 
     CacheStats s = recorder.snapshot();
@@ -107,7 +108,7 @@ class ResetStatsTest {
     recorder.reset(StatsCategory.SWR);
 
     assertThat(recorder.snapshot().swrServedFresh()).isZero();
-    recorder.recordRefresh(true);
+    recorder.recordRefreshSuccess();
     assertThat(recorder.snapshot().swrRefreshSuccess()).isEqualTo(1);
   }
 
@@ -138,20 +139,22 @@ class ResetStatsTest {
   /** Moves every statistic of the snapshot. */
   private void traffic() {
     for (Zone zone : Zone.values()) {
-      recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(zone), false, false, 1_000);
-      recorder.recordRequest(Strategy.SERVE_STALE, Decisions.warning(zone), false, true, 20_000);
-      recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(zone), true, false, -1);
-      recorder.recordRequest(Strategy.BYPASS, Decisions.panicJustBegun(zone), false, false, 0);
-      recorder.recordRequest(
-          Strategy.SERVE_FRESH, Decisions.panicLasting35Minutes(zone), false, false, 500);
+      recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(zone), StaleReason.NONE, 1_000);
+      recorder.recordRequest(Strategy.SERVE_STALE,
+          Decisions.warning(zone), StaleReason.REVALIDATING, 20_000);
+      recorder.recordTooStale();
+      recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(zone), StaleReason.NONE, -1);
+      recorder.recordRequest(Strategy.BYPASS, Decisions.panicJustBegun(zone), StaleReason.NONE, 0);
+      recorder.recordRequest(Strategy.SERVE_FRESH,
+          Decisions.panicLasting35Minutes(zone), StaleReason.NONE, 500);
     }
     for (long micros = 100; micros <= 2_000; micros += 100) {
       recorder.recordLatency(micros * 1_000);
     }
-    recorder.recordRefresh(true);
-    recorder.recordRefresh(false);
-    recorder.recordLoad(true, 1_000_000);
-    recorder.recordLoad(false, 1_000_000);
+    recorder.recordRefreshSuccess();
+    recorder.recordRefreshFailure();
+    recorder.recordLoadSuccess(1_000_000);
+    recorder.recordLoadFailure(1_000_000);
     recorder.recordError(ErrorKind.LOAD);
     recorder.recordSurgicalInvalidation(4, 39, 6, 60.0);
     recorder.recordFullInvalidation(100);

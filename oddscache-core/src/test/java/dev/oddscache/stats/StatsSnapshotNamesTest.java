@@ -3,6 +3,7 @@ package dev.oddscache.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.zone.Zone;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,7 +30,8 @@ class StatsSnapshotNamesTest {
 
   @Test
   void toMap_countsAreLongsAndRatesAndLatenciesAreDoubles() {
-    recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(Zone.ACTIVE), false, false, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH,
+        Decisions.normal(Zone.ACTIVE), StaleReason.NONE, 0);
     recorder.recordLatency(1_500_000);
 
     Map<String, Object> map = recorder.snapshot().toMap();
@@ -47,7 +49,7 @@ class StatsSnapshotNamesTest {
   @Test
   void toMap_isUnmodifiableAndSnapshotIsImmutable() {
     CacheStats before = recorder.snapshot();
-    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.ACTIVE), false, false, 0);
+    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.ACTIVE), StaleReason.NONE, 0);
 
     assertThat(before.totalRequests()).isZero();
     assertThatThrownBy(() -> before.toMap().put("cache_miss", 1L))
