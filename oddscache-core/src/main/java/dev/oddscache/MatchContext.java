@@ -1,5 +1,6 @@
 package dev.oddscache;
 
+import dev.oddscache.internal.Durations;
 import dev.oddscache.quota.Stakes;
 import java.time.Duration;
 import java.time.Instant;

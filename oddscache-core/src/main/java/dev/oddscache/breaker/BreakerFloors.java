@@ -28,7 +28,7 @@ public final class BreakerFloors {
   }
 
   /** The table of SPEC §5. */
-  public static BreakerFloors defaults() {
+  public static BreakerFloors ofDefaults() {
     return DEFAULTS;
   }
 

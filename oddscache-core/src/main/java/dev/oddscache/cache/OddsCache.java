@@ -243,7 +243,7 @@ public final class OddsCache<V> implements AutoCloseable {
     private PanicClock panicClock;
     private DecisionEngine engine = DecisionEngine.ofDefaults();
     private StakesClassifier stakes = StakesClassifier.ofDefaults();
-    private ImpactRules impactRules = ImpactRules.defaults();
+    private ImpactRules impactRules = ImpactRules.ofDefaults();
     private LoadLease lease = LoadLease.local();
     private ValuePolicy<V> valuePolicy = ValuePolicy.none();
 

@@ -1,6 +1,6 @@
 package dev.oddscache.stats;
 
-import dev.oddscache.Enums;
+import dev.oddscache.internal.Enums;
 
 /**
  * A group of statistics that {@link CacheStatsRecorder#reset} clears from the snapshot view

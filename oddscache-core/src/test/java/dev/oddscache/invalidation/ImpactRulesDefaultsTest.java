@@ -25,7 +25,7 @@ class ImpactRulesDefaultsTest {
       "total_corners_95", "exotic");
   private static final Set<String> EVERY = Set.copyOf(MARKETS);
 
-  private final ImpactRules rules = ImpactRules.defaults();
+  private final ImpactRules rules = ImpactRules.ofDefaults();
 
   static Stream<Arguments> table() {
     return Stream.of(

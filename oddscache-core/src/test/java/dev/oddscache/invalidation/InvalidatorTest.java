@@ -30,7 +30,7 @@ class InvalidatorTest {
 
   private final ManualTicker ticker = new ManualTicker();
   private final InMemoryStore<String> store = new InMemoryStore<>(ticker);
-  private final Invalidator invalidator = new Invalidator(ImpactRules.defaults());
+  private final Invalidator invalidator = new Invalidator(ImpactRules.ofDefaults());
 
   @BeforeEach
   void fillTwoMatches() {
@@ -175,7 +175,7 @@ class InvalidatorTest {
 
   @Test
   void customRules_decideWhatIsAffected() {
-    Invalidator custom = new Invalidator(ImpactRules.from(ImpactRules.defaults())
+    Invalidator custom = new Invalidator(ImpactRules.from(ImpactRules.ofDefaults())
         .affects(EventType.YELLOW_CARD, Set.of("correct_score"))
         .build());
 

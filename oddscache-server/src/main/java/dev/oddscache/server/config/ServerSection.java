@@ -1,6 +1,6 @@
 package dev.oddscache.server.config;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import dev.oddscache.server.http.ServerSettings;
 import dev.oddscache.store.memory.InMemoryStoreConfig;
 import java.net.URI;

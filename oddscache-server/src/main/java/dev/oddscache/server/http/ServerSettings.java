@@ -1,8 +1,8 @@
 package dev.oddscache.server.http;
 
-import dev.oddscache.Durations;
 import dev.oddscache.breaker.BreakerConfig;
 import dev.oddscache.cache.OddsCacheConfig;
+import dev.oddscache.internal.Durations;
 import dev.oddscache.invalidation.ImpactRules;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.quota.QuotaConfig;
@@ -102,7 +102,7 @@ public record ServerSettings(
         DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_STORE_ENTRIES,
         OddsCacheConfig.ofDefaults(), VixConfig.ofDefaults(), ZoneConfig.ofDefaults(),
         BreakerConfig.ofDefaults(), QuotaConfig.ofDefaults(), StakesClassifier.ofDefaults(),
-        PanicClockConfig.ofDefaults(), ImpactRules.defaults(), DEFAULT_VIX_EVICT_IDLE_AFTER,
+        PanicClockConfig.ofDefaults(), ImpactRules.ofDefaults(), DEFAULT_VIX_EVICT_IDLE_AFTER,
         ImplicitFreshness.ZONE, ConnectionLimits.defaults());
   }
 
