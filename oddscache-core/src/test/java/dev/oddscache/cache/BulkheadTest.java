@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** At most maxConcurrentLoads loads; overload serves stale or fails clearly (SPEC §9). */
+/** At most maxConcurrentLoads loads; overload serves stale or fails clearly. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class BulkheadTest {

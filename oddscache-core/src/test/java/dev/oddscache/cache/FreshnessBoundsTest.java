@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Per-call maxStale and minFresh, like Cache-Control request directives (SPEC §9). */
+/** Per-call maxStale and minFresh, like Cache-Control request directives. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class FreshnessBoundsTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A load failure reaches every waiter once; the next request retries (SPEC §9). */
+/** A load failure reaches every waiter once; the next request retries. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class LoadFailureTest {

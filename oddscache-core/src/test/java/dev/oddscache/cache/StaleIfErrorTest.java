@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A failed load is answered with a stored value younger than staleIfError (SPEC §9). */
+/** A failed load is answered with a stored value younger than staleIfError. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class StaleIfErrorTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The four strategies of SPEC §9, on virtual time. */
+/** The four strategies (serve fresh, serve stale, compute, bypass), on virtual time. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class StrategyTest {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC §10's scenario: a match with 5 cached markets, and what each event deletes. */
+/** A match with 5 cached markets, and what each event deletes of them. */
 class InvalidatorTest {
   private static final Duration LONG = Duration.ofHours(1);
   /** Keys per market of the match under test: 13 in all. */

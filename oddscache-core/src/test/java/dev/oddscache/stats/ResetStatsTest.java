@@ -18,10 +18,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code resetStats(category)} clears the snapshot view of one category and nothing else, and
- * never touches the Micrometer counters (SPEC §11, §16.6).
+ * never touches the Micrometer counters, which stay monotonic (the original Python system
+ * oddscache replaces reset its Prometheus counters too, which broke every rate).
  */
 class ResetStatsTest {
-  /** What each category clears, written out from seeds/004 {@code reset_category}. */
+  /** What each category clears, written out from the original system's {@code reset_category}. */
   private static final Map<StatsCategory, Set<String>> CLEARED = Map.of(
       StatsCategory.VIX, Set.of("vix_panic_detected", "vix_warning_detected", "vix_normal",
           "cache_bypass_vix", "vix_panic_rate_pct"),

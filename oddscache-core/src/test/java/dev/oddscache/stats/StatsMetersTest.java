@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every meter of SPEC §11 exists, with every label value, before the first request. */
+/** Every meter exists, with every label value, before the first request. */
 class StatsMetersTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final CacheStatsRecorder recorder = new CacheStatsRecorder(registry, 1.0);

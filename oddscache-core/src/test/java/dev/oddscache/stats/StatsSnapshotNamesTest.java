@@ -10,20 +10,23 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code stats()} keeps the Python original's names (seeds/004 {@code to_prometheus()}). */
+/**
+ * {@code stats()} keeps the names of the original Python system oddscache replaces (its {@code
+ * to_prometheus()}).
+ */
 class StatsSnapshotNamesTest {
   private final CacheStatsRecorder recorder = new CacheStatsRecorder(new SimpleMeterRegistry(), 1);
 
   @Test
-  void seedNames_are35Distinct() {
-    assertThat(CacheStats.SEED_NAMES).hasSize(35).doesNotHaveDuplicates();
+  void legacyNames_are35Distinct() {
+    assertThat(CacheStats.LEGACY_NAMES).hasSize(35).doesNotHaveDuplicates();
   }
 
   @Test
-  void toMap_containsEverySeedNameBeforeAnyTraffic() {
+  void toMap_containsEveryLegacyNameBeforeAnyTraffic() {
     Map<String, Object> map = recorder.snapshot().toMap();
 
-    assertThat(map).containsKeys(CacheStats.SEED_NAMES.toArray(String[]::new));
+    assertThat(map).containsKeys(CacheStats.LEGACY_NAMES.toArray(String[]::new));
     assertThat(map).containsKeys("p50_latency_ms", "p99_latency_ms");
     assertThat(map.values()).allSatisfy(v -> assertThat(((Number) v).doubleValue()).isZero());
   }

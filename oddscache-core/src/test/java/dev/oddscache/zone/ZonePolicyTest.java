@@ -13,7 +13,7 @@ class ZonePolicyTest {
   private static final long NOW = Instant.parse("2026-05-01T18:00:00Z").toEpochMilli();
   private final ZonePolicy zones = ZonePolicy.ofDefaults();
 
-  /** Every boundary of the SPEC §4 table, from both sides, with the zone's base TTL. */
+  /** Every boundary of the default zone table, from both sides, with the zone's base TTL. */
   @ParameterizedTest(name = "kickoff in {0} -> {1} ({2}s)")
   @CsvSource({
     "P2D,        STANDARD, 300",
