@@ -105,10 +105,7 @@ public final class OddsCache<V> implements AutoCloseable {
       String key, MatchContext context, ReadOptions options, AsyncLoader<V> loader) {
     requireRead(key, context, options);
     Objects.requireNonNull(loader, "loader");
-    ReadRequest<V> request = reads.begin(key, context, options, loader::accepts);
-    CacheResult<V> fresh = reads.freshHit(request);
-    return fresh != null ? CompletableFuture.completedFuture(fresh)
-        : reads.serveNotFresh(request, loader);
+    return reads.read(key, context, options, loader, ReadMode.async());
   }
 
   /** {@link #get(String, MatchContext, ReadOptions, Loader)} with default bounds. */
@@ -127,11 +124,8 @@ public final class OddsCache<V> implements AutoCloseable {
       String key, MatchContext context, ReadOptions options, Loader<V> loader) {
     Objects.requireNonNull(loader, "loader");
     requireRead(key, context, options);
-    ReadRequest<V> request = reads.begin(key, context, options, loader::accepts);
-    // The common case, a fresh hit, is answered here: no future, no loader adapter.
-    CacheResult<V> fresh = reads.freshHit(request);
-    return fresh != null ? fresh
-        : Futures.join(reads.serveNotFresh(request, new InlineLoader<>(loader)), key);
+    // A fresh hit, the common case, needs no future and no loader adapter.
+    return reads.read(key, context, options, loader, ReadMode.sync());
   }
 
   /** Applies a match event to the match's cached markets. */

@@ -30,44 +30,49 @@ final class ReadPath<V> {
   }
 
   /**
-   * Reads the key and decides the request: the part {@code get} and {@code getAsync} share.
-   * A stored value {@code accepts} refuses is a miss. A disabled cache reads nothing.
+   * The read {@code get} and {@code getAsync} share: reads the key, decides the request, and
+   * answers a fresh hit at once; anything else goes to {@code mode}'s slower path. A stored
+   * value the loader does not accept is a miss. A disabled cache reads nothing.
    */
-  ReadRequest<V> begin(String key, MatchContext context, ReadOptions options,
-      Predicate<V> accepts) {
+  <L, R> R read(String key, MatchContext context, ReadOptions options, L loader,
+      ReadMode<V, L, R> mode) {
     long startNanos = services.ticker().nanoTime();
     long now = services.ticker().epochMillis();
     if (!config.enabled()) {
       Decision decision = services.decider().decide(context, now);
-      return new ReadRequest<>(key, context, options, startNanos, now, null, ValueRules.DEFAULT,
-          decision, 0);
+      return mode.notFresh(this, new ReadRequest<>(key, context, options, startNanos, null,
+          ValueRules.DEFAULT, decision, 0), loader);
     }
     long completions = loads.completed();
     StoredValue<V> entry = services.store().read(key);
-    if (entry != null && !accepts.test(entry.value())) {
+    if (entry != null && !mode.accepts(loader, entry.value())) {
       entry = null;
     }
     // The decision comes after the read: a value that states its own freshness (an HTTP
     // response's max-age) is its base TTL.
     ValueRules rules = services.rules().of(entry);
     Decision decision = services.decider().decide(context, now, rules.baseTtlSeconds());
-    return new ReadRequest<>(key, context, options, startNanos, now, entry, rules, decision,
-        completions);
+    // The common case: answered here, before the request value exists.
+    CacheResult<V> fresh = freshHit(startNanos, now, entry, decision, options);
+    if (fresh != null) {
+      return mode.fresh(fresh);
+    }
+    return mode.notFresh(this, new ReadRequest<>(key, context, options, startNanos, entry, rules,
+        decision, completions), loader);
   }
 
-  /** The answer when the request's stored value may be served as fresh; null otherwise. */
-  CacheResult<V> freshHit(ReadRequest<V> request) {
-    StoredValue<V> entry = request.entry();
-    long ttlMillis = request.ttlMillis();
-    if (entry == null || request.options().noCache() || ttlMillis == 0) {
+  /** The answer when {@code entry} may be served as fresh; null otherwise. */
+  private CacheResult<V> freshHit(long startNanos, long now, StoredValue<V> entry,
+      Decision decision, ReadOptions options) {
+    long ttlMillis = ReadRequest.ttlMillis(decision);
+    if (entry == null || options.noCache() || ttlMillis == 0) {
       return null;
     }
-    long age = entry.ageMillis(request.nowMillis());
-    if (age >= ttlMillis - request.options().minFresh().toMillis()) {
+    long age = entry.ageMillis(now);
+    if (age >= ttlMillis - options.minFresh().toMillis()) {
       return null;
     }
-    return answer(request, Strategy.SERVE_FRESH, request.decision(), entry, age,
-        StaleReason.NONE);
+    return answer(startNanos, Strategy.SERVE_FRESH, decision, entry, age, StaleReason.NONE);
   }
 
   /** Everything but a fresh hit: bypass, stale-while-revalidate, or a (coalesced) load. */
@@ -147,7 +152,8 @@ final class ReadPath<V> {
         Decision served = loadedRules.explicitTtl()
             ? services.decider().rebase(request.decision(), loadedRules.baseTtlSeconds())
             : request.decision();
-        result.complete(answer(request, strategy, served, loaded, age, StaleReason.NONE));
+        result.complete(
+            answer(request.startNanos(), strategy, served, loaded, age, StaleReason.NONE));
         return;
       }
       Throwable cause = Futures.unwrap(error);
@@ -162,12 +168,13 @@ final class ReadPath<V> {
         if ((overload ? age <= limit : age < limit)
             && request.options().allowsStale(age - request.ttlMillis())) {
           StaleReason reason = overload ? StaleReason.OVERLOADED : StaleReason.LOAD_FAILED;
-          result.complete(answer(request, strategy, request.decision(), entry, age, reason));
+          result.complete(
+              answer(request.startNanos(), strategy, request.decision(), entry, age, reason));
           return;
         }
       }
       metrics.recordFailedRequest(strategy, request.decision());
-      recordLatency(request);
+      recordLatency(request.startNanos());
       result.completeExceptionally(cause);
     });
     return result;
@@ -176,19 +183,20 @@ final class ReadPath<V> {
   /** The request's stored value, served without a load. */
   private CompletableFuture<CacheResult<V>> served(ReadRequest<V> request, Strategy strategy,
       long age, StaleReason reason) {
-    return CompletableFuture.completedFuture(
-        answer(request, strategy, request.decision(), request.entry(), age, reason));
+    return CompletableFuture.completedFuture(answer(
+        request.startNanos(), strategy, request.decision(), request.entry(), age, reason));
   }
 
-  private CacheResult<V> answer(ReadRequest<V> request, Strategy strategy, Decision decision,
+  /** Records the answer, then makes it. */
+  private CacheResult<V> answer(long startNanos, Strategy strategy, Decision decision,
       StoredValue<V> value, long age, StaleReason reason) {
     metrics.recordRequest(strategy, decision, reason, age);
-    recordLatency(request);
+    recordLatency(startNanos);
     return new CacheResult<>(value.value(), strategy, age, decision, reason);
   }
 
-  private void recordLatency(ReadRequest<V> request) {
-    metrics.recordLatency(services.ticker().nanoTime() - request.startNanos());
+  private void recordLatency(long startNanos) {
+    metrics.recordLatency(services.ticker().nanoTime() - startNanos);
   }
 
   /** Starts at most one refresh per key, never on the caller's thread, never queued. */

@@ -5,10 +5,10 @@ import dev.oddscache.decision.Decision;
 import dev.oddscache.store.StoredValue;
 
 /**
- * One read as it was decided: what its serving, its load and its metrics need. Immutable.
+ * One read that was not a fresh hit, as it was decided: what its serving, its load and its
+ * metrics need. Immutable.
  *
  * @param startNanos the ticker's {@code nanoTime} when the read began, for its latency
- * @param nowMillis the ticker's wall clock at that moment, which the decision used
  * @param entry the value stored for the key, if the loader accepts it; null for none, and
  *     always null while the cache is disabled
  * @param rules the rules {@code entry} states for itself; {@link ValueRules#DEFAULT} without one
@@ -16,8 +16,7 @@ import dev.oddscache.store.StoredValue;
  *     whether a load may have stored a value this read missed
  */
 record ReadRequest<V>(String key, MatchContext context, ReadOptions options, long startNanos,
-    long nowMillis, StoredValue<V> entry, ValueRules rules, Decision decision,
-    long loadsCompletedBefore) {
+    StoredValue<V> entry, ValueRules rules, Decision decision, long loadsCompletedBefore) {
 
   /** The decision's TTL in milliseconds. */
   long ttlMillis() {

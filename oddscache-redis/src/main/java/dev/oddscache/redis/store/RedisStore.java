@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link CacheStore} in Redis — standalone, Sentinel or Cluster, whatever the {@link
- * RedisConnector} reaches (SPEC §12). Several processes sharing one Redis share the cache.
+ * RedisConnector} reaches. Several processes sharing one Redis share the cache.
  *
  * <p><b>Layout.</b> One cache key is one Redis key holding a single blob ({@link BlobFormat}):
  * the value bytes from the {@link ValueCodec} plus stored-at, TTL, load duration, tags and a

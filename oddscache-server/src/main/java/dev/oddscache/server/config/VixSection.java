@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code vix:} the volatility detector, {@link VixConfig} (SPEC §3), and {@code evictIdleAfter},
+ * {@code vix:} the volatility detector, {@link VixConfig}, and {@code evictIdleAfter},
  * the server's idle horizon for the detector's per-match state.
  */
 final class VixSection {
