@@ -3,11 +3,11 @@ package dev.oddscache.cache;
 import static dev.oddscache.cache.CacheFixture.calm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.store.StoreKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;

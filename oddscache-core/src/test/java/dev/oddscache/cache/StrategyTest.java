@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oddscache.MatchContext;
 import dev.oddscache.breaker.BreakerMode;
+import dev.oddscache.store.StoreKind;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
