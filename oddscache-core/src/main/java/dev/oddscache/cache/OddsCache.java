@@ -48,6 +48,12 @@ import java.util.concurrent.ForkJoinPool;
  * swallowed; a load failure reaches every waiter of that load once, unless a stored value
  * young enough for stale-if-error exists. Nothing here logs per request above DEBUG.
  *
+ * <p>This class only wires and delegates, so that each concern has one file to read: {@code
+ * ReadPath} answers a read (fresh, stale while revalidating, or from a load, with its
+ * fallbacks), {@code LoadCoordinator} runs single-flight loads within the {@code Bulkhead} and,
+ * through {@code LeaseWait}, a shared {@link LoadLease}; {@code StoreAccess} turns store
+ * failures into misses; every event is counted through one guarded {@link CacheMetrics}.
+ *
  * @param <V> the type of the cached values; opaque to the cache
  */
 public final class OddsCache<V> implements AutoCloseable {
