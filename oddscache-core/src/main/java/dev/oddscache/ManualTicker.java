@@ -48,8 +48,8 @@ public final class ManualTicker implements Ticker {
     long target = (epochMillis - epochOriginMillis) * 1_000_000L;
     long current = elapsedNanos.get();
     if (target < current) {
-      throw new IllegalArgumentException(
-          "epochMillis must not go back in time, got " + epochMillis + " while now is " + epochMillis());
+      throw new IllegalArgumentException("epochMillis must not go back in time, got "
+          + epochMillis + " while now is " + epochMillis());
     }
     elapsedNanos.accumulateAndGet(target, Math::max);
     return this;

@@ -64,7 +64,9 @@ public final class BreakerFloors {
   public String toString() {
     StringBuilder sb = new StringBuilder("BreakerFloors{");
     for (BreakerMode mode : BreakerMode.values()) {
-      sb.append(mode).append('=').append(java.util.Arrays.toString(seconds[mode.ordinal()])).append(' ');
+      sb.append(mode).append('=')
+          .append(java.util.Arrays.toString(seconds[mode.ordinal()]))
+          .append(' ');
     }
     return sb.append('}').toString();
   }

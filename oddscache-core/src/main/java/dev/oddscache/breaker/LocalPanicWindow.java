@@ -29,7 +29,10 @@ public final class LocalPanicWindow implements PanicWindow {
   private final int slots;
   private final AtomicReferenceArray<Bucket> ring;
   private final AtomicLong firstSampleSecond = new AtomicLong(NO_SAMPLE);
-  /** The bucket of the latest second recorded: nearly every sample goes there, without a slot lookup. */
+  /**
+   * The bucket of the latest second recorded: nearly every sample goes there, without a slot
+   * lookup.
+   */
   private volatile Bucket current;
 
   /**

@@ -170,7 +170,8 @@ public final class OddsCacheConfig {
         + ", maxStaleOnOverload=" + maxStaleOnOverload + ", loadQueueTimeout=" + loadQueueTimeout
         + ", staleIfError=" + staleIfError + ", staleWindow="
         + (staleWindow == null ? "ttl" : staleWindow) + ", latencySampleRate=" + latencySampleRate
-        + ", percentiles=" + percentiles        + ", leaseTime=" + leaseTime + ", leaseWait=" + leaseWait + '}';
+        + ", percentiles=" + percentiles + ", leaseTime=" + leaseTime + ", leaseWait=" + leaseWait
+        + '}';
   }
 
   /** Not thread-safe. */

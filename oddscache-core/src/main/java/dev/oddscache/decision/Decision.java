@@ -146,7 +146,8 @@ public final class Decision {
       reasons.add("breaker " + breakerMode + ": no floor for " + status);
     }
     if (tier > 0) {
-      reasons.add(String.format(Locale.ROOT, "panic for %.1f min, %s stakes: tier %d %s, quota TTL %ds",
+      reasons.add(String.format(Locale.ROOT,
+          "panic for %.1f min, %s stakes: tier %d %s, quota TTL %ds",
           panicDurationMinutes, stakes, tier, panicMode, quotaTtlSeconds));
     } else {
       reasons.add("no panic: quota not applied (" + stakes + " stakes)");

@@ -16,8 +16,8 @@ import java.util.Objects;
  * thread-safe; {@link Decider} feeds it live state, {@code explain} feeds it hypothetical state.
  */
 public final class DecisionEngine {
-  private static final DecisionEngine DEFAULTS =
-      new DecisionEngine(ZonePolicy.ofDefaults(), BreakerFloors.ofDefaults(), PanicQuota.ofDefaults());
+  private static final DecisionEngine DEFAULTS = new DecisionEngine(
+      ZonePolicy.ofDefaults(), BreakerFloors.ofDefaults(), PanicQuota.ofDefaults());
 
   private final ZonePolicy zones;
   private final BreakerFloors floors;
@@ -37,7 +37,8 @@ public final class DecisionEngine {
     Zone[] zoneValues = Zone.values();
     BreakerMode[] modes = BreakerMode.values();
     Stakes[] stakesValues = Stakes.values();
-    this.calm = new Decision[zoneValues.length][Status.PANIC.ordinal()][modes.length][stakesValues.length];
+    this.calm =
+        new Decision[zoneValues.length][Status.PANIC.ordinal()][modes.length][stakesValues.length];
     for (Zone zone : zoneValues) {
       for (Status status : Status.values()) {
         if (status == Status.PANIC) {
@@ -66,7 +67,8 @@ public final class DecisionEngine {
    *
    * @param panic how long the match has been panicking; only consulted for a PANIC request
    */
-  public Decision decide(Zone zone, Status status, BreakerMode mode, PanicState panic, Stakes stakes) {
+  public Decision decide(Zone zone, Status status, BreakerMode mode, PanicState panic,
+      Stakes stakes) {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(mode, "mode");
@@ -84,8 +86,8 @@ public final class DecisionEngine {
    *
    * @throws IllegalArgumentException if {@code baseTtlSeconds} is negative
    */
-  public Decision decide(
-      Zone zone, long baseTtlSeconds, Status status, BreakerMode mode, PanicState panic, Stakes stakes) {
+  public Decision decide(Zone zone, long baseTtlSeconds, Status status, BreakerMode mode,
+      PanicState panic, Stakes stakes) {
     return decide(zone, baseTtlSeconds, true, status, mode, panic, stakes);
   }
 

@@ -40,7 +40,8 @@ public final class ImpactRules {
       Set.of("1x2", "match_odds", "asian_handicap", "over_under", "goalscorer");
   public static final Set<String> DEFAULT_YELLOW_CARD_FAMILIES = Set.of("cards", "player_cards");
   public static final Set<String> DEFAULT_CORNER_FAMILIES = Set.of("corners");
-  public static final Set<String> DEFAULT_SUBSTITUTION_FAMILIES = Set.of("goalscorer", "player_cards");
+  public static final Set<String> DEFAULT_SUBSTITUTION_FAMILIES =
+      Set.of("goalscorer", "player_cards");
 
   private static final ImpactRules DEFAULTS = builder()
       .affects(EventType.GOAL, DEFAULT_GOAL_FAMILIES)
@@ -61,7 +62,8 @@ public final class ImpactRules {
 
   private ImpactRules(Builder b) {
     EnumMap<EventType, Set<String>> copy = new EnumMap<>(EventType.class);
-    b.families.forEach((event, f) -> copy.put(event, Collections.unmodifiableSet(new TreeSet<>(f))));
+    b.families.forEach((event, f) ->
+        copy.put(event, Collections.unmodifiableSet(new TreeSet<>(f))));
     this.families = Collections.unmodifiableMap(copy);
     this.allMarkets = Collections.unmodifiableSet(EnumSet.copyOf(b.allMarkets));
   }
@@ -171,7 +173,8 @@ public final class ImpactRules {
       for (String family : families) {
         if (family == null || family.isBlank()) {
           throw new IllegalArgumentException("families of " + event
-              + " must not contain blank ids, got " + (family == null ? "null" : "'" + family + "'"));
+              + " must not contain blank ids, got "
+              + (family == null ? "null" : "'" + family + "'"));
         }
         normalised.add(Markets.normalise(family));
       }
@@ -199,8 +202,8 @@ public final class ImpactRules {
     private static void configurable(EventType event) {
       Objects.requireNonNull(event, "event");
       if (event == EventType.ODDS_SHOCK) {
-        throw new IllegalArgumentException(
-            "event ODDS_SHOCK always affects exactly its market and cannot be configured, got " + event);
+        throw new IllegalArgumentException("event ODDS_SHOCK always affects exactly its market"
+            + " and cannot be configured, got " + event);
       }
     }
   }

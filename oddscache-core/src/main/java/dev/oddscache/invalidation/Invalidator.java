@@ -62,9 +62,8 @@ public final class Invalidator {
 
     InvalidationReport report =
         new InvalidationReport(matchId, event, affected, deleted, preserved, cpuSavedPct);
-    log.debug(
-        "invalidated match={} event={} market={} affected={} keysDeleted={} preserved={} cpuSavedPct={}",
-        matchId, event, shocked, affected, deleted, preserved, cpuSavedPct);
+    log.debug("invalidated match={} event={} market={} affected={} keysDeleted={} preserved={}"
+        + " cpuSavedPct={}", matchId, event, shocked, affected, deleted, preserved, cpuSavedPct);
     return report;
   }
 }

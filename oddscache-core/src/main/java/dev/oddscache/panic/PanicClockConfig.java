@@ -105,8 +105,8 @@ public final class PanicClockConfig {
      */
     public PanicClockConfig build() {
       if (refreshInterval.compareTo(deadMansSwitch) >= 0) {
-        throw new IllegalArgumentException("refreshInterval must be shorter than deadMansSwitch, got "
-            + refreshInterval + " >= " + deadMansSwitch);
+        throw new IllegalArgumentException("refreshInterval must be shorter than deadMansSwitch,"
+            + " got " + refreshInterval + " >= " + deadMansSwitch);
       }
       return new PanicClockConfig(this);
     }

@@ -197,7 +197,8 @@ final class StatsMeters {
     }
   }
 
-  private static void swr(MeterRegistry registry, StripedCounters.View[] counters, Stat stat, String result) {
+  private static void swr(MeterRegistry registry, StripedCounters.View[] counters, Stat stat,
+      String result) {
     counter(registry, MeterNames.SWR, "Stale-while-revalidate outcomes",
         counters[stat.ordinal()], MeterNames.TAG_RESULT, result);
   }

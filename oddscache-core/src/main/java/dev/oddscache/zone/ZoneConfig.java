@@ -166,12 +166,12 @@ public final class ZoneConfig {
      */
     public ZoneConfig build() {
       if (goldenHorizon.compareTo(warmupHorizon) >= 0) {
-        throw new IllegalArgumentException(
-            "goldenHorizon must be shorter than warmupHorizon, got " + goldenHorizon + " >= " + warmupHorizon);
+        throw new IllegalArgumentException("goldenHorizon must be shorter than warmupHorizon, got "
+            + goldenHorizon + " >= " + warmupHorizon);
       }
       if (warmupHorizon.compareTo(prematchHorizon) >= 0) {
-        throw new IllegalArgumentException(
-            "warmupHorizon must be shorter than prematchHorizon, got " + warmupHorizon + " >= " + prematchHorizon);
+        throw new IllegalArgumentException("warmupHorizon must be shorter than prematchHorizon,"
+            + " got " + warmupHorizon + " >= " + prematchHorizon);
       }
       return new ZoneConfig(this);
     }

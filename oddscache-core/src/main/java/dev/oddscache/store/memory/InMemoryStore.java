@@ -148,14 +148,17 @@ public final class InMemoryStore<V> implements CacheStore<V> {
   public long removeTagged(String matchId, Collection<String> markets) {
     Objects.requireNonNull(matchId, "matchId");
     Objects.requireNonNull(markets, "markets");
-    Set<String> wanted = markets.stream().map(Markets::normalise).collect(Collectors.toUnmodifiableSet());
+    Set<String> wanted = markets.stream()
+        .map(Markets::normalise)
+        .collect(Collectors.toUnmodifiableSet());
     if (wanted.isEmpty()) {
       return 0;
     }
     // The index is a snapshot: each key is checked again under its lock, in case it was
     // re-put with other tags since.
     return removeAllIf(index.keys(matchId, wanted), entry ->
-        matchId.equals(entry.tags().matchId()) && !Collections.disjoint(entry.tags().markets(), wanted));
+        matchId.equals(entry.tags().matchId())
+            && !Collections.disjoint(entry.tags().markets(), wanted));
   }
 
   /** {@inheritDoc} This includes keys stored with the match but no markets. */
@@ -240,7 +243,8 @@ public final class InMemoryStore<V> implements CacheStore<V> {
     }
     int weight = weigher.weigh(key, value.value());
     if (weight < 0) {
-      throw new IllegalArgumentException("weight must not be negative, got " + weight + " for key " + key);
+      throw new IllegalArgumentException(
+          "weight must not be negative, got " + weight + " for key " + key);
     }
     return weight;
   }

@@ -139,12 +139,12 @@ public final class InMemoryStoreConfig<V> {
       boolean sized = maximumSize >= 0;
       boolean weightBound = maximumWeight >= 0;
       if (sized && weightBound) {
-        throw new IllegalArgumentException("set maximumSize or maximumWeight, not both, got maximumSize="
-            + maximumSize + " and maximumWeight=" + maximumWeight);
+        throw new IllegalArgumentException("set maximumSize or maximumWeight, not both,"
+            + " got maximumSize=" + maximumSize + " and maximumWeight=" + maximumWeight);
       }
       if (weightBound && weigher == null) {
-        throw new IllegalArgumentException(
-            "maximumWeight needs a weigher, got maximumWeight=" + maximumWeight + " and no weigher");
+        throw new IllegalArgumentException("maximumWeight needs a weigher, got maximumWeight="
+            + maximumWeight + " and no weigher");
       }
       if (!weightBound && weigher != null) {
         throw new IllegalArgumentException(

@@ -49,8 +49,10 @@ final class TagIndex {
       Set<String> dropped = new HashSet<>(buckets(oldTags));
       dropped.removeAll(added);
       byMatch.compute(newTags.matchId(), (matchId, markets) -> {
-        ConcurrentHashMap<String, Set<String>> m = markets == null ? new ConcurrentHashMap<>() : markets;
-        added.forEach(market -> m.computeIfAbsent(market, x -> ConcurrentHashMap.newKeySet()).add(key));
+        ConcurrentHashMap<String, Set<String>> m =
+            markets == null ? new ConcurrentHashMap<>() : markets;
+        added.forEach(market ->
+            m.computeIfAbsent(market, x -> ConcurrentHashMap.newKeySet()).add(key));
         dropped.forEach(market -> dropKey(m, market, key));
         return m.isEmpty() ? null : m;
       });
@@ -69,8 +71,10 @@ final class TagIndex {
     }
     Set<String> buckets = buckets(tags);
     byMatch.compute(tags.matchId(), (matchId, markets) -> {
-      ConcurrentHashMap<String, Set<String>> m = markets == null ? new ConcurrentHashMap<>() : markets;
-      buckets.forEach(market -> m.computeIfAbsent(market, x -> ConcurrentHashMap.newKeySet()).add(key));
+      ConcurrentHashMap<String, Set<String>> m =
+          markets == null ? new ConcurrentHashMap<>() : markets;
+      buckets.forEach(market ->
+          m.computeIfAbsent(market, x -> ConcurrentHashMap.newKeySet()).add(key));
       return m;
     });
   }
@@ -145,7 +149,8 @@ final class TagIndex {
     return tags.markets().isEmpty() ? Set.of(MATCH_ONLY) : tags.markets();
   }
 
-  private static void dropKey(ConcurrentHashMap<String, Set<String>> markets, String market, String key) {
+  private static void dropKey(ConcurrentHashMap<String, Set<String>> markets, String market,
+      String key) {
     markets.computeIfPresent(market, (x, keys) -> {
       keys.remove(key);
       return keys.isEmpty() ? null : keys;
