@@ -90,7 +90,7 @@ final class ResponseFreshness {
   }
 
   /**
-   * Whether a shared cache may store the response (RFC 9111 §3, §3.5), given how freshness is
+   * Whether a shared cache may store the response (RFC 9111 §3 and §3.5), given how freshness is
    * handled without explicit freshness.
    */
   static boolean storable(int status, Headers headers, Directives cc, boolean requestAuthorized,
