@@ -2,9 +2,9 @@ package dev.oddscache.server.http;
 
 /**
  * One satisfiable byte range of a stored body, from a request's {@code Range: bytes=...}
- * (RFC 9110 §14): {@code a-b}, {@code a-} or {@code -n}. Anything else (several ranges, another unit,
- * a range past the end, an {@code If-Range} that does not match) answers the whole body with a
- * 200, which a server may always do.
+ * (RFC 9110 §14): {@code a-b}, {@code a-} or {@code -n}. Anything else (several ranges, another
+ * unit, a range past the end, an {@code If-Range} that does not match) answers the whole body
+ * with a 200, which a server may always do.
  *
  * @param first the first byte's index
  * @param last the last byte's index, inclusive

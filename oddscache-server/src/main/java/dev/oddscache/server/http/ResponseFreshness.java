@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The reuse rules of an upstream response as a shared cache reads them (RFC 9111 §3,
- * RFC 9111 §4.2, RFC 9111 §5.2.2; RFC 5861), turned into the cache's {@link ValueRules}. Pure functions.
+ * RFC 9111 §4.2, RFC 9111 §5.2.2; RFC 5861), turned into the cache's {@link ValueRules}. Pure
+ * functions.
  *
  * <ul>
  *   <li>Freshness lifetime: {@code s-maxage}, else {@code max-age}, else {@code Expires} minus
