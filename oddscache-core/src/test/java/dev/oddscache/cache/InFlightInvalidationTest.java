@@ -5,8 +5,8 @@ import static dev.oddscache.cache.CacheFixture.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.invalidation.EventType;
-import java.util.concurrent.CompletableFuture;
 import dev.oddscache.store.StoreKind;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;

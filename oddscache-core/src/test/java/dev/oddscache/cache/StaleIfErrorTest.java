@@ -71,7 +71,10 @@ class StaleIfErrorTest {
   @Test
   void customWindow() {
     CacheFixture shortWindow = new CacheFixture(kind,
-        OddsCacheConfig.custom().staleIfError(Duration.ofSeconds(30)).maxStaleOnOverload(Duration.ZERO).build());
+        OddsCacheConfig.custom()
+            .staleIfError(Duration.ofSeconds(30))
+            .maxStaleOnOverload(Duration.ZERO)
+            .build());
     shortWindow.getNow("k", calm(10), constant("old"));
     shortWindow.advanceSeconds(31);
 

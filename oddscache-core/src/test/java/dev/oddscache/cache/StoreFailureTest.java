@@ -22,9 +22,13 @@ class StoreFailureTest {
   static final class BrokenStore implements CacheStore<String> {
     @Override public String kind() { return "broken"; }
     @Override public StoredValue<String> get(String key) { throw new StoreException("down"); }
-    @Override public void put(String key, StoredValue<String> v, Tags t, Duration r) { throw new StoreException("down"); }
+    @Override public void put(String key, StoredValue<String> v, Tags t, Duration r) {
+      throw new StoreException("down");
+    }
     @Override public boolean remove(String key) { throw new StoreException("down"); }
-    @Override public long removeTagged(String m, Collection<String> markets) { throw new StoreException("down"); }
+    @Override public long removeTagged(String m, Collection<String> markets) {
+      throw new StoreException("down");
+    }
     @Override public long removeMatch(String matchId) { throw new StoreException("down"); }
     @Override public long removeAll() { throw new StoreException("down"); }
     @Override public Set<String> markets(String matchId) { throw new StoreException("down"); }

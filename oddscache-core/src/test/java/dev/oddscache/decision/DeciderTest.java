@@ -57,7 +57,8 @@ class DeciderTest {
   void statusOf_noMarketsIsNormal() {
     assertThat(decider.statusOf(MatchContext.builder("m").build(), ticker.epochMillis()))
         .isEqualTo(Status.NORMAL);
-    assertThat(decider.statusOf(MatchContext.none(), ticker.epochMillis())).isEqualTo(Status.NORMAL);
+    assertThat(decider.statusOf(MatchContext.none(), ticker.epochMillis()))
+        .isEqualTo(Status.NORMAL);
   }
 
   @Test

@@ -37,20 +37,25 @@ class ImpactRulesCustomTest {
 
   @Test
   void from_unchanged_equalsTheBase() {
-    assertThat(ImpactRules.from(ImpactRules.ofDefaults()).build()).isEqualTo(ImpactRules.ofDefaults())
+    assertThat(ImpactRules.from(ImpactRules.ofDefaults()).build())
+        .isEqualTo(ImpactRules.ofDefaults())
         .hasSameHashCodeAs(ImpactRules.ofDefaults());
   }
 
   @Test
   void affects_emptySet_affectsNothing() {
-    ImpactRules rules = ImpactRules.from(ImpactRules.ofDefaults()).affects(EventType.GOAL, Set.of()).build();
+    ImpactRules rules = ImpactRules.from(ImpactRules.ofDefaults())
+        .affects(EventType.GOAL, Set.of())
+        .build();
 
     assertThat(rules.affects(EventType.GOAL, "1x2", null)).isFalse();
   }
 
   @Test
   void affects_exactMarketId_matchesThatMarketOnly() {
-    ImpactRules rules = ImpactRules.builder().affects(EventType.GOAL, Set.of("Over_Under_25")).build();
+    ImpactRules rules = ImpactRules.builder()
+        .affects(EventType.GOAL, Set.of("Over_Under_25"))
+        .build();
 
     assertThat(rules.affects(EventType.GOAL, "over_under_25", null)).isTrue();
     assertThat(rules.affects(EventType.GOAL, "over_under_35", null)).isFalse();

@@ -189,7 +189,8 @@ class InvalidatorTest {
   @Test
   void oddsShockWithoutMarket_isRejectedNamingMarket() {
     for (String missing : new String[] {null, "", "  "}) {
-      assertThatThrownBy(() -> invalidator.invalidate(store, "clasico", EventType.ODDS_SHOCK, missing))
+      assertThatThrownBy(
+              () -> invalidator.invalidate(store, "clasico", EventType.ODDS_SHOCK, missing))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("market is required for ODDS_SHOCK");
     }
@@ -208,8 +209,8 @@ class InvalidatorTest {
 
   @Test
   void unknownEventType_isRejectedBeforeAnythingIsDeleted() {
-    assertThatThrownBy(
-            () -> invalidator.invalidate(store, "clasico", EventType.parse("event", "own_goal"), null))
+    assertThatThrownBy(() -> invalidator.invalidate(store, "clasico",
+            EventType.parse("event", "own_goal"), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("event must be one of")
         .hasMessageContaining("'own_goal'");

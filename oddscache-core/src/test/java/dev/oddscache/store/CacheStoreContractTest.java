@@ -244,7 +244,8 @@ public abstract class CacheStoreContractTest {
     long removed = store.removeTagged("m1", List.of("1x2", "over_under_25"));
 
     assertThat(removed).isEqualTo(3);
-    assertThat(readable("m1-1x2-a", "m1-1x2-b", "m1-ou-a", "m1-btts", "m2-1x2", "m2-ou", "untagged"))
+    assertThat(readable("m1-1x2-a", "m1-1x2-b", "m1-ou-a", "m1-btts", "m2-1x2", "m2-ou",
+            "untagged"))
         .containsExactlyInAnyOrder("m1-btts", "m2-1x2", "m2-ou", "untagged");
     assertThat(store.markets("m1")).containsExactly("btts");
     assertThat(store.markets("m2")).containsExactlyInAnyOrder("1x2", "over_under_25");
@@ -404,7 +405,8 @@ public abstract class CacheStoreContractTest {
       store.removeTagged("m1", List.of(market));
       for (int k = 0; k < keys; k++) {
         StoredValue<String> v = store.get("k" + k);
-        assertThat(v == null ? null : v.value()).as("k%d after removing %s", k, market).isNotEqualTo(market);
+        assertThat(v == null ? null : v.value()).as("k%d after removing %s", k, market)
+            .isNotEqualTo(market);
       }
     }
     assertThat(store.markets("m1")).isEmpty();

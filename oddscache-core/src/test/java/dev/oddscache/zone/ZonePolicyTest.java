@@ -65,7 +65,8 @@ class ZonePolicyTest {
 
     assertThat(custom.zoneOf(NOW + Duration.ofMinutes(45).toMillis(), NOW)).isEqualTo(Zone.WARMUP);
     assertThat(custom.zoneOf(NOW + Duration.ofMinutes(30).toMillis(), NOW)).isEqualTo(Zone.GOLDEN);
-    assertThat(custom.zoneOf(NOW - Duration.ofMinutes(121).toMillis(), NOW)).isEqualTo(Zone.STANDARD);
+    assertThat(custom.zoneOf(NOW - Duration.ofMinutes(121).toMillis(), NOW))
+        .isEqualTo(Zone.STANDARD);
     assertThat(custom.baseTtlSeconds(Zone.GOLDEN)).isEqualTo(5);
     assertThat(custom.baseTtlSeconds(Zone.ACTIVE)).isEqualTo(10);
   }

@@ -115,7 +115,8 @@ class InMemoryStoreEvictionTest {
     String matchId = "m" + (i % 7);
     return switch (i % 4) {
       case 0 -> tags(matchId, MARKETS.get(i % MARKETS.size()));
-      case 1 -> tags(matchId, MARKETS.get(i % MARKETS.size()), MARKETS.get((i + 1) % MARKETS.size()));
+      case 1 -> tags(matchId, MARKETS.get(i % MARKETS.size()),
+          MARKETS.get((i + 1) % MARKETS.size()));
       case 2 -> Tags.of(matchId, Set.of());
       default -> i % 8 == 3 ? Tags.NONE : tags(matchId, "1x2");
     };

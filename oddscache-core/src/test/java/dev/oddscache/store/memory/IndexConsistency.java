@@ -27,7 +27,8 @@ final class IndexConsistency {
    */
   static void assertConsistent(InMemoryStore<?> store) {
     store.cleanUp();
-    assertThat(store.tagIndex().snapshot()).as("tag index vs readable entries").isEqualTo(expected(store));
+    assertThat(store.tagIndex().snapshot()).as("tag index vs readable entries")
+        .isEqualTo(expected(store));
   }
 
   /**
@@ -57,7 +58,8 @@ final class IndexConsistency {
    * buckets), then asserts that the cache and the index are both empty: an index entry that
    * outlives its cache entry is a leak.
    */
-  static void assertExpiresToEmpty(InMemoryStore<?> store, ManualTicker ticker, Duration longestRetention) {
+  static void assertExpiresToEmpty(InMemoryStore<?> store, ManualTicker ticker,
+      Duration longestRetention) {
     ticker.advance(longestRetention.plusSeconds(3));
     store.cleanUp();
     assertThat(store.liveTags()).isEmpty();
@@ -81,7 +83,8 @@ final class IndexConsistency {
     Map<String, Map<String, Set<String>>> expected = new TreeMap<>();
     store.liveTags().forEach((key, tags) -> {
       if (!tags.isEmpty()) {
-        Set<String> buckets = tags.markets().isEmpty() ? Set.of(TagIndex.MATCH_ONLY) : tags.markets();
+        Set<String> buckets =
+            tags.markets().isEmpty() ? Set.of(TagIndex.MATCH_ONLY) : tags.markets();
         for (String market : buckets) {
           expected.computeIfAbsent(tags.matchId(), m -> new TreeMap<>())
               .computeIfAbsent(market, m -> new TreeSet<>())
