@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.MatchContext;
 import dev.oddscache.Status;
+import dev.oddscache.Ticker;
 import dev.oddscache.cache.CacheResult;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.OddsCacheConfig;
@@ -14,7 +15,6 @@ import dev.oddscache.redis.testing.RedisTestSupport;
 import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.store.CacheStore;
 import dev.oddscache.store.memory.InMemoryStore;
-import dev.oddscache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

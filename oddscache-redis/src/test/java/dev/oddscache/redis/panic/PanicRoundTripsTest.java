@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.panic.PanicClockConfig;
-import dev.oddscache.redis.RedisConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -40,18 +40,21 @@ class NearCacheHotKeyTest {
     for (int k = 0; k < KEYS; k++) {
       StoredValue<String> value = new StoredValue<>("{\"home\":1.85,\"draw\":3.40,\"away\":4.20}",
           System.currentTimeMillis(), 60, 2_000_000L);
-      plain.put("odds:" + k, value, Tags.of("match-" + (k % 4), Set.of("1x2")), Duration.ofMinutes(10));
+      plain.put("odds:" + k, value, Tags.of("match-" + (k % 4), Set.of("1x2")),
+          Duration.ofMinutes(10));
     }
     // Both paths run once before measuring, so neither pays for class loading and JIT alone.
     readAll(plain, 2_000);
-    readAll(new NearCachedStore<>(new RedisStore<>(connector, ValueCodec.utf8String(), name)), 2_000);
+    readAll(new NearCachedStore<>(new RedisStore<>(connector, ValueCodec.utf8String(), name)),
+        2_000);
 
     try (CommandCounter counter = new CommandCounter(List.of(SharedRedisServer.uri()))) {
       counter.reset();
       long plainNanos = readAll(plain, READS);
       long plainGets = counter.calls("get");
 
-      NearCachedStore<String> near = new NearCachedStore<>(new RedisStore<>(connector, ValueCodec.utf8String(), name));
+      NearCachedStore<String> near =
+          new NearCachedStore<>(new RedisStore<>(connector, ValueCodec.utf8String(), name));
       counter.reset();
       long nearNanos = readAll(near, READS);
       long nearGets = counter.calls("get");

@@ -19,8 +19,8 @@ public final class NearCachedStoreKind implements StoreKind {
 
   @Override
   public CacheStore<String> create(ManualTicker ticker) {
-    RedisStore<String> redis = new RedisStore<>(SharedRedisServer.connector(), ValueCodec.utf8String(),
-        SharedRedisServer.uniqueName());
+    RedisStore<String> redis = new RedisStore<>(SharedRedisServer.connector(),
+        ValueCodec.utf8String(), SharedRedisServer.uniqueName());
     return new NearCachedStore<>(redis, InMemoryStoreConfig.ofDefaults(), ticker);
   }
 

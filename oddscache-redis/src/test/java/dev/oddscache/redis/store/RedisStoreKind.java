@@ -21,7 +21,8 @@ public final class RedisStoreKind implements StoreKind {
 
   @Override
   public CacheStore<String> create(ManualTicker ticker) {
-    return new RedisStore<>(SharedRedisServer.connector(), ValueCodec.utf8String(), SharedRedisServer.uniqueName());
+    return new RedisStore<>(SharedRedisServer.connector(), ValueCodec.utf8String(),
+        SharedRedisServer.uniqueName());
   }
 
   @Override

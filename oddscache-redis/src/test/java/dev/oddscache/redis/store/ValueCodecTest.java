@@ -65,7 +65,8 @@ class ValueCodecTest {
   @Test
   void json_recordAndGenericList_roundTrip() {
     RedisStore<Price> one = store(ValueCodec.json(MAPPER, Price.class));
-    RedisStore<List<Price>> many = store(ValueCodec.json(MAPPER, new TypeReference<List<Price>>() {}));
+    RedisStore<List<Price>> many =
+        store(ValueCodec.json(MAPPER, new TypeReference<List<Price>>() {}));
     Price home = new Price("1x2", "home", 1.85);
     List<Price> book = List.of(home, new Price("1x2", "draw", 3.4), new Price("1x2", "away", 4.2));
 
@@ -78,7 +79,8 @@ class ValueCodecTest {
 
   @Test
   void json_isStoredAsJsonText() {
-    store(ValueCodec.json(MAPPER, Price.class)).put("k", stored(new Price("btts", "yes", 1.7)), TAGS, HOUR);
+    store(ValueCodec.json(MAPPER, Price.class))
+        .put("k", stored(new Price("btts", "yes", 1.7)), TAGS, HOUR);
 
     try (RawRedis raw = new RawRedis(SharedRedisServer.uri())) {
       byte[] blob = raw.sync().get(redis.prefix() + ":" + name + ":v:{k}");
@@ -89,10 +91,13 @@ class ValueCodecTest {
 
   @Test
   void decode_invalidUtf8_failsNamingTheKey() {
-    store(ValueCodec.bytes()).put("bad-utf8", stored(new byte[] {(byte) 0xC3, (byte) 0x28}), TAGS, HOUR);
+    store(ValueCodec.bytes())
+        .put("bad-utf8", stored(new byte[] {(byte) 0xC3, (byte) 0x28}), TAGS, HOUR);
 
     assertThatThrownBy(() -> store(ValueCodec.utf8String()).get("bad-utf8"))
-        .isInstanceOf(StoreException.class).hasMessageContaining("'bad-utf8'").hasMessageContaining("UTF-8");
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("'bad-utf8'")
+        .hasMessageContaining("UTF-8");
   }
 
   @Test
@@ -100,7 +105,9 @@ class ValueCodecTest {
     store(ValueCodec.utf8String()).put("not-json", stored("price=1.85"), TAGS, HOUR);
 
     assertThatThrownBy(() -> store(ValueCodec.json(MAPPER, Price.class)).get("not-json"))
-        .isInstanceOf(StoreException.class).hasMessageContaining("'not-json'").hasMessageContaining("JSON");
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("'not-json'")
+        .hasMessageContaining("JSON");
   }
 
   @Test
@@ -114,11 +121,14 @@ class ValueCodecTest {
   @Test
   void decode_foreignBytesUnderTheKey_failNamingTheKey() {
     try (RawRedis raw = new RawRedis(SharedRedisServer.uri())) {
-      raw.sync().set(redis.prefix() + ":" + name + ":v:{foreign}", "hello".getBytes(StandardCharsets.UTF_8));
+      raw.sync().set(redis.prefix() + ":" + name + ":v:{foreign}",
+          "hello".getBytes(StandardCharsets.UTF_8));
     }
 
     assertThatThrownBy(() -> store(ValueCodec.utf8String()).get("foreign"))
-        .isInstanceOf(StoreException.class).hasMessageContaining("'foreign'").hasMessageContaining("version");
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("'foreign'")
+        .hasMessageContaining("version");
   }
 
   @Test

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * the client under test is instrumented). Not thread-safe.
  */
 public final class RawRedis implements AutoCloseable {
-  private static final Pattern CMDSTAT = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+)", Pattern.MULTILINE);
+  private static final Pattern CMDSTAT =
+      Pattern.compile("^cmdstat_([^:]+):calls=(\\d+)", Pattern.MULTILINE);
 
   private final RedisClient client;
   private final StatefulRedisConnection<String, byte[]> connection;

@@ -24,7 +24,8 @@ public final class RedisTimeTravel {
         for _, key in ipairs(page[2]) do
           local ttl = redis.call('PTTL', key)
           if ttl > 0 then
-            if ttl <= step then redis.call('DEL', key) else redis.call('PEXPIRE', key, ttl - step) end
+            if ttl <= step then redis.call('DEL', key) \
+      else redis.call('PEXPIRE', key, ttl - step) end
             touched = touched + 1
           end
         end

@@ -34,7 +34,8 @@ public final class SharedRedisServer {
       server = RedisServerProcess.start();
       connector = RedisConnector.open(settings(server.uri()));
       if (!hookInstalled) {
-        Runtime.getRuntime().addShutdownHook(new Thread(SharedRedisServer::stop, "stop-shared-redis"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(SharedRedisServer::stop, "stop-shared-redis"));
         hookInstalled = true;
       }
     }
