@@ -59,8 +59,8 @@ class BetfairIngestTest {
 
     assertThat(result.accepted()).isEqualTo(1);
     assertThat(result.outOfOrder()).isEqualTo(1);
-    assertThat(result.rejected()).containsExactly(new Rejection(2,
-        "mc[0].rc[0]: pt 2000 is older than the last tick of selection 1 in market 1.100, ignored"));
+    assertThat(result.rejected()).containsExactly(new Rejection(2, "mc[0].rc[0]: pt 2000 is older"
+        + " than the last tick of selection 1 in market 1.100, ignored"));
   }
 
   @Test

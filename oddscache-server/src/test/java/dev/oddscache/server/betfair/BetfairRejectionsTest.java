@@ -48,7 +48,8 @@ class BetfairRejectionsTest {
         definition(1000, "OPEN", false),
         prices(2000, "\"ltp\":\"2.5\",\"id\":1"),
         prices(2000, "\"ltp\":2.5,\"id\":\"one\""),
-        "{\"op\":\"mcm\",\"pt\":\"soon\",\"mc\":[{\"id\":\"1.100\",\"rc\":[{\"ltp\":2.0,\"id\":1}]}]}",
+        "{\"op\":\"mcm\",\"pt\":\"soon\","
+            + "\"mc\":[{\"id\":\"1.100\",\"rc\":[{\"ltp\":2.0,\"id\":1}]}]}",
         "{\"op\":\"mcm\",\"pt\":1,\"mc\":{\"id\":\"1.100\"}}",
         "[1,2,3]",
         "{\"op\":\"mcm\",\"pt\":1,\"mc\":[{\"rc\":[]}]}"));
@@ -68,14 +69,16 @@ class BetfairRejectionsTest {
     String noEvent = "{\"op\":\"mcm\",\"pt\":2000,\"mc\":[{\"id\":\"1.100\",\"marketDefinition\":"
         + "{\"marketType\":\"WIN\",\"status\":\"CLOSED\"},\"rc\":[{\"ltp\":9.9,\"id\":1}]}]}";
     String badTime = "{\"op\":\"mcm\",\"pt\":2500,\"mc\":[{\"id\":\"1.100\",\"marketDefinition\":"
-        + "{\"eventId\":\"9\",\"marketType\":\"WIN\",\"status\":\"OPEN\",\"marketTime\":\"6pm\"}}]}";
+        + "{\"eventId\":\"9\",\"marketType\":\"WIN\",\"status\":\"OPEN\","
+        + "\"marketTime\":\"6pm\"}}]}";
 
     Recorder r = Recorder.parse(join(definition(1000, "OPEN", false), noEvent, badTime,
         prices(3000, "\"ltp\":2.0,\"id\":1")));
 
     assertThat(r.rejected).containsExactly(
         new Rejection(1, "mc[0].marketDefinition.eventId is missing"),
-        new Rejection(2, "mc[0].marketDefinition.marketTime must be an ISO-8601 instant, got \"6pm\""));
+        new Rejection(2,
+            "mc[0].marketDefinition.marketTime must be an ISO-8601 instant, got \"6pm\""));
     assertThat(r.ticks).singleElement().satisfies(t -> {
       assertThat(t.tick().matchId()).isEqualTo("31389771");
       assertThat(t.tick().timestampMillis()).isEqualTo(3000);

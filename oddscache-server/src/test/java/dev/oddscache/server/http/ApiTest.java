@@ -33,7 +33,8 @@ class ApiTest {
   @Test
   void oddsAreAcceptedOrRejectedOneByOne() {
     HttpResponse<String> r = Http.postJson(server.url() + "/v1/odds", """
-        [{"match":"rma-fcb","market":"1x2","selection":"home","odds":2.1,"ts":"2026-03-01T18:00:00Z"},
+        [{"match":"rma-fcb","market":"1x2","selection":"home","odds":2.1,\
+        "ts":"2026-03-01T18:00:00Z"},
          {"match":"rma-fcb","market":"1x2","selection":"home","odds":2.12,"ts":1772388001000},
          {"match":"rma-fcb","market":"1x2","selection":"home","odds":"NaN","ts":1772388002000},
          {"match":"","market":"1x2","selection":"home","odds":2.0,"ts":1772388003000},
@@ -48,7 +49,8 @@ class ApiTest {
     assertThat(body.get("rejected").get(0).get("index").asInt()).isEqualTo(2);
     assertThat(body.get("rejected").get(0).get("reason").asText()).contains("odds").contains("NaN");
     assertThat(body.get("rejected").get(1).get("reason").asText()).contains("match");
-    assertThat(body.get("rejected").get(2).get("reason").asText()).contains("ts").contains("yesterday");
+    assertThat(body.get("rejected").get(2).get("reason").asText()).contains("ts")
+        .contains("yesterday");
     assertThat(body.get("rejected").get(3).get("reason").asText()).contains("older");
     assertThat(body.get("rejected").get(4).get("index").asInt()).isEqualTo(6);
   }
@@ -108,7 +110,8 @@ class ApiTest {
   @Test
   void decisionsMatchExplain() {
     JsonNode d = json(Http.postJson(server.url() + "/v1/decisions",
-        "{\"competition\":\"Ligue 1\",\"status\":\"panic\",\"panicMinutes\":35,\"baseTtlSeconds\":60}"));
+        "{\"competition\":\"Ligue 1\",\"status\":\"panic\",\"panicMinutes\":35,"
+            + "\"baseTtlSeconds\":60}"));
     JsonNode co = json(Http.postJson(server.url() + "/v1/decisions",
         "{\"breakerMode\":\"circuit_open\",\"status\":\"normal\",\"baseTtlSeconds\":10}"));
     HttpResponse<String> bad = Http.postJson(server.url() + "/v1/decisions",
@@ -157,7 +160,8 @@ class ApiTest {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("oddscache_requests_total{strategy=\"compute\"}")
         .contains("oddscache_breaker_mode").contains("oddscache_loads_total");
-    assertThat(json(Http.get(server.url() + "/health/live")).get("status").asText()).isEqualTo("up");
+    assertThat(json(Http.get(server.url() + "/health/live")).get("status").asText())
+        .isEqualTo("up");
     assertThat(json(Http.get(server.url() + "/health/ready")).get("status").asText())
         .isEqualTo("ready");
   }
@@ -168,7 +172,8 @@ class ApiTest {
     HttpResponse<String> cleared = Http.send(HttpRequest.newBuilder(
         URI.create(server.url() + "/v1/cache?match=m")).DELETE());
     HttpResponse<String> reset = Http.postJson(server.url() + "/v1/stats/reset?category=swr", "");
-    HttpResponse<String> badReset = Http.postJson(server.url() + "/v1/stats/reset?category=nope", "");
+    HttpResponse<String> badReset =
+        Http.postJson(server.url() + "/v1/stats/reset?category=nope", "");
 
     assertThat(json(cleared).get("keysDeleted").asInt()).isEqualTo(1);
     assertThat(reset.statusCode()).isEqualTo(200);

@@ -108,7 +108,8 @@ class BackendFailureThroughServerTest {
 
     Measurements.record("BackendFailureThroughServerTest", "upstream failing 3 calls in 10,"
         + " Cache-Control: no-cache (every request loads). Cold, " + KEYS + " keys: " + coldCalls
-        + " upstream calls, " + coldFailures + " failed, " + cold502 + " first requests got the upstream's 503;"
+        + " upstream calls, " + coldFailures + " failed, " + cold502
+        + " first requests got the upstream's 503;"
         + " answers " + cold + "."
         + " Warm, " + THREADS * REQUESTS_PER_THREAD + " requests on " + THREADS + " threads: "
         + warmCalls + " upstream calls, " + warmFailures + " failed; answers " + warm

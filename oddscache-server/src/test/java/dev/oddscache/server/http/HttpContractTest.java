@@ -321,8 +321,8 @@ class HttpContractTest {
   @Test
   void dotSegmentsHiddenBehindPathParametersAreRefused() throws IOException {
     upstream.on("/x", ctx -> ctx.result("outside"));
-    for (String path : new String[] {"/p/data/..;/x", "/p/%2e%2e;x", "/p/data/%2E%2E;jsessionid=1/x",
-        "/p/.;/x"}) {
+    for (String path : new String[] {"/p/data/..;/x", "/p/%2e%2e;x",
+        "/p/data/%2E%2E;jsessionid=1/x", "/p/.;/x"}) {
       String answer = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
       assertThat(answer).as(path).startsWith("HTTP/1.1 400");
     }

@@ -22,8 +22,9 @@ public final class TestUpstream implements AutoCloseable {
     app = Javalin.create(c -> c.showJavalinBanner = false);
     app.get("/predictions/{id}", ctx -> {
       int n = calls.incrementAndGet();
-      ctx.contentType("application/json").result("{\"id\":\"" + ctx.pathParam("id") + "\",\"n\":" + n
-          + ",\"q\":\"" + (ctx.queryString() == null ? "" : ctx.queryString()) + "\"}");
+      ctx.contentType("application/json").result("{\"id\":\"" + ctx.pathParam("id")
+          + "\",\"n\":" + n + ",\"q\":\""
+          + (ctx.queryString() == null ? "" : ctx.queryString()) + "\"}");
     });
     app.get("/headers", ctx -> {
       calls.incrementAndGet();
@@ -48,8 +49,8 @@ public final class TestUpstream implements AutoCloseable {
         ctx.status(503).result("backend down");
         return;
       }
-      ctx.contentType("application/json").result("{\"id\":\"" + ctx.pathParam("id") + "\",\"n\":" + n
-          + "}");
+      ctx.contentType("application/json")
+          .result("{\"id\":\"" + ctx.pathParam("id") + "\",\"n\":" + n + "}");
     });
     app.get("/slow", ctx -> {
       calls.incrementAndGet();

@@ -160,7 +160,8 @@ final class PromQl {
       i++;
     }
     return expr.startsWith(word, i)
-        && (i + word.length() == expr.length() || !isIdentifierPart(expr.charAt(i + word.length())));
+        && (i + word.length() == expr.length()
+            || !isIdentifierPart(expr.charAt(i + word.length())));
   }
 
   private char peekNonSpace() {

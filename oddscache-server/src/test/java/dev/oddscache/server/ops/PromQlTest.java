@@ -41,7 +41,8 @@ class PromQlTest {
 
   @Test
   void read_ignoresStringArgumentsEvenWithBraces() {
-    Reads reads = PromQl.read("label_replace(m{a=\"}\\\"\"}, \"dst\", \"{$1}\", \"src\", \"(.*)\")");
+    Reads reads =
+        PromQl.read("label_replace(m{a=\"}\\\"\"}, \"dst\", \"{$1}\", \"src\", \"(.*)\")");
 
     assertThat(reads.selectors()).containsExactly(
         new Selector("m", java.util.List.of(new Matcher("a", "=", "}\""))));

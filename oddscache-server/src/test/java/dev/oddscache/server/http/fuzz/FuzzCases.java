@@ -53,8 +53,8 @@ final class FuzzCases {
   private static final String[] STRINGS = {
     "", " ", "NaN", "Infinity", "-Infinity", "1e999", "null", "true", "panic", "PANIC", "Panic",
     "warning", "NORMAL", "circuit_open", "HIGH_VOLATILITY", "closed", "GOAL", "goal", "odds_shock",
-    "ODDS_SHOCK", "EARTHQUAKE", "HIGH", "low", "extreme", "vix", "ALL", "swr", "2026-03-01T20:00:00Z",
-    "2026-03-01T20:00:00", "2026-03-01", "+999999999-12-31T23:59:59Z",
+    "ODDS_SHOCK", "EARTHQUAKE", "HIGH", "low", "extreme", "vix", "ALL", "swr",
+    "2026-03-01T20:00:00Z", "2026-03-01T20:00:00", "2026-03-01", "+999999999-12-31T23:59:59Z",
     "-999999999-01-01T00:00:00Z", "2026-02-30T25:61:61Z", "1772388001000", "yesterday",
     "\u0000", "\u0001\u0002", "\ud800", "\udfff\ud800", "\u202e\u202d", "\ud83d\ude00",
     "\u00e9\u00e8", "../../etc/passwd", "%00", "%2e%2e", "<script>alert(1)</script>",
@@ -184,7 +184,8 @@ final class FuzzCases {
     byte[] body = switch (r.nextInt(5)) {
       case 0 -> gzip(text);
       case 1 -> concat(new byte[] {0x1f, (byte) 0x8b}, randomBytes(r, r.nextInt(500)));
-      case 2 -> concat("BZh9".getBytes(StandardCharsets.ISO_8859_1), randomBytes(r, r.nextInt(500)));
+      case 2 -> concat("BZh9".getBytes(StandardCharsets.ISO_8859_1),
+          randomBytes(r, r.nextInt(500)));
       case 3 -> concat("BZh91AY&SY".getBytes(StandardCharsets.ISO_8859_1),
           randomBytes(r, r.nextInt(500)));
       default -> r.nextBoolean() ? text : mutate(r, new String(text, StandardCharsets.ISO_8859_1))
@@ -241,8 +242,8 @@ final class FuzzCases {
   private static Case query(SplittableRandom r, int index) {
     String value = r.nextBoolean() ? pick(r, STRINGS) : pick(r, NUMBERS);
     return switch (r.nextInt(4)) {
-      case 0 -> build(index, "query", "GET", "/v1/timeline?seconds=" + encodeQuery(value), List.of(),
-          new byte[0], false);
+      case 0 -> build(index, "query", "GET", "/v1/timeline?seconds=" + encodeQuery(value),
+          List.of(), new byte[0], false);
       case 1 -> build(index, "query", "DELETE", "/v1/cache?match=" + encodeQuery(value), List.of(),
           new byte[0], false);
       case 2 -> build(index, "query", "POST", "/v1/stats/reset?category=" + encodeQuery(value),
@@ -311,7 +312,8 @@ final class FuzzCases {
 
   private static Case garbage(SplittableRandom r, int index) {
     byte[] bytes = switch (r.nextInt(7)) {
-      case 0 -> concat(randomBytes(r, 1 + r.nextInt(300)), "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      case 0 -> concat(randomBytes(r, 1 + r.nextInt(300)),
+          "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       case 1 -> "GET /health/live\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
       case 2 -> "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
       case 3 -> concat(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc},
@@ -375,7 +377,8 @@ final class FuzzCases {
       first = false;
     }
     if (r.nextInt(4) == 0) {
-      out.append(first ? "" : ",").append(quote(pick(r, FIELDS))).append(':').append(value(r, depth + 1));
+      out.append(first ? "" : ",").append(quote(pick(r, FIELDS))).append(':')
+          .append(value(r, depth + 1));
     }
     return out.append('}').toString();
   }
@@ -383,7 +386,9 @@ final class FuzzCases {
   private static String value(SplittableRandom r, int depth) {
     int roll = r.nextInt(depth > 3 ? 6 : 9);
     return switch (roll) {
-      case 0, 1 -> quote(r.nextInt(15) == 0 ? "s".repeat(300 + r.nextInt(70_000)) : pick(r, STRINGS));
+      case 0, 1 -> quote(r.nextInt(15) == 0
+          ? "s".repeat(300 + r.nextInt(70_000))
+          : pick(r, STRINGS));
       case 2, 3 -> pick(r, NUMBERS);
       case 4 -> pick(r, new String[] {"true", "false", "null"});
       case 5 -> quote(pick(r, STRINGS).toUpperCase(java.util.Locale.ROOT));
@@ -410,7 +415,9 @@ final class FuzzCases {
     StringBuilder out = new StringBuilder();
     int n = 1 + r.nextInt(4);
     for (int i = 0; i < n; i++) {
-      String ltp = r.nextBoolean() ? String.valueOf(1.01 + r.nextInt(500) / 100.0) : pick(r, NUMBERS);
+      String ltp = r.nextBoolean()
+          ? String.valueOf(1.01 + r.nextInt(500) / 100.0)
+          : pick(r, NUMBERS);
       String pt = r.nextBoolean() ? String.valueOf(1772388000000L + i * 1000L) : pick(r, NUMBERS);
       String line = switch (r.nextInt(5)) {
         case 0 -> value(r, 0);
@@ -451,8 +458,8 @@ final class FuzzCases {
       switch (r.nextInt(5)) {
         case 0 -> s.setLength(at);
         case 1 -> s.setCharAt(at, (char) r.nextInt(256));
-        case 2 -> s.insert(at, pick(r, new String[] {"\"", "{", "]", ",", ":", "\\", "\u0000", "NaN",
-            "\\u", "\ud800"}));
+        case 2 -> s.insert(at, pick(r,
+            new String[] {"\"", "{", "]", ",", ":", "\\", "\u0000", "NaN", "\\u", "\ud800"}));
         case 3 -> s.deleteCharAt(at);
         default -> s.insert(at, s.substring(at, Math.min(s.length(), at + 20)));
       }

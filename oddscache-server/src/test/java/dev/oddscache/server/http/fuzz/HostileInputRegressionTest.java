@@ -32,8 +32,8 @@ class HostileInputRegressionTest {
   }
 
   private RawHttp.Response get(String target, String headers) {
-    return send("GET " + target + " HTTP/1.1\r\nHost: a\r\n" + headers + "Connection: close\r\n\r\n",
-        new byte[0]);
+    return send("GET " + target + " HTTP/1.1\r\nHost: a\r\n" + headers
+        + "Connection: close\r\n\r\n", new byte[0]);
   }
 
   private RawHttp.Response post(String target, String contentType, byte[] body) {
@@ -46,7 +46,8 @@ class HostileInputRegressionTest {
     assertThat(r.status()).as(r.bodyText()).isEqualTo(status);
     assertThat(r.header("Content-Type")).startsWith("application/json");
     JsonNode body = JSON.readTree(r.body());
-    assertThat(body.has("error") && body.has("field") && body.has("detail")).as(r.bodyText()).isTrue();
+    assertThat(body.has("error") && body.has("field") && body.has("detail")).as(r.bodyText())
+        .isTrue();
     return body;
   }
 
@@ -134,7 +135,9 @@ class HostileInputRegressionTest {
     assertThat(r.bodyText()).contains("<html");
   }
 
-  /** A 1 KB bzip2 body expanding to 1 GB kept a request thread busy for seconds (terabytes: hours). */
+  /**
+   * A 1 KB bzip2 body expanding to 1 GB kept a request thread busy for seconds (terabytes: hours).
+   */
   @Test
   void compressedBombIs413() throws Exception {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();

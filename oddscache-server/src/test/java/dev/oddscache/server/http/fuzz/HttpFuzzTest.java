@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Property test of the whole HTTP surface (bad input: a clear 4xx, never a 5xx, memory bounded): thousands of generated
- * hostile requests ({@link FuzzCases}) sent as raw bytes to a real server in front of a real
- * upstream. For every request:
+ * Property test of the whole HTTP surface (bad input: a clear 4xx, never a 5xx, memory
+ * bounded): thousands of generated hostile requests ({@link FuzzCases}) sent as raw bytes to a
+ * real server in front of a real upstream. For every request:
  *
  * <ul>
  *   <li>an HTTP response comes back: the connection is never dropped or left hanging;
