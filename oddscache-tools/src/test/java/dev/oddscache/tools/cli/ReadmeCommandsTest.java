@@ -82,7 +82,8 @@ class ReadmeCommandsTest {
     for (String line : lines) {
       if (line.startsWith("```")) {
         inCode = !inCode;
-      } else if (inCode && line.startsWith("./oddscache ") && !line.startsWith("./oddscache serve")) {
+      } else if (inCode && line.startsWith("./oddscache ")
+          && !line.startsWith("./oddscache serve")) {
         // serve runs until stopped: ReadmeHttpSessionTest runs it inside the README's session.
         int comment = line.indexOf(" #");
         String command = (comment < 0 ? line : line.substring(0, comment)).trim();

@@ -167,7 +167,8 @@ class ReplayCommandTest {
   @Test
   void badLines_areReportedAndDoNotChangeTheExitCode() throws IOException {
     Path file = Files.writeString(dir.resolve("bad.jsonl"), String.join("\n",
-        "{\"op\":\"mcm\",\"pt\":1000,\"mc\":[{\"id\":\"1.1\",\"marketDefinition\":{\"eventId\":\"e\","
+        "{\"op\":\"mcm\",\"pt\":1000,\"mc\":[{\"id\":\"1.1\","
+            + "\"marketDefinition\":{\"eventId\":\"e\","
             + "\"marketType\":\"MATCH_ODDS\",\"status\":\"OPEN\",\"inPlay\":true}}]}",
         "garbage",
         "{\"op\":\"mcm\",\"pt\":2000,\"mc\":[{\"id\":\"1.1\",\"rc\":[{\"ltp\":1.0,\"id\":1}]}]}",
@@ -183,8 +184,8 @@ class ReplayCommandTest {
         .contains("line 3: mc[0].rc[0].ltp: odds must be a finite number > 1.0, got 1.0")
         .contains("Market match_odds of event e")
         .contains("2 ticks over 1 selection (1 NORMAL, 0 WARNING, 1 PANIC)")
-        .containsPattern("00:00:04\\.000 -> 00:01:04\\.000 UTC +1 min 00\\.0 s +peak z +\\d+\\.\\d\\d +"
-            + "in play");
+        .containsPattern("00:00:04\\.000 -> 00:01:04\\.000 UTC +1 min 00\\.0 s"
+            + " +peak z +\\d+\\.\\d\\d +in play");
     JsonNode root = JSON.readTree(out.toFile());
     assertThat(root.get("ticks").asLong()).isEqualTo(2);
     assertThat(root.get("rejected").asLong()).isEqualTo(2);

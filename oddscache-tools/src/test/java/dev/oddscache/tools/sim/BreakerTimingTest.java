@@ -56,8 +56,10 @@ class BreakerTimingTest {
     String json = String.format(Locale.ROOT, """
         { "name": "share", "seed": 5, "durationMinutes": 12,
           "matches": [
-            { "id": "hot", "competition": "Ligue 1", "kickoffAtMinute": 500, "markets": ["1x2", "btts"] },
-            { "id": "cold", "competition": "Ligue 1", "kickoffAtMinute": 500, "markets": ["1x2", "btts"] } ],
+            { "id": "hot", "competition": "Ligue 1", "kickoffAtMinute": 500, \
+        "markets": ["1x2", "btts"] },
+            { "id": "cold", "competition": "Ligue 1", "kickoffAtMinute": 500, \
+        "markets": ["1x2", "btts"] } ],
           "keysPerMarket": 10,
           "load": { "requestsPerSecond": %d, "zipfExponent": 1.0 },
           "statuses": [ { "match": "hot", "fromMinute": 1, "toMinute": 12, "status": "PANIC" } ],

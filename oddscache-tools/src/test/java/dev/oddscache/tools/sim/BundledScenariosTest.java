@@ -31,7 +31,7 @@ class BundledScenariosTest {
   }
 
   @Test
-  void clasico_isTheSeedsStory() {
+  void clasico_isTwoHoursAtOneThousandRequestsWithOneFortyFiveMinutePanic() {
     Scenario s = ScenarioReader.read(DIR.resolve("clasico-lineup-leak.json"));
 
     assertThat(s.durationMinutes()).isEqualTo(120);
@@ -54,7 +54,8 @@ class BundledScenariosTest {
   void goalStorm_hasPanicBurstsAndGoals() {
     Scenario s = ScenarioReader.read(DIR.resolve("goal-storm.json"));
 
-    assertThat(s.statuses()).filteredOn(span -> span.status().equals("PANIC")).hasSizeGreaterThan(2);
+    assertThat(s.statuses()).filteredOn(span -> span.status().equals("PANIC"))
+        .hasSizeGreaterThan(2);
     assertThat(s.events()).extracting(Scenario.EventSpec::type).contains("GOAL", "RED_CARD");
   }
 }

@@ -28,8 +28,10 @@ class DeterminismTest {
     Path first = dir.resolve("first.json");
     Path second = dir.resolve("second.json");
 
-    CliRun a = oddscache("simulate", scenario.toString(), "--json", first.toString(), "--no-progress");
-    CliRun b = oddscache("simulate", scenario.toString(), "--json", second.toString(), "--no-progress");
+    CliRun a =
+        oddscache("simulate", scenario.toString(), "--json", first.toString(), "--no-progress");
+    CliRun b =
+        oddscache("simulate", scenario.toString(), "--json", second.toString(), "--no-progress");
 
     assertThat(a.exitCode()).as(a.err()).isZero();
     assertThat(b.exitCode()).as(b.err()).isZero();
@@ -40,7 +42,8 @@ class DeterminismTest {
   @Test
   void anotherSeed_changesTheFigures() {
     String json = Runs.of(SCENARIO).toJsonText();
-    String reseeded = Runs.of(TestScenarios.with(SCENARIO, "\"seed\": 42", "\"seed\": 43")).toJsonText();
+    String reseeded =
+        Runs.of(TestScenarios.with(SCENARIO, "\"seed\": 42", "\"seed\": 43")).toJsonText();
 
     assertThat(reseeded).isNotEqualTo(json);
   }

@@ -16,7 +16,8 @@ class PolicyComparisonTest {
 
   @BeforeAll
   static void run() {
-    result = Runs.of(TestScenarios.clasico(20, 200, 2, 18, "\"oddscache\", \"bypass\", \"fixed-ttl\""));
+    result = Runs.of(
+        TestScenarios.clasico(20, 200, 2, 18, "\"oddscache\", \"bypass\", \"fixed-ttl\""));
   }
 
   @Test

@@ -51,7 +51,8 @@ class ScenarioReaderTest {
 
   @Test
   void parse_negativeRate_namesFieldAndValue() {
-    assertError(TestScenarios.with(VALID, "\"requestsPerSecond\": 200", "\"requestsPerSecond\": -5"),
+    assertError(
+        TestScenarios.with(VALID, "\"requestsPerSecond\": 200", "\"requestsPerSecond\": -5"),
         "load.requestsPerSecond must be > 0, got -5");
   }
 
@@ -89,26 +90,32 @@ class ScenarioReaderTest {
 
   @Test
   void parse_unknownField_namesFieldAndWhere() {
-    assertError(TestScenarios.with(VALID, "\"zipfExponent\": 1.0", "\"zipfExponent\": 1.0, \"burst\": 3"),
+    assertError(TestScenarios.with(VALID, "\"zipfExponent\": 1.0",
+            "\"zipfExponent\": 1.0, \"burst\": 3"),
         "unknown field 'burst' in load", "requestsPerSecond", "zipfExponent");
-    assertError(TestScenarios.with(VALID, "\"keysPerMarket\": 20", "\"keysPerMarket\": 20, \"warmup\": 1"),
+    assertError(TestScenarios.with(VALID, "\"keysPerMarket\": 20",
+            "\"keysPerMarket\": 20, \"warmup\": 1"),
         "unknown field 'warmup' in the scenario");
   }
 
   @Test
   void parse_wrongType_namesTheField() {
-    assertError(TestScenarios.with(VALID, "\"requestsPerSecond\": 200", "\"requestsPerSecond\": \"fast\""),
+    assertError(TestScenarios.with(VALID, "\"requestsPerSecond\": 200",
+            "\"requestsPerSecond\": \"fast\""),
         "load.requestsPerSecond");
-    assertError(TestScenarios.with(VALID, "\"requestsPerSecond\": 200", "\"requestsPerSecond\": 2.5"),
+    assertError(
+        TestScenarios.with(VALID, "\"requestsPerSecond\": 200", "\"requestsPerSecond\": 2.5"),
         "load.requestsPerSecond");
   }
 
   @Test
   void parse_otherRules_nameFieldAndValue() {
-    assertError(TestScenarios.with(VALID, "\"durationMinutes\": 20,", ""), "durationMinutes is required");
+    assertError(TestScenarios.with(VALID, "\"durationMinutes\": 20,", ""),
+        "durationMinutes is required");
     assertError(TestScenarios.with(VALID, "\"failureRate\": 0.0", "\"failureRate\": 1.5"),
         "backend.failureRate must be between 0 and 1, got 1.5");
-    assertError(TestScenarios.with(VALID, "\"failureRate\": 0.0", "\"failureRate\": 0.0, \"maxConcurrent\": 0"),
+    assertError(TestScenarios.with(VALID, "\"failureRate\": 0.0",
+            "\"failureRate\": 0.0, \"maxConcurrent\": 0"),
         "backend.maxConcurrent must be >= 1, got 0");
     assertError(TestScenarios.with(VALID, "\"zipfExponent\": 1.0", "\"zipfExponent\": -1"),
         "load.zipfExponent must be a finite number >= 0, got -1.0");
@@ -118,11 +125,15 @@ class ScenarioReaderTest {
         "keysPerMarket must be >= 1, got 0");
     assertError(TestScenarios.with(VALID, "\"atMinute\": 10.0", "\"atMinute\": 99"),
         "events[0].atMinute must be between 0 and durationMinutes (20), got 99.0");
-    assertError(TestScenarios.with(VALID, "\"type\": \"GOAL\"", "\"type\": \"ODDS_SHOCK\", \"market\": \"corners\""),
+    assertError(TestScenarios.with(VALID, "\"type\": \"GOAL\"",
+            "\"type\": \"ODDS_SHOCK\", \"market\": \"corners\""),
         "events[0].market must be one of the markets of match 'rma-fcb'", "got 'corners'");
-    assertError(TestScenarios.with(VALID, "\"policies\": [\"oddscache\", \"bypass\", \"fixed-ttl\"]",
-        "\"policies\": [\"bypass\", \"bypass\"]"), "policies[1] must be unique, got duplicate 'bypass'");
-    assertError(TestScenarios.with(VALID, "\"markets\": [\"1x2\", \"over_under_25\"", "\"markets\": [\"1x2\", \"1X2\""),
+    assertError(TestScenarios.with(VALID,
+            "\"policies\": [\"oddscache\", \"bypass\", \"fixed-ttl\"]",
+            "\"policies\": [\"bypass\", \"bypass\"]"),
+        "policies[1] must be unique, got duplicate 'bypass'");
+    assertError(TestScenarios.with(VALID, "\"markets\": [\"1x2\", \"over_under_25\"",
+            "\"markets\": [\"1x2\", \"1X2\""),
         "matches[0].markets[1] must be unique, got duplicate '1X2'");
   }
 

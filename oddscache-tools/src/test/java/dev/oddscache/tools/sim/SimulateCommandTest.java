@@ -69,7 +69,8 @@ class SimulateCommandTest {
         "backendMaxConcurrent", "served", "servedAgeSeconds", "panicServedAgeSeconds",
         "tier1PanicServedAgeSeconds", "loadDurationSeconds", "transitions");
     assertThat(names(p.get("backendCallsPerSecond"))).containsExactly("mean", "p99", "max");
-    assertThat(names(p.get("served"))).containsExactly("fresh", "stale", "bypass", "compute", "errors");
+    assertThat(names(p.get("served")))
+        .containsExactly("fresh", "stale", "bypass", "compute", "errors");
     assertThat(names(p.get("servedAgeSeconds"))).containsExactly("p50", "p99", "max");
     assertThat(names(p.get("panicServedAgeSeconds"))).containsExactly("p50", "p99", "max");
     JsonNode tierOne = p.get("tier1PanicServedAgeSeconds");
@@ -97,7 +98,8 @@ class SimulateCommandTest {
     Path file = write("s.json", SMALL);
     Path report = dir.resolve("report");
 
-    CliRun run = oddscache("simulate", file.toString(), "--report", report.toString(), "--no-progress");
+    CliRun run =
+        oddscache("simulate", file.toString(), "--report", report.toString(), "--no-progress");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String md = Files.readString(report.resolve("report.md"));
@@ -109,7 +111,8 @@ class SimulateCommandTest {
     for (String png : List.of("load.png", "panic-ratio.png", "served-age.png")) {
       byte[] bytes = Files.readAllBytes(report.resolve(png));
       assertThat(bytes).as(png).hasSizeGreaterThan(1000);
-      assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+      assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("PNG");
     }
   }
 

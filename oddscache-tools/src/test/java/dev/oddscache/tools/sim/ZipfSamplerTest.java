@@ -35,7 +35,8 @@ class ZipfSamplerTest {
     for (int r : new int[] {0, 1, 5, 20, 49}) {
       double expected = zipf.probability(r);
       double sigma = Math.sqrt(expected * (1 - expected) / draws);
-      assertThat((double) counts[r] / draws).as("rank %d", r).isCloseTo(expected, within(5 * sigma));
+      assertThat((double) counts[r] / draws).as("rank %d", r)
+          .isCloseTo(expected, within(5 * sigma));
     }
   }
 
