@@ -3,7 +3,7 @@ package dev.oddscache;
 import java.util.Locale;
 
 /**
- * Market ids (SPEC §2): their canonical form and their family.
+ * Market ids: their canonical form and their family.
  *
  * <p>Every component that keys state by market (the VIX, tags, invalidation rules) goes through
  * {@link #normalise(String)}, so {@code "1X2"} and {@code " 1x2 "} name the same market. Stateless

@@ -1,5 +1,6 @@
 package dev.oddscache;
 
+import dev.oddscache.internal.Durations;
 import dev.oddscache.quota.Stakes;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a request knows about its match (SPEC §2). Immutable; build with {@link #builder(String)}.
+ * What a request knows about its match. Immutable; build with {@link #builder(String)}.
  *
  * <p>The match id scopes panics and tags; without one ({@link #none()}) a request still gets a
  * zone and breaker decision but no panic clock and no tags. Market ids are normalised to lower

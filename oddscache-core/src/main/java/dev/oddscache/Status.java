@@ -1,5 +1,6 @@
 package dev.oddscache;
 
+import dev.oddscache.internal.Enums;
 import java.util.Locale;
 
 /**

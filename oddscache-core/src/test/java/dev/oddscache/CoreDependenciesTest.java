@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * oddscache-core must stay free of Redis, HTTP and Prometheus (SPEC §17): its direct runtime
+ * oddscache-core must stay free of Redis, HTTP and Prometheus: its direct runtime
  * dependencies are exactly Caffeine, micrometer-core and slf4j-api. Maven writes the resolved list
  * before the tests run (see the dependency plugin in oddscache-core/pom.xml).
  */

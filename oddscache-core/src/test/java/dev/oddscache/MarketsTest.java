@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Market id normalisation and families (SPEC §2). */
+/** Market id normalisation and families. */
 class MarketsTest {
 
   @ParameterizedTest(name = "''{0}'' -> {1}")

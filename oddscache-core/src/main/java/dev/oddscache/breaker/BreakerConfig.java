@@ -1,6 +1,6 @@
 package dev.oddscache.breaker;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -48,7 +48,7 @@ public final class BreakerConfig {
     this.floors = b.floors;
   }
 
-  /** Every setting at its {@code DEFAULT_*} value, with {@link BreakerFloors#defaults()}. */
+  /** Every setting at its {@code DEFAULT_*} value, with {@link BreakerFloors#ofDefaults()}. */
   public static BreakerConfig ofDefaults() {
     return DEFAULTS;
   }
@@ -106,7 +106,7 @@ public final class BreakerConfig {
     return closeCircuit;
   }
 
-  /** The TTL floors per mode and status (default {@link BreakerFloors#defaults()}). */
+  /** The TTL floors per mode and status (default {@link BreakerFloors#ofDefaults()}). */
   public BreakerFloors floors() {
     return floors;
   }
@@ -150,7 +150,7 @@ public final class BreakerConfig {
     private double exitHighVolatility = DEFAULT_EXIT_HIGH_VOLATILITY;
     private double openCircuit = DEFAULT_OPEN_CIRCUIT;
     private double closeCircuit = DEFAULT_CLOSE_CIRCUIT;
-    private BreakerFloors floors = BreakerFloors.defaults();
+    private BreakerFloors floors = BreakerFloors.ofDefaults();
 
     private Builder() {}
 

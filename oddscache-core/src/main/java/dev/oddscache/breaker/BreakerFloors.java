@@ -31,7 +31,7 @@ public final class BreakerFloors {
    * The default table, in seconds for PANIC / WARNING / NORMAL requests: 0 / 0 / 0 in NORMAL, 5 /
    * 10 / 0 in HIGH_VOLATILITY, 10 / 30 / 60 in CIRCUIT_OPEN.
    */
-  public static BreakerFloors defaults() {
+  public static BreakerFloors ofDefaults() {
     return DEFAULTS;
   }
 

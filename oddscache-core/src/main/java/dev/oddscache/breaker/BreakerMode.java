@@ -1,6 +1,6 @@
 package dev.oddscache.breaker;
 
-import dev.oddscache.Enums;
+import dev.oddscache.internal.Enums;
 
 /**
  * Modes of the panic circuit breaker, from calm to the strongest backend protection.

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * At most {@code permits} loads in flight (SPEC §9). Waiting is asynchronous: a waiter is queued
+ * At most {@code permits} loads in flight. Waiting is asynchronous: a waiter is queued
  * and either handed a permit by a release or timed out by the {@link Scheduler}, whichever comes
  * first; no thread blocks. Thread-safe.
  */

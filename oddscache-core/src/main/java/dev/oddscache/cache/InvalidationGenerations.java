@@ -6,12 +6,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts invalidations per match and overall, so that a load which started before an
- * invalidation does not put a pre-event value back into the store (SPEC §10): the load captures a
- * {@link Stamp} when it starts and writes only if nothing was invalidated since, re-checking after
- * the write because the invalidation may land in between. Thread-safe.
+ * invalidation does not put a pre-event value back into the store: the load captures a {@link
+ * Stamp} when it starts and writes only if nothing was invalidated since, re-checking after the
+ * write because the invalidation may land in between. Thread-safe.
  */
 final class InvalidationGenerations {
-  /** Loads last milliseconds to seconds; remembering the last 100 000 invalidated matches is ample. */
+  /**
+   * Loads last milliseconds to seconds; remembering the last 100 000 invalidated matches is
+   * ample.
+   */
   private static final int MAX_MATCHES = 100_000;
 
   private final AtomicLong global = new AtomicLong();

@@ -3,7 +3,7 @@ package dev.oddscache.cache;
 import java.time.Duration;
 
 /**
- * Cluster-wide single-flight (SPEC §9, §12): before loading a key, a process claims a lease so
+ * Cluster-wide single-flight: before loading a key, a process claims a lease so
  * that only one process of the cluster loads it; the others wait briefly for its value to appear
  * in the shared store. The default, {@link #local()}, always grants: single-flight per process.
  *

@@ -1,11 +1,11 @@
 package dev.oddscache.cache;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Read-path settings of {@link OddsCache} (SPEC §9). Immutable; build with {@link #custom()}.
+ * Read-path settings of {@link OddsCache}. Immutable; build with {@link #custom()}.
  */
 public final class OddsCacheConfig {
   public static final int DEFAULT_MAX_CONCURRENT_LOADS = 64;
@@ -97,7 +97,7 @@ public final class OddsCacheConfig {
 
   /**
    * How long past its TTL a value may be served while it is refreshed in the background; null
-   * means "the TTL itself, at least one second" (SPEC §9).
+   * means "the TTL itself, at least one second".
    */
   public Duration staleWindow() {
     return staleWindow;
@@ -238,7 +238,10 @@ public final class OddsCacheConfig {
       return this;
     }
 
-    /** Clamped to [0, 1] as SPEC §11 asks; NaN counts as 1 (record everything). */
+    /**
+     * The fraction of requests whose latency is recorded, clamped to [0, 1] (request counts stay
+     * exact whatever it is); NaN counts as 1 (record everything).
+     */
     public Builder latencySampleRate(double value) {
       this.latencySampleRate = Double.isNaN(value) ? 1.0 : Math.max(0.0, Math.min(1.0, value));
       return this;

@@ -1,10 +1,10 @@
 package dev.oddscache.cache;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import java.time.Duration;
 
 /**
- * Per-call freshness bounds, like HTTP {@code Cache-Control} request directives (SPEC §9): bet
+ * Per-call freshness bounds, like HTTP {@code Cache-Control} request directives: bet
  * placement can demand fresh prices while browsing accepts stale ones.
  *
  * @param maxStale the most a served value may be past its TTL; null = the cache's stale window.

@@ -2,7 +2,7 @@ package dev.oddscache.cache;
 
 import java.util.Locale;
 
-/** How a request was served (SPEC §9); counted per request. */
+/** How a request was served; counted per request. */
 public enum Strategy {
   /** The stored value was younger than the effective TTL. */
   SERVE_FRESH,

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class DecisionEngine {
   private static final DecisionEngine DEFAULTS =
-      new DecisionEngine(ZonePolicy.ofDefaults(), BreakerFloors.defaults(), PanicQuota.ofDefaults());
+      new DecisionEngine(ZonePolicy.ofDefaults(), BreakerFloors.ofDefaults(), PanicQuota.ofDefaults());
 
   private final ZonePolicy zones;
   private final BreakerFloors floors;

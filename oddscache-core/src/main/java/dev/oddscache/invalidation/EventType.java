@@ -1,6 +1,6 @@
 package dev.oddscache.invalidation;
 
-import dev.oddscache.Enums;
+import dev.oddscache.internal.Enums;
 
 /**
  * A match event that can make cached prices wrong. Which markets each one affects is decided by

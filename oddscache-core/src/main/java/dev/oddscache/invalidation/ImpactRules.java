@@ -67,7 +67,7 @@ public final class ImpactRules {
   }
 
   /** The default rules, as in the table above. */
-  public static ImpactRules defaults() {
+  public static ImpactRules ofDefaults() {
     return DEFAULTS;
   }
 

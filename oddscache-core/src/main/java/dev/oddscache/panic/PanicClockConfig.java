@@ -1,6 +1,6 @@
 package dev.oddscache.panic;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

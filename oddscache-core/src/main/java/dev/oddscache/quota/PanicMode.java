@@ -1,6 +1,6 @@
 package dev.oddscache.quota;
 
-import dev.oddscache.Enums;
+import dev.oddscache.internal.Enums;
 
 /**
  * The quota's answer to a panic of a given duration, one constant per tier: from no caching at all

@@ -1,6 +1,6 @@
 package dev.oddscache.quota;
 
-import dev.oddscache.Enums;
+import dev.oddscache.internal.Enums;
 import java.util.Locale;
 
 /**

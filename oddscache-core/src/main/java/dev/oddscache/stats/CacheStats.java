@@ -11,20 +11,20 @@ import java.util.Objects;
 
 /**
  * An immutable snapshot of the cache's statistics since the latest {@link
- * CacheStatsRecorder#reset} of each category (SPEC §11). Thread-safe.
+ * CacheStatsRecorder#reset} of each category. Thread-safe.
  *
  * <p>Counts are exact; latencies are in milliseconds, over the sampled requests only (see {@link
  * #latencySamples()}); average, minimum and maximum are exact, and percentiles come from a
  * log-linear histogram with 16 buckets per power of two, within 3.125 % of the true sample. With
- * no sample every latency reads 0. {@link #toMap()} uses the names of the Python original ({@link
- * #SEED_NAMES}), so dashboards built on it keep working.
+ * no sample every latency reads 0. {@link #toMap()} uses the names of the original Python
+ * system that oddscache replaces ({@link #LEGACY_NAMES}), so dashboards built on it keep working.
  */
 public final class CacheStats {
   /**
-   * The 35 metric names of the Python original's {@code to_prometheus()}: 28 counters, then 7
-   * gauges. {@link #toMap()} contains each of them.
+   * The 35 metric names of the original Python system's {@code to_prometheus()}: 28 counters,
+   * then 7 gauges. {@link #toMap()} contains each of them.
    */
-  public static final List<String> SEED_NAMES = List.of(
+  public static final List<String> LEGACY_NAMES = List.of(
       "cache_hit_fresh", "cache_hit_stale", "cache_miss", "cache_errors",
       "vix_panic_detected", "vix_warning_detected", "vix_normal", "cache_bypass_vix",
       "golden_hour_warmup", "golden_hour_golden", "golden_hour_active",
@@ -266,7 +266,7 @@ public final class CacheStats {
   }
 
   /**
-   * The snapshot under the Python original's names, in its order, then a few of ours ({@code
+   * The snapshot under the original Python system's names, in its order, then a few of ours ({@code
    * p50/p95/p99_latency_ms}, {@code latency_samples}, {@code adaptive_ttl_applied}, {@code
    * loads_success}, {@code loads_error}, {@code full_invalidation_keys_deleted}). Counts are
    * {@link Long}s; rates and latencies are {@link Double}s rounded to 3 decimals. Unmodifiable.

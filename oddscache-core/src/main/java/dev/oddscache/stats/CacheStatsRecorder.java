@@ -1,6 +1,7 @@
 package dev.oddscache.stats;
 
 import dev.oddscache.Status;
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.zone.Zone;
@@ -14,15 +15,17 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * Counts what the cache does, for two readers (SPEC §11): Micrometer meters, which are monotonic
- * and never reset, and the {@link CacheStats} snapshot of {@link #snapshot()}, whose view {@link
- * #reset} can clear per category.
+ * The {@link CacheMetrics} of every cache, for two readers: Micrometer meters, which are
+ * monotonic and never reset, and the {@link CacheStats} snapshot of {@link #snapshot()}, whose
+ * view {@link #reset} can clear per category.
  *
  * <p>Every event is counted once, in thread-striped counters ({@link StripedCounters}); the
  * Micrometer counters read the same counters. A reset stores the current values of the
  * category's counters as a baseline and the snapshot reports {@code current - baseline}, so
- * resetting the view never moves a counter backwards in Prometheus (SPEC §16.6). The latency statistics of the snapshot live in a
- * histogram that a {@link StatsCategory#PERFORMANCE} reset swaps for an empty one.
+ * resetting the view never moves a counter backwards in Prometheus (the original Python
+ * system's {@code reset_category} reset its Prometheus counters too, which broke every rate).
+ * The latency statistics of the snapshot live in a histogram that a {@link
+ * StatsCategory#PERFORMANCE} reset swaps for an empty one.
  *
  * <p>Thread-safe. Recording is lock-free and allocation-free except for Micrometer's own
  * distribution meters; only {@link #reset} synchronises, against other resets. A snapshot is not
@@ -30,13 +33,14 @@ import java.util.function.Supplier;
  * in another. A latency recorded while a {@code performance} reset swaps the histogram may be
  * lost from the snapshot view (never from the Micrometer timer).
  *
- * <p>No method throws on valid input; callers still wrap calls so that a metrics failure never
- * fails a request (SPEC §9). Register one recorder per {@link MeterRegistry}: meters are
+ * <p>No method throws on valid input; the cache still records through {@link
+ * CacheMetrics#guarded}, so that a metrics failure never fails a request. Register one
+ * recorder per {@link MeterRegistry}: meters are
  * identified by name and tags, so a second recorder on the same registry would find the first
  * one's counters. The Micrometer counters hold the recorder's counter views weakly; keep the
  * recorder reachable for as long as the registry is scraped.
  */
-public final class CacheStatsRecorder {
+public final class CacheStatsRecorder implements CacheMetrics {
   private static final double MICROS_PER_PCT = 1_000_000.0;
 
   private final StripedCounters counters = new StripedCounters(Stat.VALUES.length);
@@ -69,7 +73,8 @@ public final class CacheStatsRecorder {
    *     publish their p50, p95 and p99 (see {@code OddsCacheConfig.percentiles()})
    * @throws NullPointerException if {@code registry} is null
    */
-  public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate, boolean percentiles) {
+  public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate,
+      boolean percentiles) {
     Objects.requireNonNull(registry, "registry");
     for (int i = 0; i < views.length; i++) {
       views[i] = counters.view(i);
@@ -92,32 +97,45 @@ public final class CacheStatsRecorder {
   }
 
   /**
-   * Counts one request, exactly (never sampled).
+   * {@inheritDoc}
    *
-   * <p>Hits and misses are exclusive: a request that served a stale value (stale-while-revalidate,
-   * stale-if-error or stale-on-overload) is a stale hit whatever its strategy; otherwise {@code
-   * SERVE_FRESH} is a fresh hit and {@code COMPUTE} a miss; {@code BYPASS} is neither, and is also
-   * counted as a VIX bypass when the request's status is PANIC. The decision gives the status, the
-   * zone and whether a breaker floor or the panic quota raised the TTL above the request's
-   * freshness (adaptive TTL).
+   * <p>{@code BYPASS} is also counted as a VIX bypass when the request's status is PANIC. The
+   * decision gives the status, the zone and whether a breaker floor or the panic quota raised
+   * the TTL above the request's freshness (adaptive TTL).
    *
-   * @param strategy how the request was served
-   * @param decision the request's TTL decision
-   * @param tooStale a stored value existed but was older than TTL + stale window
-   * @param servedStale a value older than the effective TTL was returned
-   * @param servedAgeMillis age of the value returned, in milliseconds; negative when none was
-   * @throws NullPointerException if {@code strategy} or {@code decision} is null
+   * @throws NullPointerException if {@code strategy}, {@code decision} or {@code staleReason}
+   *     is null
    */
-  public void recordRequest(
-      Strategy strategy, Decision decision, boolean tooStale, boolean servedStale,
+  @Override
+  public void recordRequest(Strategy strategy, Decision decision, StaleReason staleReason,
       long servedAgeMillis) {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(staleReason, "staleReason");
+    count(strategy, decision, staleReason);
+    if (servedAgeMillis >= 0) {
+      meters.servedAge(strategy).record(servedAgeMillis / 1000.0);
+    }
+  }
+
+  /**
+   * {@inheritDoc} Counted as {@link #recordRequest} counts a request that served nothing stale.
+   *
+   * @throws NullPointerException if {@code strategy} or {@code decision} is null
+   */
+  @Override
+  public void recordFailedRequest(Strategy strategy, Decision decision) {
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(decision, "decision");
+    count(strategy, decision, StaleReason.NONE);
+  }
+
+  private void count(Strategy strategy, Decision decision, StaleReason staleReason) {
     // One row lookup for the six to eight counts of a request.
     StripedCounters.Row row = counters.row();
     add(row, Stat.TOTAL_REQUESTS);
     add(row, strategyStat(strategy));
-    if (servedStale || strategy == Strategy.SERVE_STALE) {
+    if (staleReason != StaleReason.NONE || strategy == Strategy.SERVE_STALE) {
       add(row, Stat.CACHE_HIT_STALE);
     } else if (strategy == Strategy.SERVE_FRESH) {
       add(row, Stat.CACHE_HIT_FRESH);
@@ -134,17 +152,16 @@ public final class CacheStatsRecorder {
       }
       default -> { }
     }
-    if (tooStale) {
-      add(row, Stat.SWR_TOO_STALE);
-    }
     add(row, statusStat(decision.status()));
     add(row, zoneStat(decision.zone()));
     if (decision.ttlSeconds() > decision.freshnessSeconds()) {
       add(row, Stat.ADAPTIVE_TTL_APPLIED);
     }
-    if (servedAgeMillis >= 0) {
-      meters.servedAge(strategy).record(servedAgeMillis / 1000.0);
-    }
+  }
+
+  @Override
+  public void recordTooStale() {
+    add(Stat.SWR_TOO_STALE);
   }
 
   /**
@@ -154,6 +171,7 @@ public final class CacheStatsRecorder {
    *
    * @param nanos the request's duration in nanoseconds
    */
+  @Override
   public void recordLatency(long nanos) {
     if (nanos < 0) {
       return;
@@ -167,39 +185,40 @@ public final class CacheStatsRecorder {
     meters.requestDuration().record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** Counts the outcome of one background stale-while-revalidate refresh. */
-  public void recordRefresh(boolean success) {
-    add(success ? Stat.SWR_BACKGROUND_SUCCESS : Stat.SWR_BACKGROUND_ERROR);
+  @Override
+  public void recordRefreshSuccess() {
+    add(Stat.SWR_BACKGROUND_SUCCESS);
   }
 
-  /**
-   * Counts one backend load and times it. A failed load is not counted as an error here: report
-   * it with {@link #recordError}({@link ErrorKind#LOAD}) so that each failure is counted once.
-   *
-   * @param nanos the load's duration in nanoseconds; a negative one is counted but not timed
-   */
-  public void recordLoad(boolean success, long nanos) {
-    add(success ? Stat.LOADS_SUCCESS : Stat.LOADS_ERROR);
+  @Override
+  public void recordRefreshFailure() {
+    add(Stat.SWR_BACKGROUND_ERROR);
+  }
+
+  @Override
+  public void recordLoadSuccess(long nanos) {
+    add(Stat.LOADS_SUCCESS);
+    timeLoad(nanos);
+  }
+
+  @Override
+  public void recordLoadFailure(long nanos) {
+    add(Stat.LOADS_ERROR);
+    timeLoad(nanos);
+  }
+
+  private void timeLoad(long nanos) {
     if (nanos >= 0) {
       meters.loadDuration().record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
-  /** Counts one error. */
+  @Override
   public void recordError(ErrorKind kind) {
     add(errorStat(Objects.requireNonNull(kind, "kind")));
   }
 
-  /**
-   * Counts one surgical invalidation (SPEC §10). Negative counts are taken as 0, since counters
-   * never go down.
-   *
-   * @param marketsAffected the match's markets hit by the event (logical)
-   * @param keysDeleted stored keys actually deleted
-   * @param marketsPreserved the match's markets left in place
-   * @param cpuSavedPct preserved / match's markets × 100; clamped to [0, 100], and not recorded
-   *     when NaN (the invalidation is still counted)
-   */
+  @Override
   public void recordSurgicalInvalidation(
       int marketsAffected, long keysDeleted, int marketsPreserved, double cpuSavedPct) {
     add(Stat.SURGICAL_INVALIDATION);
@@ -214,7 +233,7 @@ public final class CacheStatsRecorder {
     }
   }
 
-  /** Counts one full invalidation (all keys, or all keys of a match); negative counts as 0. */
+  @Override
   public void recordFullInvalidation(long keysDeleted) {
     add(Stat.FULL_INVALIDATION);
     add(Stat.FULL_INVALIDATION_KEYS_DELETED, keysDeleted);
@@ -253,7 +272,7 @@ public final class CacheStatsRecorder {
 
   /**
    * Clears the category's statistics from the snapshot view; {@link StatsCategory#ALL} clears
-   * every one. The Micrometer counters are not touched: they stay monotonic (SPEC §16.6).
+   * every one. The Micrometer counters are not touched: they stay monotonic.
    *
    * @throws NullPointerException if {@code category} is null
    */

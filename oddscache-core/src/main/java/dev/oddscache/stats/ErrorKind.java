@@ -8,9 +8,12 @@ public enum ErrorKind {
   LOAD,
   /** The store (in-memory or Redis) failed a read or a write. */
   STORE,
-  /** The bulkhead was full and the request could not wait (SPEC §9). */
+  /**
+   * Every load slot stayed taken for the load queue timeout and no stored value could be served
+   * instead: the request failed with an overload error.
+   */
   OVERLOAD,
-  /** Recording a metric failed; the request itself went on (SPEC §9, fail-safe metrics). */
+  /** Recording a metric failed; the request itself went on, since metrics never fail one. */
   METRICS;
 
   /** Lower-case label for metric tags: {@code load}, {@code store}... */

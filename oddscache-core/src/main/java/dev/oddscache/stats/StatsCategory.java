@@ -1,10 +1,10 @@
 package dev.oddscache.stats;
 
-import dev.oddscache.Enums;
+import dev.oddscache.internal.Enums;
 
 /**
  * A group of statistics that {@link CacheStatsRecorder#reset} clears from the snapshot view
- * together (SPEC §11), one per group of the seed's {@code reset_category}.
+ * together, one per group of the original Python system's {@code reset_category}.
  */
 public enum StatsCategory {
   /** {@code vix_*} and {@code cache_bypass_vix}. */

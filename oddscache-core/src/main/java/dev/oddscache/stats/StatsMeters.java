@@ -17,15 +17,16 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The Micrometer side of {@link CacheStatsRecorder}: registers every meter of SPEC §11 at
- * construction, each label value at zero, so that every series exists before the first request.
+ * The Micrometer side of {@link CacheStatsRecorder}: registers every meter named in {@link
+ * MeterNames} but the breaker's at construction, each label value at zero, so that every series
+ * exists before the first request.
  *
  * <p>Counters are {@link FunctionCounter}s over the recorder's counters: they are monotonic and
  * untouched by snapshot resets. Gauges read suppliers that {@link #bind} may replace at any time;
  * until then they read 0. Thread-safe.
  */
 final class StatsMeters {
-  /** The quota tiers of SPEC §6, one {@code panic.matches} series each. */
+  /** The panic quota's tiers, one {@code panic.matches} series each. */
   static final int[] TIERS = {1, 2, 3, 4};
 
   private final Timer requestDuration;

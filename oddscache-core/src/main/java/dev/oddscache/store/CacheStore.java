@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Where {@code OddsCache} keeps values and their tag index (SPEC §12). The in-memory store is the
+ * Where {@code OddsCache} keeps values and their tag index. The in-memory store is the
  * default; the Redis store implements the same contract and the same behavioural test suite.
  *
  * <p>Implementations are thread-safe. Operations are synchronous and bounded: a remote store

@@ -3,7 +3,7 @@ package dev.oddscache.store;
 import java.util.Objects;
 
 /**
- * A cached value with the metadata the read path needs (SPEC §12): when it was stored, the TTL
+ * A cached value with the metadata the read path needs: when it was stored, the TTL
  * decided when it was loaded, and how long the load took. Immutable.
  *
  * @param value the opaque value, never null

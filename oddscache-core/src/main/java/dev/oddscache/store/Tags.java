@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a stored key depends on: one match and some of its markets (SPEC §10). A key is tagged
+ * What a stored key depends on: one match and some of its markets. A key is tagged
  * with {@code (matchId, market)} for each market; untagged keys ({@link #NONE}) are only removed
  * by full invalidation or expiry.
  *

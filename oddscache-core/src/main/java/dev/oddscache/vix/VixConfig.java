@@ -1,6 +1,6 @@
 package dev.oddscache.vix;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

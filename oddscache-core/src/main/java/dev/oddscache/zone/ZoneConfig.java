@@ -1,6 +1,6 @@
 package dev.oddscache.zone;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

@@ -22,7 +22,7 @@ class BreakerConfigTest {
     assertThat(config.exitHighVolatility()).isEqualTo(0.30);
     assertThat(config.openCircuit()).isEqualTo(0.80);
     assertThat(config.closeCircuit()).isEqualTo(0.60);
-    assertThat(config.floors()).isEqualTo(BreakerFloors.defaults());
+    assertThat(config.floors()).isEqualTo(BreakerFloors.ofDefaults());
     assertThat(config.evaluationInterval()).isEqualTo(Duration.ofSeconds(1));
   }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The TTL floor table of SPEC §5, read through the breaker in each mode. */
+/** The default TTL floor table, read through the breaker in each mode. */
 class BreakerFloorsByModeTest {
   private final ManualTicker ticker = new ManualTicker();
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Stale-while-revalidate starts at most one background refresh per key (SPEC §9). */
+/** Stale-while-revalidate starts at most one background refresh per key. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class BackgroundRefreshTest {

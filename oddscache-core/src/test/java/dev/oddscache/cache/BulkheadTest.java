@@ -5,15 +5,15 @@ import static dev.oddscache.cache.CacheFixture.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oddscache.store.StoreKind;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** At most maxConcurrentLoads loads; overload serves stale or fails clearly (SPEC §9). */
+/** At most maxConcurrentLoads loads; overload serves stale or fails clearly. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class BulkheadTest {
@@ -42,7 +42,7 @@ class BulkheadTest {
     CacheResult<String> result = f.getNow("k", calm(10), constant("never"));
 
     assertThat(result.value()).isEqualTo("old");
-    assertThat(result.overloaded()).isTrue();
+    assertThat(result.staleReason()).isEqualTo(StaleReason.OVERLOADED);
     assertThat(result.ageMillis()).isEqualTo(45_000);
     assertThat(slow.calls).hasValue(2);
   }

@@ -4,14 +4,14 @@ import static dev.oddscache.cache.CacheFixture.calm;
 import static dev.oddscache.cache.CacheFixture.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.store.StoreKind;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Per-call maxStale and minFresh, like Cache-Control request directives (SPEC §9). */
+/** Per-call maxStale and minFresh, like Cache-Control request directives. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class FreshnessBoundsTest {

@@ -3,16 +3,16 @@ package dev.oddscache.cache;
 import static dev.oddscache.cache.CacheFixture.calm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.store.StoreKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A load failure reaches every waiter once; the next request retries (SPEC §9). */
+/** A load failure reaches every waiter once; the next request retries. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class LoadFailureTest {

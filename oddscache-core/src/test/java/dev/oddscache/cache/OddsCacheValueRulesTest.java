@@ -202,7 +202,7 @@ class OddsCacheValueRulesTest {
 
     CacheResult<String> within = f.getNow("a", ZONE, RecordingLoader.failing(DOWN));
     assertThat(within.value()).isEqualTo("sie30s");
-    assertThat(within.staleOnError()).isTrue();
+    assertThat(within.staleReason()).isEqualTo(StaleReason.LOAD_FAILED);
     assertThat(within.ageMillis()).isEqualTo(20_000);
 
     f.advanceSeconds(11);
@@ -224,7 +224,7 @@ class OddsCacheValueRulesTest {
     CacheResult<String> plain = f.getNow("plain", ZONE, failing);
     CompletableFuture<CacheResult<String>> revalidate = f.cache.getAsync("k", ZONE, failing);
 
-    assertThat(plain.staleOnError()).isTrue();
+    assertThat(plain.staleReason()).isEqualTo(StaleReason.LOAD_FAILED);
     assertThat(plain.value()).isEqualTo("swr0");
     assertThatThrownBy(revalidate::get).isInstanceOf(ExecutionException.class)
         .hasRootCauseMessage("backend down");
@@ -249,7 +249,7 @@ class OddsCacheValueRulesTest {
     assertThat(revalidate).isNotDone();
     one.advanceSeconds(2);
 
-    assertThat(plain.overloaded()).isTrue();
+    assertThat(plain.staleReason()).isEqualTo(StaleReason.OVERLOADED);
     assertThat(plain.value()).isEqualTo("swr0");
     assertThatThrownBy(revalidate::get).isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(OverloadException.class);

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §15: 1,000 concurrent requests on one cold key make exactly one load. */
+/** 1,000 concurrent requests on one cold key make exactly one load. */
 class StampedeTest {
   private static final int THREADS = 1_000;
 

@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oddscache.MatchContext;
 import dev.oddscache.breaker.BreakerMode;
+import dev.oddscache.store.StoreKind;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import dev.oddscache.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The four strategies of SPEC §9, on virtual time. */
+/** The four strategies (serve fresh, serve stale, compute, bypass), on virtual time. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.oddscache.store.StoreKinds#all")
 class StrategyTest {

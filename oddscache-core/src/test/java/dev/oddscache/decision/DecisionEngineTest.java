@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The combination of SPEC §8, cell by cell, with expected values written out by hand. */
+/**
+ * effective TTL = max(freshness, breaker floor, quota TTL when PANIC), freshness being 0 under
+ * PANIC and the base TTL otherwise: cell by cell, with expected values written out by hand.
+ */
 class DecisionEngineTest {
   private final DecisionEngine engine = DecisionEngine.ofDefaults();
 

@@ -21,7 +21,7 @@ class ImpactRulesCustomTest {
 
   @Test
   void from_keepsTheOtherRulesAndReplacesTheChangedOne() {
-    ImpactRules rules = ImpactRules.from(ImpactRules.defaults())
+    ImpactRules rules = ImpactRules.from(ImpactRules.ofDefaults())
         .affects(EventType.CORNER, Set.of("corners", "1x2"))
         .affectsAllMarkets(EventType.INJURY)
         .affects(EventType.RED_CARD, Set.of("cards"))
@@ -32,18 +32,18 @@ class ImpactRulesCustomTest {
     assertThat(rules.affects(EventType.RED_CARD, "1x2", null)).isFalse();
     assertThat(rules.affectsAllMarkets(EventType.RED_CARD)).isFalse();
     assertThat(rules.affects(EventType.GOAL, "btts", null)).isTrue();
-    assertThat(ImpactRules.defaults().affects(EventType.CORNER, "1x2", null)).isFalse();
+    assertThat(ImpactRules.ofDefaults().affects(EventType.CORNER, "1x2", null)).isFalse();
   }
 
   @Test
   void from_unchanged_equalsTheBase() {
-    assertThat(ImpactRules.from(ImpactRules.defaults()).build()).isEqualTo(ImpactRules.defaults())
-        .hasSameHashCodeAs(ImpactRules.defaults());
+    assertThat(ImpactRules.from(ImpactRules.ofDefaults()).build()).isEqualTo(ImpactRules.ofDefaults())
+        .hasSameHashCodeAs(ImpactRules.ofDefaults());
   }
 
   @Test
   void affects_emptySet_affectsNothing() {
-    ImpactRules rules = ImpactRules.from(ImpactRules.defaults()).affects(EventType.GOAL, Set.of()).build();
+    ImpactRules rules = ImpactRules.from(ImpactRules.ofDefaults()).affects(EventType.GOAL, Set.of()).build();
 
     assertThat(rules.affects(EventType.GOAL, "1x2", null)).isFalse();
   }

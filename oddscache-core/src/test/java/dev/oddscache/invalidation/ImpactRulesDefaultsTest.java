@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The default impact table of SPEC §10, row by row, restated here rather than read from code. */
+/** The default impact table, row by row, restated here rather than read from code. */
 class ImpactRulesDefaultsTest {
   private static final Set<String> GOAL_FAMILIES = Set.of("1x2", "match_odds", "over_under", "btts",
       "correct_score", "asian_handicap", "next_goal", "draw_no_bet", "double_chance", "goalscorer",
@@ -25,7 +25,7 @@ class ImpactRulesDefaultsTest {
       "total_corners_95", "exotic");
   private static final Set<String> EVERY = Set.copyOf(MARKETS);
 
-  private final ImpactRules rules = ImpactRules.defaults();
+  private final ImpactRules rules = ImpactRules.ofDefaults();
 
   static Stream<Arguments> table() {
     return Stream.of(

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC §10's scenario: a match with 5 cached markets, and what each event deletes. */
+/** A match with 5 cached markets, and what each event deletes of them. */
 class InvalidatorTest {
   private static final Duration LONG = Duration.ofHours(1);
   /** Keys per market of the match under test: 13 in all. */
@@ -30,7 +30,7 @@ class InvalidatorTest {
 
   private final ManualTicker ticker = new ManualTicker();
   private final InMemoryStore<String> store = new InMemoryStore<>(ticker);
-  private final Invalidator invalidator = new Invalidator(ImpactRules.defaults());
+  private final Invalidator invalidator = new Invalidator(ImpactRules.ofDefaults());
 
   @BeforeEach
   void fillTwoMatches() {
@@ -175,7 +175,7 @@ class InvalidatorTest {
 
   @Test
   void customRules_decideWhatIsAffected() {
-    Invalidator custom = new Invalidator(ImpactRules.from(ImpactRules.defaults())
+    Invalidator custom = new Invalidator(ImpactRules.from(ImpactRules.ofDefaults())
         .affects(EventType.YELLOW_CARD, Set.of("correct_score"))
         .build());
 

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link PanicClock} must show (SPEC §7). Subclasses supply the clock; each
+ * The behaviour every {@link PanicClock} must show. Subclasses supply the clock; each
  * test asks for a fresh one and drives time only through the {@code nowMillis} arguments, so an
  * implementation must judge expiry by those arguments, not by its own clock.
  *

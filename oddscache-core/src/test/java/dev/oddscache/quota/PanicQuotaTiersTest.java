@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The tier table of SPEC §6, with literal numbers so that any change to a default fails here. */
+/** The default tier table, with literal numbers so that any change to a default fails here. */
 class PanicQuotaTiersTest {
   private final PanicQuota quota = PanicQuota.ofDefaults();
 
@@ -118,7 +118,10 @@ class PanicQuotaTiersTest {
     assertThat(d.ttlSeconds()).isEqualTo(60);
   }
 
-  /** Regression for SPEC §16.1: the seed treated a zero duration as "no panic" (full TTL). */
+  /**
+   * Regression: the original Python system treated a zero duration as "no panic" (full TTL), so
+   * a panic that began on a whole second was cached at the full TTL.
+   */
   @Test
   void decide_panicJustStarted_isTier1NotNoPanic() {
     for (Stakes stakes : Stakes.values()) {

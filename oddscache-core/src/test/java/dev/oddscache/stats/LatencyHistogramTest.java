@@ -2,6 +2,7 @@ package dev.oddscache.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.zone.Zone;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -98,7 +99,7 @@ class LatencyHistogramTest {
     CacheStatsRecorder recorder = new CacheStatsRecorder(new SimpleMeterRegistry(), 1.0);
     // 1 ms to 100 ms in steps of 1 ms: p50 = 50 ms, p99 = 99 ms by nearest rank.
     for (int ms = 1; ms <= 100; ms++) {
-      recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.ACTIVE), false, false, 0);
+      recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.ACTIVE), StaleReason.NONE, 0);
       recorder.recordLatency(ms * 1_000_000L);
     }
 

@@ -2,6 +2,7 @@ package dev.oddscache.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.metrics.MeterNames;
@@ -84,7 +85,7 @@ class LatencySamplingTest {
     CacheStatsRecorder recorder = new CacheStatsRecorder(registry, rate);
     Decision calm = Decisions.normal(Zone.ACTIVE);
     for (int i = 0; i < CALLS; i++) {
-      recorder.recordRequest(Strategy.SERVE_FRESH, calm, false, false, 0);
+      recorder.recordRequest(Strategy.SERVE_FRESH, calm, StaleReason.NONE, 0);
       recorder.recordLatency(1_000_000 + i);
     }
     return recorder;

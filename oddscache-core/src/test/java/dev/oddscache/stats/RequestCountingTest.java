@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oddscache.Status;
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.metrics.MeterNames;
@@ -25,7 +26,7 @@ class RequestCountingTest {
   @Test
   void serveFresh_countsFreshHitStrategySwrStatusAndZone() {
     Decision calmGolden = Decisions.normal(Zone.GOLDEN);
-    recorder.recordRequest(Strategy.SERVE_FRESH, calmGolden, false, false, 4_000);
+    recorder.recordRequest(Strategy.SERVE_FRESH, calmGolden, StaleReason.NONE, 4_000);
 
     CacheStats s = recorder.snapshot();
     assertThat(s.totalRequests()).isEqualTo(1);
@@ -47,7 +48,7 @@ class RequestCountingTest {
 
   @Test
   void serveStale_countsStaleHitAndSwrServedStale() {
-    recorder.recordRequest(Strategy.SERVE_STALE, calmActive, false, true, 12_000);
+    recorder.recordRequest(Strategy.SERVE_STALE, calmActive, StaleReason.REVALIDATING, 12_000);
 
     CacheStats s = recorder.snapshot();
     assertThat(s.hitStale()).isEqualTo(1);
@@ -59,16 +60,17 @@ class RequestCountingTest {
   }
 
   @Test
-  void serveStaleWithoutServedStaleFlag_isStillAStaleHit() {
-    recorder.recordRequest(Strategy.SERVE_STALE, calmActive, false, false, 12_000);
+  void serveStaleWithoutAStaleReason_isStillAStaleHit() {
+    recorder.recordRequest(Strategy.SERVE_STALE, calmActive, StaleReason.NONE, 12_000);
 
     assertThat(recorder.snapshot().hitStale()).isEqualTo(1);
   }
 
   @Test
   void compute_isAMissAndTooStaleIsCounted() {
-    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.PREMATCH), false, false, 0);
-    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.PREMATCH), true, false, 0);
+    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.PREMATCH), StaleReason.NONE, 0);
+    recorder.recordTooStale();
+    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.PREMATCH), StaleReason.NONE, 0);
 
     CacheStats s = recorder.snapshot();
     assertThat(s.misses()).isEqualTo(2);
@@ -81,7 +83,9 @@ class RequestCountingTest {
 
   @Test
   void computeServingStaleIfError_isAStaleHitNotAMiss() {
-    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.STANDARD), true, true, 90_000);
+    recorder.recordTooStale();
+    recorder.recordRequest(Strategy.COMPUTE,
+        Decisions.normal(Zone.STANDARD), StaleReason.LOAD_FAILED, 90_000);
 
     CacheStats s = recorder.snapshot();
     assertThat(s.hitStale()).isEqualTo(1);
@@ -91,11 +95,26 @@ class RequestCountingTest {
   }
 
   @Test
+  void failedRequest_isCountedAsARequestThatServedNothing() {
+    recorder.recordFailedRequest(Strategy.COMPUTE, Decisions.normal(Zone.PREMATCH));
+    recorder.recordFailedRequest(Strategy.BYPASS, calmActive);
+
+    CacheStats s = recorder.snapshot();
+    assertThat(s.totalRequests()).isEqualTo(2);
+    assertThat(s.misses()).isEqualTo(1);
+    assertThat(s.hitFresh() + s.hitStale()).isZero();
+    assertThat(s.requestsWithStrategy(Strategy.BYPASS)).isEqualTo(1);
+    assertThat(s.requestsInZone(Zone.PREMATCH)).isEqualTo(1);
+    assertThat(servedAge("compute").count()).isZero();
+    assertThat(servedAge("bypass").count()).isZero();
+  }
+
+  @Test
   void bypassOnPanic_countsVixBypassPanicAndNoHitOrMiss() {
     Decision d = Decisions.panicJustBegun(Zone.GOLDEN);
     assertThat(d.ttlSeconds()).as("fixture: a just-begun panic bypasses").isZero();
 
-    recorder.recordRequest(Strategy.BYPASS, d, false, false, 0);
+    recorder.recordRequest(Strategy.BYPASS, d, StaleReason.NONE, 0);
 
     CacheStats s = recorder.snapshot();
     assertThat(s.bypassVix()).isEqualTo(1);
@@ -109,7 +128,7 @@ class RequestCountingTest {
 
   @Test
   void bypassWithoutPanic_isNotAVixBypass() {
-    recorder.recordRequest(Strategy.BYPASS, calmActive, false, false, 0);
+    recorder.recordRequest(Strategy.BYPASS, calmActive, StaleReason.NONE, 0);
 
     assertThat(recorder.snapshot().bypassVix()).isZero();
     assertThat(recorder.snapshot().requestsWithStrategy(Strategy.BYPASS)).isEqualTo(1);
@@ -120,7 +139,7 @@ class RequestCountingTest {
     Decision d = Decisions.panicLasting35Minutes(Zone.GOLDEN);
     assertThat(d.ttlSeconds()).as("fixture").isGreaterThan(d.freshnessSeconds());
 
-    recorder.recordRequest(Strategy.SERVE_FRESH, d, false, false, 1_000);
+    recorder.recordRequest(Strategy.SERVE_FRESH, d, StaleReason.NONE, 1_000);
 
     assertThat(recorder.snapshot().adaptiveTtlApplied()).isEqualTo(1);
     assertThat(counter(MeterNames.ADAPTIVE_TTL_APPLIED)).isEqualTo(1);
@@ -128,7 +147,8 @@ class RequestCountingTest {
 
   @Test
   void warning_isCountedAsWarning() {
-    recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.warning(Zone.WARMUP), false, false, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH,
+        Decisions.warning(Zone.WARMUP), StaleReason.NONE, 0);
 
     CacheStats s = recorder.snapshot();
     assertThat(s.requestsWithStatus(Status.WARNING)).isEqualTo(1);
@@ -139,7 +159,7 @@ class RequestCountingTest {
   @ParameterizedTest
   @EnumSource(Zone.class)
   void eachZone_countsItsOwnGoldenHourField(Zone zone) {
-    recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(zone), false, false, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(zone), StaleReason.NONE, 0);
 
     CacheStats s = recorder.snapshot();
     for (Zone other : Zone.values()) {
@@ -152,7 +172,7 @@ class RequestCountingTest {
   @ParameterizedTest
   @EnumSource(Strategy.class)
   void eachStrategy_countsItsOwnStrategyField(Strategy strategy) {
-    recorder.recordRequest(strategy, Decisions.normal(Zone.STANDARD), false, false, -1);
+    recorder.recordRequest(strategy, Decisions.normal(Zone.STANDARD), StaleReason.NONE, -1);
 
     CacheStats s = recorder.snapshot();
     for (Strategy other : Strategy.values()) {
@@ -165,10 +185,11 @@ class RequestCountingTest {
   }
 
   @Test
-  void servedAge_isRecordedInSecondsPerStrategyAndSkippedWhenNegative() {
-    recorder.recordRequest(Strategy.SERVE_STALE, calmActive, false, true, 12_500);
-    recorder.recordRequest(Strategy.SERVE_FRESH, calmActive, false, false, 2_000);
-    recorder.recordRequest(Strategy.COMPUTE, calmActive, false, false, -1);
+  void servedAge_isRecordedInSecondsPerStrategyAndSkippedWhenNegativeOrNone() {
+    recorder.recordRequest(Strategy.SERVE_STALE, calmActive, StaleReason.REVALIDATING, 12_500);
+    recorder.recordRequest(Strategy.SERVE_FRESH, calmActive, StaleReason.NONE, 2_000);
+    recorder.recordRequest(Strategy.COMPUTE, calmActive, StaleReason.NONE, -1);
+    recorder.recordFailedRequest(Strategy.COMPUTE, calmActive);
 
     DistributionSummary stale = servedAge("serve_stale");
     assertThat(stale.count()).isEqualTo(1);
@@ -179,11 +200,11 @@ class RequestCountingTest {
 
   @Test
   void refreshLoadAndErrors_areCountedByOutcome() {
-    recorder.recordRefresh(true);
-    recorder.recordRefresh(false);
-    recorder.recordRefresh(false);
-    recorder.recordLoad(true, 5_000_000);
-    recorder.recordLoad(false, 7_000_000);
+    recorder.recordRefreshSuccess();
+    recorder.recordRefreshFailure();
+    recorder.recordRefreshFailure();
+    recorder.recordLoadSuccess(5_000_000);
+    recorder.recordLoadFailure(7_000_000);
     recorder.recordError(ErrorKind.LOAD);
     recorder.recordError(ErrorKind.OVERLOAD);
     recorder.recordError(ErrorKind.OVERLOAD);
@@ -205,10 +226,16 @@ class RequestCountingTest {
   }
 
   @Test
-  void nullStrategyOrDecision_isRejectedByName() {
-    assertThatThrownBy(() -> recorder.recordRequest(null, calmActive, false, false, 0))
+  void nullArguments_areRejectedByName() {
+    assertThatThrownBy(() -> recorder.recordRequest(null, calmActive, StaleReason.NONE, 0))
         .isInstanceOf(NullPointerException.class).hasMessage("strategy");
-    assertThatThrownBy(() -> recorder.recordRequest(Strategy.COMPUTE, null, false, false, 0))
+    assertThatThrownBy(() -> recorder.recordRequest(Strategy.COMPUTE, null, StaleReason.NONE, 0))
+        .isInstanceOf(NullPointerException.class).hasMessage("decision");
+    assertThatThrownBy(() -> recorder.recordRequest(Strategy.COMPUTE, calmActive, null, 0))
+        .isInstanceOf(NullPointerException.class).hasMessage("staleReason");
+    assertThatThrownBy(() -> recorder.recordFailedRequest(null, calmActive))
+        .isInstanceOf(NullPointerException.class).hasMessage("strategy");
+    assertThatThrownBy(() -> recorder.recordFailedRequest(Strategy.COMPUTE, null))
         .isInstanceOf(NullPointerException.class).hasMessage("decision");
     assertThat(recorder.snapshot().totalRequests()).isZero();
   }

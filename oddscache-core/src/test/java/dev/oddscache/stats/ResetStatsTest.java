@@ -3,6 +3,7 @@ package dev.oddscache.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.zone.Zone;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -17,10 +18,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code resetStats(category)} clears the snapshot view of one category and nothing else, and
- * never touches the Micrometer counters (SPEC §11, §16.6).
+ * never touches the Micrometer counters, which stay monotonic (the original Python system
+ * oddscache replaces reset its Prometheus counters too, which broke every rate).
  */
 class ResetStatsTest {
-  /** What each category clears, written out from seeds/004 {@code reset_category}. */
+  /** What each category clears, written out from the original system's {@code reset_category}. */
   private static final Map<StatsCategory, Set<String>> CLEARED = Map.of(
       StatsCategory.VIX, Set.of("vix_panic_detected", "vix_warning_detected", "vix_normal",
           "cache_bypass_vix", "vix_panic_rate_pct"),
@@ -87,7 +89,7 @@ class ResetStatsTest {
     recorder.reset(StatsCategory.STRATEGY);
     recorder.reset(StatsCategory.PERFORMANCE);
 
-    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.ACTIVE), false, false, 0);
+    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.ACTIVE), StaleReason.NONE, 0);
     recorder.recordLatency(3_000_000);
 
     CacheStats s = recorder.snapshot();
@@ -107,7 +109,7 @@ class ResetStatsTest {
     recorder.reset(StatsCategory.SWR);
 
     assertThat(recorder.snapshot().swrServedFresh()).isZero();
-    recorder.recordRefresh(true);
+    recorder.recordRefreshSuccess();
     assertThat(recorder.snapshot().swrRefreshSuccess()).isEqualTo(1);
   }
 
@@ -138,20 +140,22 @@ class ResetStatsTest {
   /** Moves every statistic of the snapshot. */
   private void traffic() {
     for (Zone zone : Zone.values()) {
-      recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(zone), false, false, 1_000);
-      recorder.recordRequest(Strategy.SERVE_STALE, Decisions.warning(zone), false, true, 20_000);
-      recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(zone), true, false, -1);
-      recorder.recordRequest(Strategy.BYPASS, Decisions.panicJustBegun(zone), false, false, 0);
-      recorder.recordRequest(
-          Strategy.SERVE_FRESH, Decisions.panicLasting35Minutes(zone), false, false, 500);
+      recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(zone), StaleReason.NONE, 1_000);
+      recorder.recordRequest(Strategy.SERVE_STALE,
+          Decisions.warning(zone), StaleReason.REVALIDATING, 20_000);
+      recorder.recordTooStale();
+      recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(zone), StaleReason.NONE, -1);
+      recorder.recordRequest(Strategy.BYPASS, Decisions.panicJustBegun(zone), StaleReason.NONE, 0);
+      recorder.recordRequest(Strategy.SERVE_FRESH,
+          Decisions.panicLasting35Minutes(zone), StaleReason.NONE, 500);
     }
     for (long micros = 100; micros <= 2_000; micros += 100) {
       recorder.recordLatency(micros * 1_000);
     }
-    recorder.recordRefresh(true);
-    recorder.recordRefresh(false);
-    recorder.recordLoad(true, 1_000_000);
-    recorder.recordLoad(false, 1_000_000);
+    recorder.recordRefreshSuccess();
+    recorder.recordRefreshFailure();
+    recorder.recordLoadSuccess(1_000_000);
+    recorder.recordLoadFailure(1_000_000);
     recorder.recordError(ErrorKind.LOAD);
     recorder.recordSurgicalInvalidation(4, 39, 6, 60.0);
     recorder.recordFullInvalidation(100);

@@ -3,6 +3,7 @@ package dev.oddscache.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.Status;
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.metrics.MeterNames;
@@ -40,7 +41,7 @@ class StatsConcurrencyTest {
           for (int i = 0; i < PER_THREAD; i++) {
             boolean even = (i & 1) == 0;
             recorder.recordRequest(even ? Strategy.SERVE_FRESH : Strategy.BYPASS,
-                even ? calm : panic, false, false, 0);
+                even ? calm : panic, StaleReason.NONE, 0);
             recorder.recordLatency(base + i);
             if (i % 10 == 0) {
               recorder.recordError(ErrorKind.STORE);
@@ -97,7 +98,7 @@ class StatsConcurrencyTest {
         try {
           start.await();
           for (int i = 0; i < PER_THREAD; i++) {
-            recorder.recordRequest(Strategy.COMPUTE, calm, false, false, 0);
+            recorder.recordRequest(Strategy.COMPUTE, calm, StaleReason.NONE, 0);
           }
         } catch (Throwable e) {
           failure.compareAndSet(null, e);

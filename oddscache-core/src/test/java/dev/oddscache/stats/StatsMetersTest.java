@@ -3,6 +3,7 @@ package dev.oddscache.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.metrics.MeterNames;
 import dev.oddscache.zone.Zone;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every meter of SPEC §11 exists, with every label value, before the first request. */
+/** Every meter exists, with every label value, before the first request. */
 class StatsMetersTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final CacheStatsRecorder recorder = new CacheStatsRecorder(registry, 1.0);
@@ -103,7 +104,8 @@ class StatsMetersTest {
     SimpleMeterRegistry plain = new SimpleMeterRegistry();
     CacheStatsRecorder withoutQuantiles = new CacheStatsRecorder(plain, 1.0, false);
     withoutQuantiles.recordLatency(2_000_000);
-    withoutQuantiles.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(Zone.STANDARD), false, false, 1_500);
+    withoutQuantiles.recordRequest(Strategy.SERVE_FRESH,
+        Decisions.normal(Zone.STANDARD), StaleReason.NONE, 1_500);
 
     Timer requests = plain.find(MeterNames.REQUEST_DURATION).timer();
     DistributionSummary fresh = plain.find(MeterNames.SERVED_AGE)
@@ -175,7 +177,8 @@ class StatsMetersTest {
 
   @Test
   void noMeterCarriesAnIdAndEveryTagValueIsLowerCase() {
-    recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(Zone.ACTIVE), false, false, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH,
+        Decisions.normal(Zone.ACTIVE), StaleReason.NONE, 0);
     Set<String> allowedKeys = Set.of(MeterNames.TAG_STRATEGY, MeterNames.TAG_FRESHNESS,
         MeterNames.TAG_KIND, MeterNames.TAG_STATUS, MeterNames.TAG_ZONE, MeterNames.TAG_RESULT,
         MeterNames.TAG_TIER);

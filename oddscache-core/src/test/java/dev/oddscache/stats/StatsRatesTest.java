@@ -3,6 +3,7 @@ package dev.oddscache.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.zone.Zone;
@@ -27,14 +28,16 @@ class StatsRatesTest {
   void hitRate_isFreshPlusStaleHitsOverTotalRequests() {
     Decision calm = Decisions.normal(Zone.GOLDEN);
     for (int i = 0; i < 5; i++) {
-      recorder.recordRequest(Strategy.SERVE_FRESH, calm, false, false, 0);
+      recorder.recordRequest(Strategy.SERVE_FRESH, calm, StaleReason.NONE, 0);
     }
     for (int i = 0; i < 2; i++) {
-      recorder.recordRequest(Strategy.SERVE_STALE, calm, false, true, 0);
+      recorder.recordRequest(Strategy.SERVE_STALE, calm, StaleReason.REVALIDATING, 0);
     }
-    recorder.recordRequest(Strategy.COMPUTE, calm, false, false, 0);
-    recorder.recordRequest(Strategy.COMPUTE, calm, true, false, 0);
-    recorder.recordRequest(Strategy.BYPASS, Decisions.panicJustBegun(Zone.GOLDEN), false, false, 0);
+    recorder.recordRequest(Strategy.COMPUTE, calm, StaleReason.NONE, 0);
+    recorder.recordTooStale();
+    recorder.recordRequest(Strategy.COMPUTE, calm, StaleReason.NONE, 0);
+    recorder.recordRequest(Strategy.BYPASS,
+        Decisions.panicJustBegun(Zone.GOLDEN), StaleReason.NONE, 0);
 
     // 7 hits out of 10 requests.
     assertThat(recorder.snapshot().hitRatePct()).isEqualTo(70.0);
@@ -44,9 +47,9 @@ class StatsRatesTest {
   @Test
   void hitRate_isRoundedToThreeDecimalsInTheMapOnly() {
     Decision calm = Decisions.normal(Zone.GOLDEN);
-    recorder.recordRequest(Strategy.SERVE_FRESH, calm, false, false, 0);
-    recorder.recordRequest(Strategy.SERVE_FRESH, calm, false, false, 0);
-    recorder.recordRequest(Strategy.COMPUTE, calm, false, false, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH, calm, StaleReason.NONE, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH, calm, StaleReason.NONE, 0);
+    recorder.recordRequest(Strategy.COMPUTE, calm, StaleReason.NONE, 0);
 
     assertThat(recorder.snapshot().hitRatePct()).isCloseTo(200.0 / 3, within(1e-9));
     assertThat(recorder.snapshot().toMap()).containsEntry("hit_rate_pct", 66.667);
@@ -56,20 +59,24 @@ class StatsRatesTest {
   void hitRate_afterAPerformanceResetAlone_isCappedAt100() {
     Decision calm = Decisions.normal(Zone.GOLDEN);
     for (int i = 0; i < 4; i++) {
-      recorder.recordRequest(Strategy.SERVE_FRESH, calm, false, false, 0);
+      recorder.recordRequest(Strategy.SERVE_FRESH, calm, StaleReason.NONE, 0);
     }
     recorder.reset(StatsCategory.PERFORMANCE);
-    recorder.recordRequest(Strategy.SERVE_FRESH, calm, false, false, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH, calm, StaleReason.NONE, 0);
 
     assertThat(recorder.snapshot().hitRatePct()).isEqualTo(100.0);
   }
 
   @Test
   void vixPanicRate_isPanicOverAllStatuses() {
-    recorder.recordRequest(Strategy.BYPASS, Decisions.panicJustBegun(Zone.ACTIVE), false, false, 0);
-    recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.warning(Zone.ACTIVE), false, false, 0);
-    recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(Zone.ACTIVE), false, false, 0);
-    recorder.recordRequest(Strategy.SERVE_FRESH, Decisions.normal(Zone.ACTIVE), false, false, 0);
+    recorder.recordRequest(Strategy.BYPASS,
+        Decisions.panicJustBegun(Zone.ACTIVE), StaleReason.NONE, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH,
+        Decisions.warning(Zone.ACTIVE), StaleReason.NONE, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH,
+        Decisions.normal(Zone.ACTIVE), StaleReason.NONE, 0);
+    recorder.recordRequest(Strategy.SERVE_FRESH,
+        Decisions.normal(Zone.ACTIVE), StaleReason.NONE, 0);
 
     assertThat(recorder.snapshot().vixPanicRatePct()).isEqualTo(25.0);
     assertThat(recorder.snapshot().toMap()).containsEntry("vix_panic_rate_pct", 25.0);

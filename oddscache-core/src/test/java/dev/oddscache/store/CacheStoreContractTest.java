@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link CacheStore} must show (SPEC §10, §12), written against the interface
+ * The behaviour every {@link CacheStore} must show, written against the interface
  * only so that each store runs it unchanged: a subclass supplies {@link #newStore(ManualTicker)}
  * and, for a store that does not run on the ticker (Redis expires keys on its own clock),
  * overrides {@link #shortRetention()}, {@link #elapse(Duration)} and {@link

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Market, match and request statuses: worst wins, empty or unknown is NORMAL (SPEC §2, §3). */
+/** Market, match and request statuses: worst wins, empty or unknown is NORMAL. */
 class VixAggregationTest {
   private static final long T0 = 1_700_000_000_000L;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Tick classification (SPEC §3): warm-up, jump threshold and the σ thresholds. */
+/** Tick classification: warm-up, jump threshold and the σ thresholds. */
 class VixClassificationTest {
   /** A power of two, so z = |r| / σ_min is an exact scaling and can equal a threshold exactly. */
   private static final double SIGMA_MIN = 0x1p-7;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link VixConfig}: defaults of SPEC §3 and setters that name the field and the value. */
+/** {@link VixConfig}: its defaults and setters that name the field and the value. */
 class VixConfigTest {
 
   @Test

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.oddscache.Status;
 import org.junit.jupiter.api.Test;
 
-/** The EWMA volatility and z-score of SPEC §3, checked against hand computations. */
+/** The EWMA volatility and z-score of log-odds returns, checked against hand computations. */
 class VixEwmaTest {
   private static final double EPS = 1e-12;
 

@@ -10,7 +10,7 @@ import dev.oddscache.Status;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A market's status is a state that decays after {@code hold} (SPEC §3), not a tick flicker. */
+/** A market's status is a state that decays after {@code hold}, not a tick flicker. */
 class VixHoldTest {
   private static final long T0 = 1_700_000_000_000L;
   private static final long HOLD = 60_000;

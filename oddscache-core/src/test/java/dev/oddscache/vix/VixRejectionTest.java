@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad and out-of-order ticks (SPEC §3): a clear reason, a count, and no other change. "No other
+ * Bad and out-of-order ticks: a clear reason, a count, and no other change. "No other
  * change" is checked by comparing with a detector that never saw the bad tick.
  */
 class VixRejectionTest {

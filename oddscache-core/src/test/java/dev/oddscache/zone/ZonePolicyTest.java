@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ZonePolicyTest {
   private static final long NOW = Instant.parse("2026-05-01T18:00:00Z").toEpochMilli();
   private final ZonePolicy zones = ZonePolicy.ofDefaults();
 
-  /** Every boundary of the SPEC §4 table, from both sides, with the zone's base TTL. */
+  /** Every boundary of the default zone table, from both sides, with the zone's base TTL. */
   @ParameterizedTest(name = "kickoff in {0} -> {1} ({2}s)")
   @CsvSource({
     "P2D,        STANDARD, 300",

@@ -1,6 +1,6 @@
 package dev.oddscache.redis;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -21,8 +21,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The default {@link CacheStore}: a bounded Caffeine cache in this process, with a tag index
- * (SPEC §12).
+ * The default {@link CacheStore}: a bounded Caffeine cache in this process, with a tag index.
  *
  * <p><b>Bound and expiry.</b> The store holds at most {@link InMemoryStoreConfig}'s size or
  * weight; beyond it Caffeine evicts. Each entry expires {@code retention} after its {@code put};

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How big an {@link InMemoryStore} may grow (SPEC §12): either a number of entries ({@link
+ * How big an {@link InMemoryStore} may grow: either a number of entries ({@link
  * Builder#maximumSize(long)}) or a total weight ({@link Builder#maximumWeight(long)} with a {@link
  * Builder#weigher(Weigher)}), never both. Immutable and thread-safe; build with {@link #custom()}.
  *

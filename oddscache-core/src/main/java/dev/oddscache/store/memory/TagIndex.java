@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * The tag index of an {@link InMemoryStore}: match id, then market, then the keys stored with that
- * {@code (matchId, market)} tag (SPEC §10).
+ * {@code (matchId, market)} tag, so that an invalidation finds exactly the keys of the markets it
+ * affects.
  *
  * <p>Keys tagged with a match but no market are kept under the reserved market {@link
  * #MATCH_ONLY}, so that removing the whole match finds them; {@link #markets(String)} never

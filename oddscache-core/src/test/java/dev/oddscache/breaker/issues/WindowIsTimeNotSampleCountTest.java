@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §16.2: the seed kept the last 1800 samples and called it "30 min @ 1 s"; at 1000 req/s
+ * The original Python system kept the last 1800 samples and called it "30 min @ 1 s"; at 1000 req/s
  * that was a 1.8-second window. Ours is 30 minutes of one-second buckets, whatever the rate.
  *
  * <p>Samples recorded during second s0 are counted by the evaluations of seconds s0 + 1 to
@@ -33,9 +33,9 @@ class WindowIsTimeNotSampleCountTest {
   }
 
   @Test
-  void seedsSampleCountWindow_wouldHaveBeenFullAfterTwoSeconds() {
+  void originalSampleCountWindow_wouldHaveBeenFullAfterTwoSeconds() {
     recordThousandWithinSecondS0();
-    recordThousandWithinSecondS0(); // 2000 samples > the seed's 1800, ticker at s0 + 2
+    recordThousandWithinSecondS0(); // 2000 samples > the original's 1800, ticker at s0 + 2
 
     breaker.evaluate();
 

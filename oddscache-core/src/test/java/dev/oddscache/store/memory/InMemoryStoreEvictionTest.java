@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Size and weight bounds: evictions keep the tag index consistent (SPEC §12). */
+/** Size and weight bounds: evictions keep the tag index consistent. */
 class InMemoryStoreEvictionTest {
   private static final Duration LONG = Duration.ofHours(1);
   private static final List<String> MARKETS = List.of("1x2", "btts", "over_under_25", "corners");

@@ -1,7 +1,7 @@
 package dev.oddscache.redis.store;
 
-import dev.oddscache.Durations;
 import dev.oddscache.Markets;
+import dev.oddscache.internal.Durations;
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.store.CacheStore;
 import dev.oddscache.store.StoreException;

@@ -1,8 +1,8 @@
 package dev.oddscache.server.http;
 
 /**
- * One satisfiable byte range of a stored body, from a request's {@code Range: bytes=...} (RFC
- * 9110 §14): {@code a-b}, {@code a-} or {@code -n}. Anything else (several ranges, another unit,
+ * One satisfiable byte range of a stored body, from a request's {@code Range: bytes=...}
+ * (RFC 9110 §14): {@code a-b}, {@code a-} or {@code -n}. Anything else (several ranges, another unit,
  * a range past the end, an {@code If-Range} that does not match) answers the whole body with a
  * 200, which a server may always do.
  *

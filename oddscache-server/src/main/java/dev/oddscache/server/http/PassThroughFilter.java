@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * Proxied requests with a method other than GET and HEAD ({@code POST}, {@code PUT}, {@code
  * DELETE}, {@code PATCH}, {@code OPTIONS}, or any extension method such as {@code M-SEARCH}):
  * sent on to the upstream uncached, the body streamed both ways (the request's bounded by the
- * server's body limit: 413 past it), and the answer relayed as it came. A 2xx or 3xx answer invalidates what is stored for that URL (RFC 9111
- * §4.4), since the request may have changed it. Runs as a servlet filter because Javalin routes
- * only the methods it knows.
+ * server's body limit: 413 past it), and the answer relayed as it came. A 2xx or 3xx answer
+ * invalidates what is stored for that URL (RFC 9111 §4.4), since the request may have changed
+ * it. Runs as a servlet filter because Javalin routes only the methods it knows.
  */
 final class PassThroughFilter implements Filter {
   private static final Logger log = LoggerFactory.getLogger(PassThroughFilter.class);

@@ -4,6 +4,7 @@ import dev.oddscache.MatchContext;
 import dev.oddscache.cache.CacheResult;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.OverloadException;
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.server.settings.ImplicitFreshness;
@@ -289,7 +290,7 @@ final class ProxyHandler {
     Decision d = result.decision();
     long ttl = d.ttlSeconds() - result.ageMillis() / 1000;
     StringBuilder s = new StringBuilder("oddscache");
-    if (result.staleOnError()) {
+    if (result.staleReason() == StaleReason.LOAD_FAILED) {
       s.append("; hit; fwd=stale");
       if (load.forwardStatus() > 0) {
         s.append("; fwd-status=").append(load.forwardStatus());
@@ -297,7 +298,7 @@ final class ProxyHandler {
       s.append("; ttl=").append(ttl).append("; detail=stale-if-error");
       return s.toString();
     }
-    if (result.overloaded()) {
+    if (result.staleReason() == StaleReason.OVERLOADED) {
       return s.append("; hit; ttl=").append(ttl).append("; detail=overload").toString();
     }
     if (result.strategy() == Strategy.SERVE_FRESH) {
@@ -335,10 +336,10 @@ final class ProxyHandler {
   }
 
   static String xCache(CacheResult<?> result) {
-    if (result.staleOnError()) {
+    if (result.staleReason() == StaleReason.LOAD_FAILED) {
       return "STALE-ERROR";
     }
-    if (result.overloaded()) {
+    if (result.staleReason() == StaleReason.OVERLOADED) {
       return "STALE";
     }
     return switch (result.strategy()) {

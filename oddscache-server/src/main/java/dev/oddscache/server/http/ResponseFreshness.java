@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The reuse rules of an upstream response as a shared cache reads them (RFC 9111 §3, §4.2,
- * §5.2.2; RFC 5861), turned into the cache's {@link ValueRules}. Pure functions.
+ * The reuse rules of an upstream response as a shared cache reads them (RFC 9111 §3,
+ * RFC 9111 §4.2, RFC 9111 §5.2.2; RFC 5861), turned into the cache's {@link ValueRules}. Pure functions.
  *
  * <ul>
  *   <li>Freshness lifetime: {@code s-maxage}, else {@code max-age}, else {@code Expires} minus
@@ -90,7 +90,7 @@ final class ResponseFreshness {
   }
 
   /**
-   * Whether a shared cache may store the response (RFC 9111 §3, §3.5), given how freshness is
+   * Whether a shared cache may store the response (RFC 9111 §3 and §3.5), given how freshness is
    * handled without explicit freshness.
    */
   static boolean storable(int status, Headers headers, Directives cc, boolean requestAuthorized,

@@ -1,7 +1,7 @@
 package dev.oddscache.server.http;
 
-import dev.oddscache.Durations;
 import dev.oddscache.Ticker;
+import dev.oddscache.internal.Durations;
 import dev.oddscache.vix.VixDetector;
 import java.time.Duration;
 import java.util.Objects;

@@ -26,7 +26,7 @@ public record PolicySettings(OddsCacheConfig cache, ZoneConfig zones, BreakerCon
     ImpactRules impactRules) {
   private static final PolicySettings DEFAULTS = new PolicySettings(OddsCacheConfig.ofDefaults(),
       ZoneConfig.ofDefaults(), BreakerConfig.ofDefaults(), QuotaConfig.ofDefaults(),
-      StakesClassifier.ofDefaults(), PanicClockConfig.ofDefaults(), ImpactRules.defaults());
+      StakesClassifier.ofDefaults(), PanicClockConfig.ofDefaults(), ImpactRules.ofDefaults());
 
   public PolicySettings {
     Objects.requireNonNull(cache, "cache");

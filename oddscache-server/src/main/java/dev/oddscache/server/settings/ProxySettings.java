@@ -1,6 +1,6 @@
 package dev.oddscache.server.settings;
 
-import dev.oddscache.Durations;
+import dev.oddscache.internal.Durations;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -6,6 +6,7 @@ import dev.oddscache.cache.AsyncLoader;
 import dev.oddscache.cache.CacheResult;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.OddsCacheConfig;
+import dev.oddscache.cache.StaleReason;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.invalidation.EventType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,7 +48,7 @@ final class OddsCachePolicy implements SimPolicy {
   private static Served served(CacheResult<SimValue> r) {
     Strategy strategy = r.stale() ? Strategy.SERVE_STALE : r.strategy();
     return new Served(strategy, r.ageMillis(), r.value().loadMillis(), r.decision().tier(),
-        r.staleOnError(), r.overloaded());
+        r.staleReason() == StaleReason.LOAD_FAILED, r.staleReason() == StaleReason.OVERLOADED);
   }
 
   @Override

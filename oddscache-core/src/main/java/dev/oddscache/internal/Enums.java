@@ -1,4 +1,4 @@
-package dev.oddscache;
+package dev.oddscache.internal;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,8 +16,8 @@ public final class Enums {
    */
   public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(
-          field + " must be one of " + choices(type) + ", got " + (value == null ? "null" : "'" + value + "'"));
+      throw new IllegalArgumentException(field + " must be one of " + choices(type) + ", got "
+          + (value == null ? "null" : "'" + value + "'"));
     }
     String normalised = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     for (E constant : type.getEnumConstants()) {

@@ -1,4 +1,4 @@
-package dev.oddscache;
+package dev.oddscache.internal;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,0 +1,29 @@
+package dev.oddscache.cache;
+
+import dev.oddscache.MatchContext;
+import dev.oddscache.decision.Decision;
+import dev.oddscache.store.StoredValue;
+
+/**
+ * One read that was not a fresh hit, as it was decided: what its serving, its load and its
+ * metrics need. Immutable.
+ *
+ * @param startNanos the ticker's {@code nanoTime} when the read began, for its latency
+ * @param entry the value stored for the key, if the loader accepts it; null for none, and
+ *     always null while the cache is disabled
+ * @param rules the rules {@code entry} states for itself; {@link ValueRules#DEFAULT} without one
+ * @param loadsCompletedBefore the coordinator's completed loads before the store read, to tell
+ *     whether a load may have stored a value this read missed
+ */
+record ReadRequest<V>(String key, MatchContext context, ReadOptions options, long startNanos,
+    StoredValue<V> entry, ValueRules rules, Decision decision, long loadsCompletedBefore) {
+
+  /** The decision's TTL in milliseconds. */
+  long ttlMillis() {
+    return ttlMillis(decision);
+  }
+
+  static long ttlMillis(Decision decision) {
+    return decision.ttlSeconds() * 1000;
+  }
+}
