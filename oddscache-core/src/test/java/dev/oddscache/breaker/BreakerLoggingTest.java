@@ -3,43 +3,30 @@ package dev.oddscache.breaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.ManualTicker;
+import dev.oddscache.testing.LogCapture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.KeyValuePair;
 
 /** One log line per transition, at a level chosen by the mode entered, with key-values. */
 class BreakerLoggingTest {
-  private final Logger logger = (Logger) LoggerFactory.getLogger(PanicBreaker.class);
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final ManualTicker ticker = new ManualTicker();
   private final PanicBreaker breaker = PanicBreaker.of(Traffic.oneSecondWindow(), ticker);
 
-  @BeforeEach
-  void attach() {
-    appender.start();
-    logger.addAppender(appender);
-  }
-
-  @AfterEach
-  void detach() {
-    logger.detachAppender(appender);
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(PanicBreaker.class);
 
   @Test
   void transitions_loggedAtErrorWarnInfoWithKeyValues() {
     Traffic.percent(breaker, ticker, 90);
     Traffic.percent(breaker, ticker, 10);
 
-    List<ILoggingEvent> lines = appender.list;
+    List<ILoggingEvent> lines = logs.events();
     assertThat(lines).extracting(ILoggingEvent::getLevel)
         .containsExactly(Level.WARN, Level.ERROR, Level.WARN, Level.INFO);
 
@@ -63,7 +50,7 @@ class BreakerLoggingTest {
       Traffic.percent(breaker, ticker, 10);
     }
 
-    assertThat(appender.list).isEmpty();
+    assertThat(logs.events()).isEmpty();
   }
 
   private static Map<String, String> keyValues(ILoggingEvent event) {

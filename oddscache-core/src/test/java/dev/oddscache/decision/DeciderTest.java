@@ -3,9 +3,7 @@ package dev.oddscache.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.MatchContext;
 import dev.oddscache.Status;
@@ -15,16 +13,15 @@ import dev.oddscache.breaker.PanicBreaker;
 import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.quota.PanicMode;
 import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.testing.LogCapture;
 import dev.oddscache.vix.OddsTick;
 import dev.oddscache.vix.VixDetector;
 import dev.oddscache.zone.Zone;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeciderTest {
   private final ManualTicker ticker = new ManualTicker(Instant.parse("2026-03-01T18:00:00Z"));
@@ -34,19 +31,8 @@ class DeciderTest {
   private final Decider decider = new Decider(DecisionEngine.ofDefaults(), vix, breaker, clock,
       StakesClassifier.ofDefaults(), ticker);
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger(Decider.class);
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-  @BeforeEach
-  void attach() {
-    appender.start();
-    logger.addAppender(appender);
-  }
-
-  @AfterEach
-  void detach() {
-    logger.detachAppender(appender);
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(Decider.class);
 
   private MatchContext ligue1(Status status) {
     return MatchContext.builder("psg-om").competition("Ligue 1").markets("1x2").status(status)
@@ -155,12 +141,12 @@ class DeciderTest {
     }
     decider.decide(ligue1(Status.NORMAL));
 
-    List<ILoggingEvent> info = appender.list.stream()
+    List<ILoggingEvent> info = logs.events().stream()
         .filter(e -> e.getLevel() == Level.INFO).toList();
     assertThat(info).extracting(ILoggingEvent::getMessage).containsOnly("panic tier changed");
     assertThat(info).extracting(e -> e.getKeyValuePairs().get(2).value)
         .containsExactly(PanicMode.PANIC_FULL, PanicMode.PANIC_PARTIAL, PanicMode.NORMAL);
-    assertThat(appender.list.stream().filter(e -> e.getLevel() == Level.DEBUG).count())
+    assertThat(logs.events().stream().filter(e -> e.getLevel() == Level.DEBUG).count())
         .isEqualTo(62 - 3);
   }
 

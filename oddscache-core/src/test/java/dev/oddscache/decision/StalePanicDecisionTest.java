@@ -3,9 +3,7 @@ package dev.oddscache.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.MatchContext;
 import dev.oddscache.Status;
@@ -17,16 +15,15 @@ import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.quota.StakesClassifier;
 import dev.oddscache.store.memory.InMemoryStore;
 import dev.oddscache.store.memory.InMemoryStoreConfig;
+import dev.oddscache.testing.LogCapture;
 import dev.oddscache.vix.VixDetector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A panicking match that stops receiving requests leaves the panic gauge and {@code /v1/status}
@@ -41,19 +38,8 @@ class StalePanicDecisionTest {
       VixDetector.ofDefaults(), PanicBreaker.of(BreakerConfig.ofDefaults(), ticker),
       new LocalPanicClock(), StakesClassifier.ofDefaults(), ticker);
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger(Decider.class);
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-  @BeforeEach
-  void attach() {
-    appender.start();
-    logger.addAppender(appender);
-  }
-
-  @AfterEach
-  void detach() {
-    logger.detachAppender(appender);
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(Decider.class);
 
   private static MatchContext panic(String match) {
     return MatchContext.builder(match).competition("Ligue 1").markets("1x2").status(Status.PANIC)
@@ -160,7 +146,7 @@ class StalePanicDecisionTest {
   }
 
   private List<ILoggingEvent> info(String message) {
-    return appender.list.stream()
+    return logs.events().stream()
         .filter(e -> e.getLevel() == Level.INFO && message.equals(e.getMessage())).toList();
   }
 }

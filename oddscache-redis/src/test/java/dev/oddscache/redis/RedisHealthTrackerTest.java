@@ -3,36 +3,23 @@ package dev.oddscache.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoreHealth;
+import dev.oddscache.testing.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connection's health from command outcomes, without Redis. */
 class RedisHealthTrackerTest {
   private static final StoreException ERROR = new StoreException("timeout");
 
   private final RedisHealthTracker health = new RedisHealthTracker("redis://cache:6379");
-  private final Logger logger = (Logger) LoggerFactory.getLogger(RedisHealthTracker.class);
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
-  @BeforeEach
-  void captureLogs() {
-    logs.start();
-    logger.addAppender(logs);
-  }
-
-  @AfterEach
-  void releaseLogs() {
-    logger.detachAppender(logs);
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(RedisHealthTracker.class);
 
   @Test
   void failuresWhileConnected_degrade_thenFallBackAtTheThirdInARow_aSuccessHeals() {
@@ -74,14 +61,15 @@ class RedisHealthTrackerTest {
     health.succeeded();
     health.succeeded();
 
-    assertThat(logs.list).extracting(ILoggingEvent::getLevel)
+    List<ILoggingEvent> events = logs.events();
+    assertThat(events).extracting(ILoggingEvent::getLevel)
         .containsExactly(Level.WARN, Level.INFO);
-    assertThat(logs.list.get(0).getFormattedMessage())
+    assertThat(events.get(0).getFormattedMessage())
         .isEqualTo("redis unhealthy, using fallbacks");
-    assertThat(logs.list.get(0).getKeyValuePairs()).extracting(kv -> kv.key + "=" + kv.value)
+    assertThat(events.get(0).getKeyValuePairs()).extracting(kv -> kv.key + "=" + kv.value)
         .containsExactly("endpoint=redis://cache:6379", "from=HEALTHY", "to=DEGRADED",
             "operation=get", "error=" + ERROR);
-    assertThat(logs.list.get(1).getFormattedMessage()).isEqualTo("redis healthy again");
+    assertThat(events.get(1).getFormattedMessage()).isEqualTo("redis healthy again");
   }
 
   @Test
@@ -95,7 +83,7 @@ class RedisHealthTrackerTest {
     health.disconnected();
 
     assertThat(heard).containsExactly(StoreHealth.FALLBACK);
-    assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().contains("listener failed"))
+    assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains("listener failed"))
         .singleElement().extracting(ILoggingEvent::getFormattedMessage)
         .isEqualTo("redis health listener failed");
   }

@@ -3,14 +3,12 @@ package dev.oddscache.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.MatchContext;
 import dev.oddscache.cache.CacheResult;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.redis.store.RedisStore;
 import dev.oddscache.redis.store.ValueCodec;
+import dev.oddscache.redis.testing.ConnectWarnings;
 import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.RedisTestSupport;
@@ -20,15 +18,15 @@ import dev.oddscache.redis.testing.TlsChecks;
 import dev.oddscache.redis.testing.TlsRedis;
 import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoreHealth;
+import dev.oddscache.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code rediss://} against a real TLS-only Redis whose certificate a throwaway private CA signed:
@@ -46,8 +44,8 @@ class TlsRedisTest {
   private static TestCertificates certificates;
   private static RedisServerProcess server;
 
-  private final Logger connectorLog = (Logger) LoggerFactory.getLogger(RedisConnector.class);
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  @RegisterExtension
+  final LogCapture connectorLog = LogCapture.of(RedisConnector.class);
 
   /**
    * Checked per test, not in a {@code @BeforeAll}: a class-level skip leaves no message in the
@@ -62,8 +60,6 @@ class TlsRedisTest {
       server = TlsRedis.start(() -> RedisServerProcess.startTls(TlsRedis.REDIS_SERVER,
           certificates.redisServerArgs()));
     }
-    logs.start();
-    connectorLog.addAppender(logs);
   }
 
   @AfterAll
@@ -71,11 +67,6 @@ class TlsRedisTest {
     if (server != null) {
       server.close();
     }
-  }
-
-  @AfterEach
-  void releaseConnectorLog() {
-    connectorLog.detachAppender(logs);
   }
 
   @Test
@@ -177,12 +168,6 @@ class TlsRedisTest {
 
   /** The errors of the connector's "redis unreachable" warnings. */
   private List<String> connectErrors() {
-    return logs.list.stream()
-        .filter(e -> e.getMessage().startsWith("redis unreachable"))
-        .flatMap(e -> e.getKeyValuePairs() == null ? java.util.stream.Stream.empty()
-            : e.getKeyValuePairs().stream())
-        .filter(kv -> kv.key.equals("error"))
-        .map(kv -> String.valueOf(kv.value))
-        .toList();
+    return ConnectWarnings.errorsIn(connectorLog.events());
   }
 }

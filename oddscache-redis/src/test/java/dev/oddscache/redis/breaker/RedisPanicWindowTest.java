@@ -12,6 +12,7 @@ import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.RedisSettings;
 import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.RedisTestSupport;
+import dev.oddscache.testing.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -171,12 +172,7 @@ class RedisPanicWindowTest {
 
   private static WindowCounts awaitShared(RedisPanicWindow window, long now) {
     // Lettuce reconnects in the background after the restart; ask until the shared path answers.
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    WindowCounts counts = window.counts(now);
-    while (window.inFallback() && System.nanoTime() < deadline) {
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-      counts = window.counts(now);
-    }
-    return counts;
+    return Poll.await("the shared window answering again").atMost(Duration.ofSeconds(20))
+        .until(() -> window.counts(now), counts -> !window.inFallback());
   }
 }

@@ -19,6 +19,7 @@ import dev.oddscache.redis.testing.Measurements;
 import dev.oddscache.redis.testing.RedisServerProcess;
 import dev.oddscache.redis.testing.RedisTestSupport;
 import dev.oddscache.store.StoreHealth;
+import dev.oddscache.testing.Poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,14 +131,12 @@ class RedisOutageUnderLoadTest {
       assertThat(clockFallbackSeen).as("panic clock fallback flagged during the outage").isTrue();
 
       // Back without a restart: Lettuce reconnects, health returns, the shared parts answer again.
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline && (cache.store().health() != StoreHealth.HEALTHY
-          || !cache.getAsync("after", MatchContext.builder("match-0").markets("1x2")
-              .status(Status.PANIC).build(), k -> CompletableFuture.completedFuture("fresh"))
-              .get(5, TimeUnit.SECONDS).value().equals("fresh") || clock.inFallback())) {
-        // Polls an external process coming back, bounded; not a wait on the logic under test.
-        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-      }
+      Poll.await("Redis back: healthy, a write answered, the clock online")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> cache.store().health() == StoreHealth.HEALTHY
+              && cache.getAsync("after", MatchContext.builder("match-0").markets("1x2")
+                  .status(Status.PANIC).build(), k -> CompletableFuture.completedFuture("fresh"))
+                  .get(5, TimeUnit.SECONDS).value().equals("fresh") && !clock.inFallback());
       assertThat(cache.store().health()).isEqualTo(StoreHealth.HEALTHY);
       assertThat(cache.store().get("after")).as("writes reach Redis again").isNotNull();
       assertThat(clock.inFallback()).isFalse();

@@ -3,10 +3,9 @@ package dev.oddscache.redis.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.ManualTicker;
+import dev.oddscache.testing.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -29,9 +28,11 @@ import org.slf4j.LoggerFactory;
 class FallbackStateMachineTest {
   private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger(FallbackStateMachineTest.class);
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private final ManualTicker ticker = new ManualTicker();
+  private final Logger logger = LoggerFactory.getLogger(FallbackStateMachineTest.class);
+
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(FallbackStateMachineTest.class);
 
   enum Link { UP, DOWN }
 
@@ -58,17 +59,6 @@ class FallbackStateMachineTest {
   private FallbackStateMachine<State, Event> machine() {
     return new FallbackStateMachine<>(logger, "test link", UP,
         FallbackStateMachineTest::next, ticker);
-  }
-
-  @BeforeEach
-  void captureLogs() {
-    logs.start();
-    logger.addAppender(logs);
-  }
-
-  @AfterEach
-  void releaseLogs() {
-    logger.detachAppender(logs);
   }
 
   @Test
@@ -137,8 +127,8 @@ class FallbackStateMachineTest {
     assertThat(t.changed()).isTrue();
     assertThat(machine.state().link()).isEqualTo(Link.DOWN);
     assertThat(heard).containsExactly(Link.DOWN);
-    assertThat(logs.list).hasSize(1);
-    ILoggingEvent line = logs.list.get(0);
+    assertThat(logs.events()).hasSize(1);
+    ILoggingEvent line = logs.events().get(0);
     assertThat(line.getLevel()).isEqualTo(Level.WARN);
     assertThat(line.getFormattedMessage()).isEqualTo("test link listener failed");
     assertThat(line.getThrowableProxy().getMessage()).isEqualTo("listener bug");

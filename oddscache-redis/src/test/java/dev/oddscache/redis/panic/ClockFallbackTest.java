@@ -3,21 +3,18 @@ package dev.oddscache.redis.panic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.redis.panic.ClockFallback.Access;
 import dev.oddscache.store.StoreException;
+import dev.oddscache.testing.LogCapture;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The panic clock's moves between online, fallback and resynchronising, on a manual ticker and
@@ -30,19 +27,9 @@ class ClockFallbackTest {
 
   private final ManualTicker ticker = new ManualTicker();
   private final ClockFallback fallback = new ClockFallback(ticker, RETRY);
-  private final Logger logger = (Logger) LoggerFactory.getLogger(RedisPanicClock.class);
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
-  @BeforeEach
-  void captureLogs() {
-    logs.start();
-    logger.addAppender(logs);
-  }
-
-  @AfterEach
-  void releaseLogs() {
-    logger.detachAppender(logs);
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(RedisPanicClock.class);
 
   @Test
   void online_callsUseRedis() {
@@ -191,7 +178,7 @@ class ClockFallbackTest {
   }
 
   private List<String> lines(Level level) {
-    return logs.list.stream().filter(e -> e.getLevel() == level)
+    return logs.events().stream().filter(e -> e.getLevel() == level)
         .map(e -> e.getFormattedMessage() + " " + keyValues(e)).toList();
   }
 

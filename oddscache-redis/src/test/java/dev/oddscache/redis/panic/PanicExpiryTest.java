@@ -7,8 +7,8 @@ import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
+import dev.oddscache.testing.Poll;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,10 +74,8 @@ class PanicExpiryTest extends PatientRedisTest {
     assertThat(admin.sync().pttl(clock.key("m1"))).isBetween(1L, 300L);
 
     // Redis expires the key on its own clock: wait for that external event, bounded.
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (admin.sync().exists(clock.key("m1")) == 1 && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
+    Poll.await("Redis expiring the start").atMost(Duration.ofSeconds(5))
+        .until(() -> admin.sync().exists(clock.key("m1")) == 0);
     assertThat(admin.sync().exists(clock.key("m1"))).isZero();
 
     // Within the one-second memory the old start is still served; after it, a new panic begins.

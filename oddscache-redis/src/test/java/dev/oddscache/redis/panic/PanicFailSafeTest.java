@@ -3,21 +3,19 @@ package dev.oddscache.redis.panic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.RedisSettings;
 import dev.oddscache.redis.testing.RedisServerProcess;
+import dev.oddscache.testing.LogCapture;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Redis down or hung mid-panic, with the default 50 ms command timeout: calls
@@ -35,21 +33,19 @@ class PanicFailSafeTest {
   private static final long SLACK_MILLIS = 1_000;
 
   private final ManualTicker ticker = new ManualTicker();
-  private final Logger logger = (Logger) LoggerFactory.getLogger(RedisPanicClock.class);
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private RedisServerProcess server;
   private RedisConnector redis;
 
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(RedisPanicClock.class);
+
   @BeforeEach
   void start() {
-    logs.start();
-    logger.addAppender(logs);
     server = RedisServerProcess.start();
   }
 
   @AfterEach
   void stop() {
-    logger.detachAppender(logs);
     try {
       if (redis != null) {
         redis.close();
@@ -179,7 +175,7 @@ class PanicFailSafeTest {
   }
 
   private long lines(Level level, String text) {
-    return logs.list.stream()
+    return logs.events().stream()
         .filter(e -> e.getLevel() == level && e.getFormattedMessage().contains(text)).count();
   }
 }

@@ -4,19 +4,17 @@ import static dev.oddscache.panic.PanicClock.NO_PANIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.RedisSettings;
+import dev.oddscache.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Starts written by other clients: as a string (a StringCodec connection, or redis-py with
@@ -26,22 +24,16 @@ class PanicStoredValuesTest extends PatientRedisTest {
   private static final long T0 = 1_767_225_600_000L;
 
   private final ManualTicker ticker = new ManualTicker();
-  private final Logger logger = (Logger) LoggerFactory.getLogger(RedisPanicClock.class);
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private RedisPanicClock clock;
+
+  /** One for the class's single instance; each test still starts with no lines. */
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(RedisPanicClock.class);
 
   @BeforeEach
   void fresh() {
     admin.sync().flushall();
     clock = new RedisPanicClock(redis, PanicClockConfig.ofDefaults(), ticker);
-    logs.list.clear();
-    logs.start();
-    logger.addAppender(logs);
-  }
-
-  @AfterEach
-  void detach() {
-    logger.detachAppender(logs);
   }
 
   @Test
@@ -113,7 +105,7 @@ class PanicStoredValuesTest extends PatientRedisTest {
     assertThat(clock.observe("m1", Status.PANIC, T0)).isEqualTo(T0);
 
     assertThat(admin.sync().get(clock.key("m1"))).isEqualTo(Long.toString(T0));
-    assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN)
+    assertThat(logs.events()).filteredOn(e -> e.getLevel() == Level.WARN)
         .singleElement().extracting(ILoggingEvent::getKeyValuePairs).asString()
         .contains("12:00");
   }
@@ -130,6 +122,6 @@ class PanicStoredValuesTest extends PatientRedisTest {
   }
 
   private long warnings() {
-    return logs.list.stream().filter(e -> e.getLevel() == Level.WARN).count();
+    return logs.events().stream().filter(e -> e.getLevel() == Level.WARN).count();
   }
 }

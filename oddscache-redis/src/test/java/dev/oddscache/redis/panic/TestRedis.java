@@ -2,9 +2,9 @@ package dev.oddscache.redis.panic;
 
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.RedisSettings;
-import dev.oddscache.store.StoreException;
+import dev.oddscache.redis.testing.RedisTestSupport;
+import dev.oddscache.testing.Poll;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 /** Opening connectors for the panic clock tests. */
 final class TestRedis {
@@ -31,20 +31,12 @@ final class TestRedis {
    * client do not count against a test's command timeout. Bounded: five seconds at most.
    */
   static RedisConnector warm(RedisConnector redis) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    int ok = 0;
-    while (ok < 20 && System.nanoTime() < deadline) {
-      try {
-        redis.call("warm-up", c -> c.get("warm-up"));
-        redis.await("warm-up", PanicScript.submit(redis.async(), "warm-up", 1, 1000, false,
-            PanicScript.Mode.FIRST, MatchPanic.NONE));
-        redis.call("warm-up", c -> c.del("warm-up"));
-        ok++;
-      } catch (StoreException e) {
-        // Still connecting, or cold: again, shortly.
-        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-      }
-    }
+    RedisTestSupport.warmUp(redis, 20, r -> {
+      r.call("warm-up", c -> c.get("warm-up"));
+      r.await("warm-up", PanicScript.submit(r.async(), "warm-up", 1, 1000, false,
+          PanicScript.Mode.FIRST, MatchPanic.NONE));
+      r.call("warm-up", c -> c.del("warm-up"));
+    });
     return redis;
   }
 
@@ -53,12 +45,7 @@ final class TestRedis {
    * event, so a bounded poll of the connection state.
    */
   static void awaitConnected(RedisConnector redis) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!redis.isConnected()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("redis did not reconnect within 20 s: " + redis.settings());
-      }
-      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-    }
+    Poll.await("redis reconnected: " + redis.settings()).atMost(Duration.ofSeconds(20))
+        .until(redis::isConnected);
   }
 }

@@ -15,6 +15,7 @@ import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.store.CacheStore;
 import dev.oddscache.store.CacheStoreContractTest;
 import dev.oddscache.store.Tags;
+import dev.oddscache.testing.Poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,8 @@ class RedisClusterStoreTest extends CacheStoreContractTest {
   @Override
   protected void awaitExpired(String... expired) {
     for (String key : expired) {
-      assertThat(Poll.until(RedisStoreContractTest.EXPIRY_BOUND, () -> store.get(key) == null)).isTrue();
+      Poll.await(key + " expired").atMost(RedisStoreContractTest.EXPIRY_BOUND)
+          .until(() -> store.get(key) == null);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.oddscache.redis.testing.RawRedis;
 import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.store.StoredValue;
 import dev.oddscache.store.Tags;
+import dev.oddscache.testing.Poll;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.util.List;
@@ -134,8 +135,10 @@ class RedisStoreLayoutTest {
     store.put("k", value("b"), Tags.of("m1", Set.of("corners", "btts")), HOUR);
 
     // The old member is removed after the put returns (not awaited): wait for it, bounded.
-    assertThat(Poll.until(BOUND, () -> raw.sync().exists(keys.tagSet("m1", "1x2")) == 0)).isTrue();
-    assertThat(Poll.until(BOUND, () -> raw.sync().scard(keys.tagSet("m1", "corners")) == 1)).isTrue();
+    Poll.await("the 1x2 tag set gone").atMost(BOUND)
+        .until(() -> raw.sync().exists(keys.tagSet("m1", "1x2")) == 0);
+    Poll.await("one member left in the corners tag set").atMost(BOUND)
+        .until(() -> raw.sync().scard(keys.tagSet("m1", "corners")) == 1);
     assertThat(raw.sync().scard(keys.tagSet("m1", "btts"))).isEqualTo(1);
     assertThat(strings(raw.sync().smembers(keys.marketSet("m1")))).containsExactlyInAnyOrder("corners", "btts");
     assertThat(store.markets("m1")).containsExactly("btts", "corners");
@@ -159,7 +162,7 @@ class RedisStoreLayoutTest {
   void valueReputAfterExpiryWithOtherTags_isNotRemovedByItsOldTag() {
     store.put("other", value("x"), Tags.of("m1", Set.of("1x2")), HOUR);
     store.put("k", value("old"), Tags.of("m1", Set.of("1x2")), Duration.ofMillis(100));
-    assertThat(Poll.until(BOUND, () -> store.get("k") == null)).isTrue();
+    Poll.await("k expired").atMost(BOUND).until(() -> store.get("k") == null);
 
     store.put("k", value("new"), Tags.of("m1", Set.of("btts")), HOUR);
 
@@ -175,11 +178,12 @@ class RedisStoreLayoutTest {
   void markets_cleansMembersOfExpiredValues() {
     store.put("gone", value("a"), Tags.of("m1", Set.of("1x2")), Duration.ofMillis(100));
     store.put("kept", value("b"), Tags.of("m1", Set.of("btts")), HOUR);
-    assertThat(Poll.until(BOUND, () -> store.get("gone") == null)).isTrue();
+    Poll.await("gone expired").atMost(BOUND).until(() -> store.get("gone") == null);
 
     assertThat(store.markets("m1")).containsExactly("btts");
 
-    assertThat(Poll.until(BOUND, () -> raw.sync().exists(keys.tagSet("m1", "1x2")) == 0)).isTrue();
+    Poll.await("the 1x2 tag set gone").atMost(BOUND)
+        .until(() -> raw.sync().exists(keys.tagSet("m1", "1x2")) == 0);
     assertThat(strings(raw.sync().smembers(keys.marketSet("m1")))).containsExactly("btts");
   }
 
@@ -190,7 +194,8 @@ class RedisStoreLayoutTest {
     store.put("k", value("b"), Tags.of("m1", Set.of("1x2")), Duration.ZERO);
 
     assertThat(raw.sync().exists(keys.valueKey("k"))).isZero();
-    assertThat(Poll.until(BOUND, () -> raw.sync().exists(keys.tagSet("m1", "1x2")) == 0)).isTrue();
+    Poll.await("the 1x2 tag set gone").atMost(BOUND)
+        .until(() -> raw.sync().exists(keys.tagSet("m1", "1x2")) == 0);
   }
 
   @Test

@@ -1,10 +1,8 @@
 package dev.oddscache.redis.testing;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.oddscache.redis.RedisConnector;
-import java.util.ArrayList;
+import dev.oddscache.testing.LogCapture;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,13 +11,9 @@ import java.util.Objects;
  * is created until it is closed: what an operator reads when a connection cannot be made.
  */
 public final class ConnectWarnings implements AutoCloseable {
-  private final Logger log = (Logger) org.slf4j.LoggerFactory.getLogger(RedisConnector.class);
-  private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+  private final LogCapture log = LogCapture.start(RedisConnector.class);
 
-  private ConnectWarnings() {
-    events.start();
-    log.addAppender(events);
-  }
+  private ConnectWarnings() {}
 
   public static ConnectWarnings capture() {
     return new ConnectWarnings();
@@ -27,12 +21,12 @@ public final class ConnectWarnings implements AutoCloseable {
 
   /** The {@code error} value of each warning so far, oldest first. */
   public List<String> errors() {
-    List<ILoggingEvent> copy;
-    // The reconnect thread appends while a test reads; the appender appends under its own lock.
-    synchronized (events) {
-      copy = new ArrayList<>(events.list);
-    }
-    return copy.stream()
+    return errorsIn(log.events());
+  }
+
+  /** The {@code error} value of each "redis unreachable" warning among {@code events}, in order. */
+  public static List<String> errorsIn(List<ILoggingEvent> events) {
+    return events.stream()
         .filter(e -> e.getMessage().startsWith("redis unreachable"))
         .filter(e -> e.getKeyValuePairs() != null)
         .flatMap(e -> e.getKeyValuePairs().stream())
@@ -43,6 +37,6 @@ public final class ConnectWarnings implements AutoCloseable {
 
   @Override
   public void close() {
-    log.detachAppender(events);
+    log.close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.oddscache.redis.testing;
 
+import dev.oddscache.testing.Poll;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -10,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A Redis Cluster of three masters (no replicas) built from {@link RedisServerProcess}es: slots
@@ -109,15 +110,14 @@ public final class RedisClusterProcesses implements AutoCloseable {
         first.clusterMeet("127.0.0.1", nodes.get(i).port());
       }
       // Cluster formation is gossip between external processes: poll their state, bounded.
-      long deadline = System.nanoTime() + FORM_TIMEOUT.toNanos();
-      while (!connections.stream().allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")
-          && c.sync().clusterNodes().lines().count() == nodes.size())) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("cluster did not form within " + FORM_TIMEOUT + ": "
-              + connections.get(0).sync().clusterInfo() + "\n"
-              + connections.get(0).sync().clusterNodes());
-        }
-        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      try {
+        Poll.await("cluster formed").atMost(FORM_TIMEOUT).until(() -> connections.stream()
+            .allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")
+                && c.sync().clusterNodes().lines().count() == nodes.size()));
+      } catch (ConditionTimeoutException e) {
+        throw new IllegalStateException("cluster did not form within " + FORM_TIMEOUT + ": "
+            + connections.get(0).sync().clusterInfo() + "\n"
+            + connections.get(0).sync().clusterNodes(), e);
       }
       connections.forEach(StatefulRedisConnection::close);
     } finally {

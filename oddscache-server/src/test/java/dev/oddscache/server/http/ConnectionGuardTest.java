@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.oddscache.server.settings.NetworkSettings;
-import dev.oddscache.server.testing.LogCapture;
-import dev.oddscache.server.testing.Poll;
 import dev.oddscache.server.testing.RunningServer;
+import dev.oddscache.testing.LogCapture;
+import dev.oddscache.testing.Poll;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -175,6 +175,7 @@ class ConnectionGuardTest {
         "INFO connections back under the cap",
         "INFO no connection with late request headers any more");
     assertThat(lines.get(0)).startsWith("WARN");
+    // Real time is the subject here: no further line from the server threads within 200 ms.
     Poll.await("no fifth line").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
         .until(() -> guardLog.lines(Level.INFO).size() == 4);
   }

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.oddscache.ManualTicker;
 import dev.oddscache.Status;
 import dev.oddscache.Ticker;
-import dev.oddscache.server.testing.LogCapture;
+import dev.oddscache.testing.LogCapture;
 import dev.oddscache.vix.OddsTick;
 import dev.oddscache.vix.VixDetector;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.oddscache.tools.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.cache.OddsCacheConfig;
-import java.util.Locale;
+import dev.oddscache.tools.sim.TestScenarios.Match;
 import org.junit.jupiter.api.Test;
 
 class BackendProtectionTest {
@@ -38,20 +38,9 @@ class BackendProtectionTest {
   @Test
   void oddscache_tierOnePanic_servesNothingOlderThanOneLoad() {
     int latencyMs = 80;
-    SimulationResult result = Runs.of(String.format(Locale.ROOT, """
-        { "name": "tier-one", "seed": 11, "durationMinutes": 12,
-          "matches": [
-            { "id": "rma-fcb", "competition": "La Liga", "name": "El Clasico", "kickoffAtMinute": 150,
-              "markets": ["1x2", "btts"] },
-            { "id": "psg-om", "competition": "Ligue 1", "kickoffAtMinute": 200, "markets": ["1x2", "btts"] },
-            { "id": "ars-che", "competition": "Premier League", "kickoffAtMinute": 300, "markets": ["1x2", "btts"] },
-            { "id": "ami-cae", "competition": "Ligue 2", "kickoffAtMinute": 400, "markets": ["1x2", "btts"] } ],
-          "keysPerMarket": 10,
-          "load": { "requestsPerSecond": 200, "zipfExponent": 0 },
-          "backend": { "latencyMs": %d },
-          "statuses": [ { "match": "rma-fcb", "fromMinute": 2, "toMinute": 10, "status": "PANIC" } ],
-          "policies": ["oddscache", "fixed-ttl"] }
-        """, latencyMs));
+    SimulationResult result = Runs.of(TestScenarios.fourMatches("tier-one", 11, 12, latencyMs,
+        new Match("rma-fcb", "La Liga", "El Clasico"), 2, 10, new Match("ami-cae", "Ligue 2"),
+        "\"oddscache\", \"fixed-ttl\""));
 
     PolicyResult cache = result.policy("oddscache");
     assertThat(cache.breakerTransitions()).isEmpty();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.oddscache.cache.OddsCacheConfig;
 import dev.oddscache.tools.sim.Served.Answer;
+import dev.oddscache.tools.sim.TestScenarios.Match;
 import java.util.Arrays;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,20 +23,9 @@ class TierOnePanicAgeTest {
    * traffic is PANIC, so the breaker stays NORMAL; the panic is tier 1 for 15 minutes (2 to 17),
    * then tier 2 (TTL 5 s).
    */
-  private static final String FOUR_MATCHES = String.format(Locale.ROOT, """
-      { "name": "tier-one-age", "seed": 5, "durationMinutes": 20,
-        "matches": [
-          { "id": "ami-cae", "competition": "Ligue 2", "name": "Amiens - Caen", "kickoffAtMinute": 150,
-            "markets": ["1x2", "btts"] },
-          { "id": "psg-om", "competition": "Ligue 1", "kickoffAtMinute": 200, "markets": ["1x2", "btts"] },
-          { "id": "ars-che", "competition": "Premier League", "kickoffAtMinute": 300, "markets": ["1x2", "btts"] },
-          { "id": "int-mil", "competition": "Serie A", "kickoffAtMinute": 400, "markets": ["1x2", "btts"] } ],
-        "keysPerMarket": 10,
-        "load": { "requestsPerSecond": 200, "zipfExponent": 0 },
-        "backend": { "latencyMs": %d },
-        "statuses": [ { "match": "ami-cae", "fromMinute": 2, "toMinute": 19, "status": "PANIC" } ],
-        "policies": ["oddscache", "bypass", "fixed-ttl"] }
-      """, LATENCY_MS);
+  private static final String FOUR_MATCHES = TestScenarios.fourMatches("tier-one-age", 5, 20,
+      LATENCY_MS, new Match("ami-cae", "Ligue 2", "Amiens - Caen"), 2, 19,
+      new Match("int-mil", "Serie A"), "\"oddscache\", \"bypass\", \"fixed-ttl\"");
 
   @Test
   void breakerNormal_tierOneAnswersAreCoalescedBypasses_noOlderThanOneLoad_baselinesReportToo() {

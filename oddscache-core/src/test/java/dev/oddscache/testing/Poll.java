@@ -1,13 +1,13 @@
-package dev.oddscache.server.testing;
+package dev.oddscache.testing;
 
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
 /**
- * The server tests' one way to wait for real threads and sockets (a server coming up, Redis
- * reconnecting, a log line from Jetty's threads), bounded. Never for time on a ticker: a test on
- * a manual clock advances it instead.
+ * The tests' one way to wait for real threads, sockets and processes (a server coming up, Redis
+ * reconnecting or expiring a key, a log line from Jetty's threads), bounded. Never for time on a
+ * ticker: a test on a manual clock advances it instead.
  */
 public final class Poll {
   /** Between two checks: short beside what is awaited, long beside a check (one HTTP call). */

@@ -1,4 +1,4 @@
-package dev.oddscache.server.testing;
+package dev.oddscache.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,11 +11,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one class logs during each test, for {@code @RegisterExtension}: a Logback list appender on
- * the class's logger, attached before each test and detached after it. Safe to read while other
- * threads log.
+ * What one class's logger logs, through a Logback list appender: during each test, as a JUnit 5
+ * extension ({@code @RegisterExtension LogCapture.of(...)}), or from {@link #start} until
+ * {@link #close}. Safe to read while other threads log.
  */
-public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
+public final class LogCapture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
@@ -23,19 +23,40 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     this.logger = (Logger) LoggerFactory.getLogger(type);
   }
 
-  /** The log lines of {@code type}'s logger. */
+  /** The log lines of {@code type}'s logger during each test, once registered as an extension. */
   public static LogCapture of(Class<?> type) {
     return new LogCapture(type);
   }
 
+  /** The log lines of {@code type}'s logger from now until {@link #close}. */
+  public static LogCapture start(Class<?> type) {
+    LogCapture capture = new LogCapture(type);
+    capture.attach();
+    return capture;
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
+    attach();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
+  }
+
+  private void attach() {
+    // A test class with one instance for all its tests registers one capture: each test starts
+    // with no lines.
+    synchronized (appender) {
+      appender.list.clear();
+    }
     appender.start();
     logger.addAppender(appender);
   }
 
   @Override
-  public void afterEach(ExtensionContext context) {
+  public void close() {
     logger.detachAppender(appender);
     appender.stop();
   }
