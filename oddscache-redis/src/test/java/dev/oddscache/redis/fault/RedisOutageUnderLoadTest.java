@@ -52,8 +52,10 @@ class RedisOutageUnderLoadTest {
         RedisConnector connector = RedisConnector.open(
             RedisSettings.custom().uri(redis.uri()).commandTimeout(TIMEOUT).build())) {
       RedisTestSupport.warmUp(connector);
-      RedisPanicClock clock = new RedisPanicClock(connector, PanicClockConfig.ofDefaults(), Ticker.system());
-      RedisPanicWindow window = new RedisPanicWindow(connector, BreakerConfig.ofDefaults().window(), "fault");
+      RedisPanicClock clock =
+          new RedisPanicClock(connector, PanicClockConfig.ofDefaults(), Ticker.system());
+      RedisPanicWindow window =
+          new RedisPanicWindow(connector, BreakerConfig.ofDefaults().window(), "fault");
       OddsCache<String> cache = OddsCache.<String>builder()
           .store(new RedisStore<>(connector, ValueCodec.utf8String()))
           .panicClock(clock)
@@ -85,7 +87,8 @@ class RedisOutageUnderLoadTest {
                 CacheResult<String> r = cache.getAsync("key-" + ((thread * 7 + i) % 50), ctx,
                     k -> {
                       CompletableFuture<String> f = new CompletableFuture<>();
-                      backend.schedule(() -> f.complete("v-" + k), LOAD_MILLIS, TimeUnit.MILLISECONDS);
+                      backend.schedule(() -> f.complete("v-" + k), LOAD_MILLIS,
+                          TimeUnit.MILLISECONDS);
                       return f;
                     }).get(10, TimeUnit.SECONDS);
                 if (r.value() == null) {

@@ -32,7 +32,8 @@ class NearCachedStoreTest {
   private final ManualTicker ticker = new ManualTicker(Instant.parse("2026-03-01T20:00:00Z"));
   private final String name = SharedRedisServer.uniqueName();
   private final NearCachedStore<String> here = near(SharedRedisServer.connector());
-  private final RedisConnector otherConnector = RedisConnector.open(SharedRedisServer.settings(SharedRedisServer.uri()));
+  private final RedisConnector otherConnector =
+      RedisConnector.open(SharedRedisServer.settings(SharedRedisServer.uri()));
   private final NearCachedStore<String> there = near(otherConnector);
 
   @AfterEach
@@ -172,7 +173,8 @@ class NearCachedStoreTest {
     assertThat(here.isSubscribed()).isTrue();
   }
 
-  private void assertInvalidationReachesTheOtherProcess(Consumer<NearCachedStore<String>> invalidation) {
+  private void assertInvalidationReachesTheOtherProcess(
+      Consumer<NearCachedStore<String>> invalidation) {
     here.put("k", fresh("v", 60), CLASICO_1X2, HOUR);
     assertThat(there.get("k")).isNotNull();
     assertThat(there.get("k")).isNotNull();
@@ -186,6 +188,7 @@ class NearCachedStoreTest {
     long micros = (System.nanoTime() - start) / 1_000;
 
     assertThat(here.get("k")).isNull();
-    Measurements.record("NearCachedStoreTest", "invalidation seen by the other process after " + micros + " us");
+    Measurements.record("NearCachedStoreTest",
+        "invalidation seen by the other process after " + micros + " us");
   }
 }

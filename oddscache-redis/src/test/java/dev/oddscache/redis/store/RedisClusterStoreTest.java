@@ -1,8 +1,5 @@
 package dev.oddscache.redis.store;
 
-import dev.oddscache.redis.testing.RedisTimeTravel;
-import dev.oddscache.redis.testing.RedisServerProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddscache.ManualTicker;
@@ -11,6 +8,7 @@ import dev.oddscache.redis.testing.CommandCounter;
 import dev.oddscache.redis.testing.RawRedis;
 import dev.oddscache.redis.testing.RedisClusterProcesses;
 import dev.oddscache.redis.testing.RedisServerProcess;
+import dev.oddscache.redis.testing.RedisTimeTravel;
 import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.store.CacheStore;
 import dev.oddscache.store.CacheStoreContractTest;

@@ -11,6 +11,7 @@ import dev.oddscache.store.StoredValue;
 import dev.oddscache.store.Tags;
 import dev.oddscache.testing.Poll;
 import io.lettuce.core.cluster.SlotHash;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,8 @@ class RedisStoreLayoutTest {
       }
 
       long commands = counter.storeCommands();
-      Measurements.record("RedisStoreLayoutTest", "server-side commands for 1000 hits: " + counter.all());
+      Measurements.record("RedisStoreLayoutTest",
+          "server-side commands for 1000 hits: " + counter.all());
       assertThat(counter.calls("get")).isEqualTo(1_000);
       assertThat(commands).isEqualTo(1_000);
     }
@@ -76,13 +78,14 @@ class RedisStoreLayoutTest {
 
   @Test
   void blob_holdsValueMetadataAndTagsInOneKeyWithPx() {
-    store.put("k", value("price=1.85"), Tags.of("psg-om", Set.of("1X2", "btts")), Duration.ofSeconds(90));
+    store.put("k", value("price=1.85"), Tags.of("psg-om", Set.of("1X2", "btts")),
+        Duration.ofSeconds(90));
 
     byte[] blob = raw.sync().get(keys.valueKey("k"));
     BlobFormat.Blob b = BlobFormat.decode(blob);
 
     assertThat(blob[0]).isEqualTo(BlobFormat.VERSION);
-    assertThat(new String(b.value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("price=1.85");
+    assertThat(new String(b.value(), StandardCharsets.UTF_8)).isEqualTo("price=1.85");
     assertThat(b.storedAtMillis()).isEqualTo(1_772_388_000_000L);
     assertThat(b.ttlSeconds()).isEqualTo(15);
     assertThat(b.loadNanos()).isEqualTo(3_000_000L);
@@ -98,7 +101,8 @@ class RedisStoreLayoutTest {
         keys.tagSet("psg-om", KeyLayout.MATCH_ONLY), keys.tagSet("psg-om", "over_under_25"))
         .map(SlotHash::getSlot).collect(Collectors.toSet());
     Set<Integer> valueSlots = java.util.stream.IntStream.range(0, 50)
-        .mapToObj(i -> SlotHash.getSlot(keys.valueKey("odds:psg-om:" + i))).collect(Collectors.toSet());
+        .mapToObj(i -> SlotHash.getSlot(keys.valueKey("odds:psg-om:" + i)))
+        .collect(Collectors.toSet());
 
     assertThat(matchSlots).hasSize(1);
     assertThat(valueSlots).hasSizeGreaterThan(40);
@@ -140,7 +144,8 @@ class RedisStoreLayoutTest {
     Poll.await("one member left in the corners tag set").atMost(BOUND)
         .until(() -> raw.sync().scard(keys.tagSet("m1", "corners")) == 1);
     assertThat(raw.sync().scard(keys.tagSet("m1", "btts"))).isEqualTo(1);
-    assertThat(strings(raw.sync().smembers(keys.marketSet("m1")))).containsExactlyInAnyOrder("corners", "btts");
+    assertThat(strings(raw.sync().smembers(keys.marketSet("m1"))))
+        .containsExactlyInAnyOrder("corners", "btts");
     assertThat(store.markets("m1")).containsExactly("btts", "corners");
   }
 
@@ -153,7 +158,8 @@ class RedisStoreLayoutTest {
     assertThat(store.removeTagged("m1", List.of("1x2"))).isEqualTo(2);
 
     assertThat(raw.sync().exists(keys.tagSet("m1", "1x2"), keys.tagSet("m1", "corners"))).isZero();
-    assertThat(strings(raw.sync().smembers(keys.marketSet("m1")))).containsExactly(KeyLayout.MATCH_ONLY);
+    assertThat(strings(raw.sync().smembers(keys.marketSet("m1"))))
+        .containsExactly(KeyLayout.MATCH_ONLY);
     assertThat(store.removeMatch("m1")).isEqualTo(1);
     assertThat(raw.sync().keys(keys.namespace() + ":*")).isEmpty();
   }
@@ -207,6 +213,8 @@ class RedisStoreLayoutTest {
   }
 
   private static Set<String> strings(Set<byte[]> raw) {
-    return raw.stream().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).collect(Collectors.toSet());
+    return raw.stream()
+        .map(b -> new String(b, StandardCharsets.UTF_8))
+        .collect(Collectors.toSet());
   }
 }

@@ -15,11 +15,13 @@ final class TestScenarios {
         { "name": "clasico-test", "seed": 42, "durationMinutes": %d,
           "matches": [ { "id": "rma-fcb", "competition": "La Liga", "name": "El Clasico",
                          "kickoffAtMinute": 150,
-                         "markets": ["1x2", "over_under_25", "btts", "correct_score", "asian_handicap"] } ],
+                         "markets": ["1x2", "over_under_25", "btts", "correct_score", \
+        "asian_handicap"] } ],
           "keysPerMarket": 20,
           "load": { "requestsPerSecond": %d, "zipfExponent": 1.0 },
           "backend": { "latencyMs": 50, "failureRate": 0.0 },
-          "statuses": [ { "match": "rma-fcb", "fromMinute": %s, "toMinute": %s, "status": "PANIC" } ],
+          "statuses": [ { "match": "rma-fcb", "fromMinute": %s, "toMinute": %s, \
+        "status": "PANIC" } ],
           "events": [ { "atMinute": %s, "match": "rma-fcb", "type": "GOAL" } ],
           "policies": [%s] }
         """, minutes, rps, panicFrom, panicTo, minutes / 2.0, policies);
