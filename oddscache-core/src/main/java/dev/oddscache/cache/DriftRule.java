@@ -1,5 +1,6 @@
 package dev.oddscache.cache;
 
+import dev.oddscache.MatchContext;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.store.StoredValue;
 import dev.oddscache.vix.DriftConfig;
@@ -29,12 +30,23 @@ final class DriftRule {
     this.pressure = pressure;
   }
 
-  /** How drift judges {@code entry} (null for none) for a request decided {@code decision}. */
-  DriftVerdict verdict(StoredValue<?> entry, Decision decision, long now) {
-    if (!on || entry == null || entry.drift().isNone()) {
+  /**
+   * How drift judges {@code entry} (null for none) for a request in {@code context} decided
+   * {@code decision}. A value without drift information is judged by the TTL rule while its
+   * markets have no feed, and is drifted once they have one: it predates every price the feed
+   * has sent.
+   */
+  DriftVerdict verdict(StoredValue<?> entry, MatchContext context, Decision decision,
+      long now) {
+    if (!on || entry == null) {
       return DriftVerdict.NOT_APPLIED;
     }
-    if (!vix.drifted(entry.drift(), now)) {
+    DriftStamp stamp = entry.drift();
+    if (stamp.isNone()) {
+      if (!vix.anyTracked(context.matchId(), context.markets(), now)) {
+        return DriftVerdict.NOT_APPLIED;
+      }
+    } else if (!vix.drifted(stamp, now)) {
       return DriftVerdict.UNMOVED;
     }
     long floorMillis = decision.floorSeconds() * 1000;
@@ -67,9 +79,9 @@ final class DriftRule {
       case UNMOVED -> "fresh until " + moves(stamp) + ", at most "
           + Math.max(decision.baseTtlSeconds(), floor) + "s"
           + (floor > 0 ? "; reloads no sooner than " + floor + "s under backend pressure" : "");
-      case DRIFTED -> "drifted: " + markets(stamp) + " moved since the load, reloaded"
+      case DRIFTED -> "drifted: " + moved(stamp) + ", reloaded"
           + (floor > 0 ? " (floor " + floor + "s not applied: backend has headroom)" : "");
-      case HELD -> "drifted: " + markets(stamp) + " moved since the load, but held by the "
+      case HELD -> "drifted: " + moved(stamp) + ", but held by the "
           + floor + "s floor: backend under pressure (" + pressure.snapshot().reason() + ")";
       default -> throw new IllegalStateException(verdict.name());
     };
@@ -87,11 +99,14 @@ final class DriftRule {
     return sb.toString();
   }
 
-  private static String markets(DriftStamp stamp) {
+  private static String moved(DriftStamp stamp) {
+    if (stamp.isNone()) {
+      return "the feed of its markets started after the load";
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < stamp.size(); i++) {
       sb.append(i == 0 ? "" : ", ").append(stamp.market(i));
     }
-    return sb.toString();
+    return sb.append(" moved since the load").toString();
   }
 }

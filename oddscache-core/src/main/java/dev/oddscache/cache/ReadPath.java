@@ -54,7 +54,7 @@ final class ReadPath<V> {
     // response's max-age) is its base TTL.
     ValueRules rules = services.rules().of(entry);
     Decision decision = services.decider().decide(context, now, rules.baseTtlSeconds());
-    DriftVerdict verdict = drift.verdict(entry, decision, now);
+    DriftVerdict verdict = drift.verdict(entry, context, decision, now);
     // The common case: answered here, before the request value exists.
     CacheResult<V> fresh = freshHit(startNanos, now, entry, decision, verdict, options);
     if (fresh != null) {
@@ -75,7 +75,7 @@ final class ReadPath<V> {
     if (age >= ttlMillis - options.minFresh().toMillis()) {
       return null;
     }
-    return answer(startNanos, Strategy.SERVE_FRESH, decision, verdict, entry, age,
+    return answer(startNanos, Strategy.SERVE_FRESH, decision, verdict, entry, entry, age,
         StaleReason.NONE);
   }
 
@@ -157,8 +157,8 @@ final class ReadPath<V> {
         Decision served = loadedRules.explicitTtl()
             ? services.decider().rebase(request.decision(), loadedRules.baseTtlSeconds())
             : request.decision();
-        result.complete(answer(request.startNanos(), strategy, served, request.drift(), loaded,
-            age, StaleReason.NONE));
+        result.complete(answer(request.startNanos(), strategy, served, request.drift(),
+            request.entry(), loaded, age, StaleReason.NONE));
         return;
       }
       Throwable cause = Futures.unwrap(error);
@@ -174,7 +174,7 @@ final class ReadPath<V> {
             && request.options().allowsStale(age - request.ttlMillis())) {
           StaleReason reason = overload ? StaleReason.OVERLOADED : StaleReason.LOAD_FAILED;
           result.complete(answer(request.startNanos(), strategy, request.decision(),
-              request.drift(), entry, age, reason));
+              request.drift(), entry, entry, age, reason));
           return;
         }
       }
@@ -189,19 +189,20 @@ final class ReadPath<V> {
   private CompletableFuture<CacheResult<V>> served(ReadRequest<V> request, Strategy strategy,
       long age, StaleReason reason) {
     return CompletableFuture.completedFuture(answer(request.startNanos(), strategy,
-        request.decision(), request.drift(), request.entry(), age, reason));
+        request.decision(), request.drift(), request.entry(), request.entry(), age, reason));
   }
 
   /**
    * Records the answer, then makes it. {@code value} is the value served; the drift reason
-   * describes the stored value the request found, which for a load is the one it replaced.
+   * describes {@code found}, the stored value the request found (for a load, the one replaced).
    */
   private CacheResult<V> answer(long startNanos, Strategy strategy, Decision decision,
-      DriftVerdict verdict, StoredValue<V> value, long age, StaleReason reason) {
+      DriftVerdict verdict, StoredValue<V> found, StoredValue<V> value, long age,
+      StaleReason reason) {
     metrics.recordRequest(strategy, decision, reason, age);
     recordLatency(startNanos);
     Decision explained = verdict == DriftVerdict.NOT_APPLIED ? decision
-        : drift.explained(decision, verdict, value.drift());
+        : drift.explained(decision, verdict, found.drift());
     return new CacheResult<>(value.value(), strategy, age, explained, reason, verdict);
   }
 

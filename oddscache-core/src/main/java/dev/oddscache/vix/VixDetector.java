@@ -267,6 +267,25 @@ public final class VixDetector {
   }
 
   /**
+   * Whether any of {@code markets} (normalised ids) of a match is tracked at {@code nowMillis}:
+   * a value loaded with no drift information is drifted once its markets have a feed.
+   * Allocation-free.
+   */
+  public boolean anyTracked(String matchId, Collection<String> markets, long nowMillis) {
+    MatchState match = matchId == null ? null : matches.get(matchId);
+    if (match == null) {
+      return false;
+    }
+    for (String market : markets) {
+      MarketState state = match.existingMarket(market);
+      if (state != null && state.tracked(nowMillis, trackingMillis)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A market was suspended or re-opened (a Betfair {@code marketDefinition.status} change): its
    * prices before and after are not comparable, so its epoch advances. Counts as feed activity
    * for tracking. Does nothing for a market that has had no tick.

@@ -116,6 +116,34 @@ class DriftFreshnessTest {
   }
 
   @Test
+  void aValueLoadedBeforeItsMarketsHadAFeedIsDriftedOnceTheyHaveOne() {
+    get(context(Status.NORMAL, 60));
+    f.advanceSeconds(1);
+    price(HOME);
+
+    CacheResult<String> r = get(context(Status.NORMAL, 60));
+
+    assertThat(r.drift()).isEqualTo(DriftVerdict.DRIFTED);
+    assertThat(r.value()).isEqualTo("v2");
+    assertThat(r.decision().freshnessReason())
+        .isEqualTo("drifted: the feed of its markets started after the load, reloaded");
+    assertThat(get(context(Status.NORMAL, 60)).drift()).isEqualTo(DriftVerdict.UNMOVED);
+  }
+
+  @Test
+  void aValueWhoseFeedFellSilentReloadsThenFollowsTheTtlRule() {
+    price(HOME);
+    get(context(Status.NORMAL, 900));
+    f.advanceSeconds(600);
+
+    CacheResult<String> r = get(context(Status.NORMAL, 900));
+    assertThat(r.drift()).isEqualTo(DriftVerdict.DRIFTED);
+    CacheResult<String> next = get(context(Status.NORMAL, 900));
+    assertThat(next.drift()).isEqualTo(DriftVerdict.NOT_APPLIED);
+    assertThat(next.strategy()).isEqualTo(Strategy.SERVE_FRESH);
+  }
+
+  @Test
   void aLoadThatStraddlesAMoveIsDriftedAtOnce() {
     PendingLoader pending = new PendingLoader();
     price(HOME);
