@@ -46,6 +46,11 @@ final class Bulkhead {
     return inUse.get();
   }
 
+  /** Whether a load is queued for a permit. */
+  boolean hasWaiters() {
+    return !waiters.isEmpty();
+  }
+
   /**
    * Runs {@code onPermit} once a permit is held — at once on the calling thread when one is free,
    * later on the executor — or {@code onTimeout} if none frees up within {@code timeout}. Exactly

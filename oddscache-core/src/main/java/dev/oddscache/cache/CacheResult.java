@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param decision the TTL decision of the request, with its reasons
  * @param staleReason why a value past its TTL was served; {@link StaleReason#REVALIDATING}
  *     exactly when the strategy is {@link Strategy#SERVE_STALE}
+ * @param drift what price drift said about the stored value the request found
  */
-public record CacheResult<V>(
-    V value, Strategy strategy, long ageMillis, Decision decision, StaleReason staleReason) {
+public record CacheResult<V>(V value, Strategy strategy, long ageMillis, Decision decision,
+    StaleReason staleReason, DriftVerdict drift) {
   public CacheResult {
+    Objects.requireNonNull(drift, "drift");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(decision, "decision");
@@ -24,6 +26,12 @@ public record CacheResult<V>(
       throw new IllegalArgumentException("staleReason " + staleReason
           + " does not match strategy " + strategy);
     }
+  }
+
+  /** A result drift did not apply to. */
+  public CacheResult(V value, Strategy strategy, long ageMillis, Decision decision,
+      StaleReason staleReason) {
+    this(value, strategy, ageMillis, decision, staleReason, DriftVerdict.NOT_APPLIED);
   }
 
   /** Whether the value served was past the effective TTL. */

@@ -24,6 +24,7 @@ final class LoadCoordinator<V> {
   private final Bulkhead bulkhead;
   private final LeaseWait<V> leases;
   private final InvalidationGenerations generations;
+  private final BackendPressure pressure;
   private final ConcurrentHashMap<String, Load<V>> inFlight = new ConcurrentHashMap<>();
   /**
    * Loads completed so far, counted after their value is stored and before they leave {@link
@@ -37,6 +38,8 @@ final class LoadCoordinator<V> {
       InvalidationGenerations generations) {
     this.services = services;
     this.bulkhead = bulkhead;
+    this.pressure = new BackendPressure(services.config().pressure(), bulkhead,
+        services.config().maxConcurrentLoads(), services.ticker());
     this.leases = new LeaseWait<>(services, lease);
     this.generations = generations;
   }
@@ -57,6 +60,10 @@ final class LoadCoordinator<V> {
 
   int loadsInFlight() {
     return bulkhead.inUse();
+  }
+
+  BackendPressure pressure() {
+    return pressure;
   }
 
   /**
@@ -152,6 +159,12 @@ final class LoadCoordinator<V> {
 
   private void invoke(Load<V> load, AsyncLoader<V> loader) {
     long startNanos = services.ticker().nanoTime();
+    if (services.config().freshness() == Freshness.DRIFT && load.tags.matchId() != null) {
+      // Before the loader runs: a price that moves while it computes makes the value drifted.
+      load.drift = services.decider().vix().stamp(load.tags.matchId(), load.tags.markets(),
+          services.ticker().epochMillis());
+    }
+    pressure.loadStarted();
     CompletableFuture<V> future;
     try {
       future = load.known == null ? loader.load(load.key)
@@ -169,6 +182,7 @@ final class LoadCoordinator<V> {
   private void complete(Load<V> load, V value, Throwable error, long startNanos) {
     bulkhead.release();
     long nanos = services.ticker().nanoTime() - startNanos;
+    pressure.loadCompleted(nanos);
     Throwable cause = error != null ? Futures.unwrap(error)
         : value == null
             ? new IllegalStateException("loader returned null for key '" + load.key + "'")
@@ -184,13 +198,13 @@ final class LoadCoordinator<V> {
     Decision decision = rules.explicitTtl()
         ? services.decider().rebase(load.decision, rules.baseTtlSeconds()) : load.decision;
     StoredValue<V> stored = new StoredValue<>(
-        value, services.ticker().epochMillis(), decision.ttlSeconds(), nanos);
+        value, services.ticker().epochMillis(), decision.ttlSeconds(), nanos, load.drift);
     String matchId = load.tags.matchId();
     // A value that may not be stored still answers every request waiting for this load; what
     // the key held before stays (a newer answer's no-store does not invalidate an older one).
     if (rules.storable() && generations.unchangedSince(matchId, load.stamp)) {
-      services.store().write(
-          load.key, stored, load.tags, Retention.of(decision, rules, services.config()));
+      services.store().write(load.key, stored, load.tags,
+          Retention.of(decision, rules, services.config(), load.drift));
       if (!generations.unchangedSince(matchId, load.stamp)) {
         // An invalidation landed during the write: the value predates the event.
         services.store().remove(load.key);

@@ -14,6 +14,7 @@ import dev.oddscache.invalidation.EventType;
 import dev.oddscache.invalidation.ImpactRules;
 import dev.oddscache.invalidation.InvalidationReport;
 import dev.oddscache.invalidation.Invalidator;
+import dev.oddscache.metrics.MeterNames;
 import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.panic.PanicClock;
 import dev.oddscache.quota.StakesClassifier;
@@ -27,6 +28,7 @@ import dev.oddscache.store.StoreHealth;
 import dev.oddscache.store.memory.InMemoryStore;
 import dev.oddscache.store.memory.InMemoryStoreConfig;
 import dev.oddscache.vix.VixDetector;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Objects;
@@ -89,6 +91,15 @@ public final class OddsCache<V> implements AutoCloseable {
         () -> store.health() != StoreHealth.HEALTHY || clock.inFallback(),
         decider::panicMatchesByTier);
     new BreakerMetrics(breaker).bindTo(b.meterRegistry);
+    BackendPressure pressure = loads.pressure();
+    Gauge.builder(MeterNames.BACKEND_PRESSURE, pressure, p -> p.underPressure() ? 1 : 0)
+        .description("1 while the backend is under pressure and floors hold drifted values")
+        .strongReference(true)
+        .register(b.meterRegistry);
+    Gauge.builder(MeterNames.BACKEND_LATENCY_RATIO, pressure, p -> p.snapshot().latencyRatio())
+        .description("Recent backend load latency over its own baseline")
+        .strongReference(true)
+        .register(b.meterRegistry);
   }
 
   public static <V> Builder<V> builder() {
@@ -151,6 +162,8 @@ public final class OddsCache<V> implements AutoCloseable {
     Objects.requireNonNull(event, "event");
     generations.bump(matchId);
     InvalidationReport report = invalidator.invalidate(store, matchId, event, market);
+    // The event changes what the markets' prices mean: values stamped before it are drifted.
+    decider.vix().advanceEpochs(matchId, m -> invalidator.rules().affects(event, m, market));
     metrics.recordSurgicalInvalidation(report.marketsAffected().size(),
         report.keysDeleted(), report.marketsPreserved().size(), report.cpuSavedPct());
     return report;
@@ -160,6 +173,7 @@ public final class OddsCache<V> implements AutoCloseable {
   public long invalidateMatch(String matchId) {
     requireMatchId(matchId);
     generations.bump(matchId);
+    decider.vix().advanceEpochs(matchId, m -> true);
     long deleted = store.removeMatch(matchId);
     metrics.recordFullInvalidation(deleted);
     return deleted;
@@ -201,6 +215,11 @@ public final class OddsCache<V> implements AutoCloseable {
 
   public VixDetector vix() {
     return decider.vix();
+  }
+
+  /** Whether the backend is under pressure now, and why (see {@link PressureConfig}). */
+  public Pressure pressure() {
+    return loads.pressure().snapshot();
   }
 
   public CacheStore<V> store() {

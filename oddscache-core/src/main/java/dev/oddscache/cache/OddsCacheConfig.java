@@ -30,6 +30,8 @@ public final class OddsCacheConfig {
   private final Duration leaseTime;
   private final Duration leaseWait;
   private final Duration leasePollInterval;
+  private final Freshness freshness;
+  private final PressureConfig pressure;
 
   private OddsCacheConfig(Builder b) {
     this.enabled = b.enabled;
@@ -43,6 +45,8 @@ public final class OddsCacheConfig {
     this.leaseTime = b.leaseTime;
     this.leaseWait = b.leaseWait;
     this.leasePollInterval = b.leasePollInterval;
+    this.freshness = b.freshness;
+    this.pressure = b.pressure;
   }
 
   public static OddsCacheConfig ofDefaults() {
@@ -65,7 +69,9 @@ public final class OddsCacheConfig {
         .percentiles(base.percentiles)
         .leaseTime(base.leaseTime)
         .leaseWait(base.leaseWait)
-        .leasePollInterval(base.leasePollInterval);
+        .leasePollInterval(base.leasePollInterval)
+        .freshness(base.freshness)
+        .pressure(base.pressure);
     b.staleWindow = base.staleWindow;
     return b;
   }
@@ -140,6 +146,16 @@ public final class OddsCacheConfig {
     return leasePollInterval;
   }
 
+  /** Which rule judges a stored value's freshness; {@link Freshness#DRIFT} by default. */
+  public Freshness freshness() {
+    return freshness;
+  }
+
+  /** When the backend counts as under pressure (see {@link Freshness#DRIFT}). */
+  public PressureConfig pressure() {
+    return pressure;
+  }
+
   /** Equal when every setting is equal, so configs read from files compare by value. */
   @Override
   public boolean equals(Object o) {
@@ -154,14 +170,16 @@ public final class OddsCacheConfig {
         && percentiles == other.percentiles
         && leaseTime.equals(other.leaseTime)
         && leaseWait.equals(other.leaseWait)
-        && leasePollInterval.equals(other.leasePollInterval);
+        && leasePollInterval.equals(other.leasePollInterval)
+        && freshness == other.freshness
+        && pressure.equals(other.pressure);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(enabled, maxConcurrentLoads, maxStaleOnOverload, loadQueueTimeout,
         staleIfError, staleWindow, latencySampleRate, percentiles, leaseTime, leaseWait,
-        leasePollInterval);
+        leasePollInterval, freshness, pressure);
   }
 
   @Override
@@ -171,7 +189,7 @@ public final class OddsCacheConfig {
         + ", staleIfError=" + staleIfError + ", staleWindow="
         + (staleWindow == null ? "ttl" : staleWindow) + ", latencySampleRate=" + latencySampleRate
         + ", percentiles=" + percentiles + ", leaseTime=" + leaseTime + ", leaseWait=" + leaseWait
-        + '}';
+        + ", freshness=" + freshness + ", pressure=" + pressure + '}';
   }
 
   /** Not thread-safe. */
@@ -187,8 +205,20 @@ public final class OddsCacheConfig {
     private Duration leaseTime = DEFAULT_LEASE_TIME;
     private Duration leaseWait = DEFAULT_LEASE_WAIT;
     private Duration leasePollInterval = DEFAULT_LEASE_POLL_INTERVAL;
+    private Freshness freshness = Freshness.DRIFT;
+    private PressureConfig pressure = PressureConfig.ofDefaults();
 
     private Builder() {}
+
+    public Builder freshness(Freshness value) {
+      this.freshness = Objects.requireNonNull(value, "freshness");
+      return this;
+    }
+
+    public Builder pressure(PressureConfig value) {
+      this.pressure = Objects.requireNonNull(value, "pressure");
+      return this;
+    }
 
     public Builder leaseTime(Duration value) {
       this.leaseTime = Durations.positive("leaseTime", value);

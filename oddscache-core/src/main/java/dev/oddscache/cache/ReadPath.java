@@ -21,12 +21,14 @@ final class ReadPath<V> {
   private final OddsCacheConfig config;
   private final CacheMetrics metrics;
   private final LoadCoordinator<V> loads;
+  private final DriftRule drift;
 
   ReadPath(CacheServices<V> services, LoadCoordinator<V> loads) {
     this.services = services;
     this.config = services.config();
     this.metrics = services.metrics();
     this.loads = loads;
+    this.drift = new DriftRule(config.freshness(), services.decider().vix(), loads.pressure());
   }
 
   /**
@@ -41,7 +43,7 @@ final class ReadPath<V> {
     if (!config.enabled()) {
       Decision decision = services.decider().decide(context, now);
       return mode.notFresh(this, new ReadRequest<>(key, context, options, startNanos, null,
-          ValueRules.DEFAULT, decision, 0), loader);
+          ValueRules.DEFAULT, decision, 0, DriftVerdict.NOT_APPLIED), loader);
     }
     long completions = loads.completed();
     StoredValue<V> entry = services.store().read(key);
@@ -52,19 +54,20 @@ final class ReadPath<V> {
     // response's max-age) is its base TTL.
     ValueRules rules = services.rules().of(entry);
     Decision decision = services.decider().decide(context, now, rules.baseTtlSeconds());
+    DriftVerdict verdict = drift.verdict(entry, decision, now);
     // The common case: answered here, before the request value exists.
-    CacheResult<V> fresh = freshHit(startNanos, now, entry, decision, options);
+    CacheResult<V> fresh = freshHit(startNanos, now, entry, decision, verdict, options);
     if (fresh != null) {
       return mode.fresh(fresh);
     }
     return mode.notFresh(this, new ReadRequest<>(key, context, options, startNanos, entry, rules,
-        decision, completions), loader);
+        decision, completions, verdict), loader);
   }
 
   /** The answer when {@code entry} may be served as fresh; null otherwise. */
   private CacheResult<V> freshHit(long startNanos, long now, StoredValue<V> entry,
-      Decision decision, ReadOptions options) {
-    long ttlMillis = ReadRequest.ttlMillis(decision);
+      Decision decision, DriftVerdict verdict, ReadOptions options) {
+    long ttlMillis = DriftRule.ttlMillis(decision, verdict);
     if (entry == null || options.noCache() || ttlMillis == 0) {
       return null;
     }
@@ -72,7 +75,8 @@ final class ReadPath<V> {
     if (age >= ttlMillis - options.minFresh().toMillis()) {
       return null;
     }
-    return answer(startNanos, Strategy.SERVE_FRESH, decision, entry, age, StaleReason.NONE);
+    return answer(startNanos, Strategy.SERVE_FRESH, decision, verdict, entry, age,
+        StaleReason.NONE);
   }
 
   /** Everything but a fresh hit: bypass, stale-while-revalidate, or a (coalesced) load. */
@@ -126,10 +130,11 @@ final class ReadPath<V> {
     // request could as well have joined in flight. Comparing the value's wall-clock stamp with
     // a start derived from nanoTime instead was off by a millisecond often enough to fail.
     // Otherwise, it must be fresh for this request.
+    // Either way, under price drift a value whose load started before the latest move is not.
     long freshMillis = request.ttlMillis() - request.options().minFresh().toMillis();
     Predicate<StoredValue<V>> suits = strategy == Strategy.BYPASS
-        ? v -> true
-        : v -> v.ageMillis(now()) < freshMillis;
+        ? v -> !drift.drifted(v, now())
+        : v -> v.ageMillis(now()) < freshMillis && !drift.drifted(v, now());
     return await(request, strategy, loads.loadUnlessLanded(request, loader, suits));
   }
 
@@ -152,8 +157,8 @@ final class ReadPath<V> {
         Decision served = loadedRules.explicitTtl()
             ? services.decider().rebase(request.decision(), loadedRules.baseTtlSeconds())
             : request.decision();
-        result.complete(
-            answer(request.startNanos(), strategy, served, loaded, age, StaleReason.NONE));
+        result.complete(answer(request.startNanos(), strategy, served, request.drift(), loaded,
+            age, StaleReason.NONE));
         return;
       }
       Throwable cause = Futures.unwrap(error);
@@ -168,8 +173,8 @@ final class ReadPath<V> {
         if ((overload ? age <= limit : age < limit)
             && request.options().allowsStale(age - request.ttlMillis())) {
           StaleReason reason = overload ? StaleReason.OVERLOADED : StaleReason.LOAD_FAILED;
-          result.complete(
-              answer(request.startNanos(), strategy, request.decision(), entry, age, reason));
+          result.complete(answer(request.startNanos(), strategy, request.decision(),
+              request.drift(), entry, age, reason));
           return;
         }
       }
@@ -183,16 +188,21 @@ final class ReadPath<V> {
   /** The request's stored value, served without a load. */
   private CompletableFuture<CacheResult<V>> served(ReadRequest<V> request, Strategy strategy,
       long age, StaleReason reason) {
-    return CompletableFuture.completedFuture(answer(
-        request.startNanos(), strategy, request.decision(), request.entry(), age, reason));
+    return CompletableFuture.completedFuture(answer(request.startNanos(), strategy,
+        request.decision(), request.drift(), request.entry(), age, reason));
   }
 
-  /** Records the answer, then makes it. */
+  /**
+   * Records the answer, then makes it. {@code value} is the value served; the drift reason
+   * describes the stored value the request found, which for a load is the one it replaced.
+   */
   private CacheResult<V> answer(long startNanos, Strategy strategy, Decision decision,
-      StoredValue<V> value, long age, StaleReason reason) {
+      DriftVerdict verdict, StoredValue<V> value, long age, StaleReason reason) {
     metrics.recordRequest(strategy, decision, reason, age);
     recordLatency(startNanos);
-    return new CacheResult<>(value.value(), strategy, age, decision, reason);
+    Decision explained = verdict == DriftVerdict.NOT_APPLIED ? decision
+        : drift.explained(decision, verdict, value.drift());
+    return new CacheResult<>(value.value(), strategy, age, explained, reason, verdict);
   }
 
   private void recordLatency(long startNanos) {

@@ -14,16 +14,14 @@ import dev.oddscache.store.StoredValue;
  * @param rules the rules {@code entry} states for itself; {@link ValueRules#DEFAULT} without one
  * @param loadsCompletedBefore the coordinator's completed loads before the store read, to tell
  *     whether a load may have stored a value this read missed
+ * @param drift what price drift made of {@code entry}
  */
 record ReadRequest<V>(String key, MatchContext context, ReadOptions options, long startNanos,
-    StoredValue<V> entry, ValueRules rules, Decision decision, long loadsCompletedBefore) {
+    StoredValue<V> entry, ValueRules rules, Decision decision, long loadsCompletedBefore,
+    DriftVerdict drift) {
 
-  /** The decision's TTL in milliseconds. */
+  /** The age in milliseconds below which {@code entry} is fresh for this request. */
   long ttlMillis() {
-    return ttlMillis(decision);
-  }
-
-  static long ttlMillis(Decision decision) {
-    return decision.ttlSeconds() * 1000;
+    return DriftRule.ttlMillis(decision, drift);
   }
 }

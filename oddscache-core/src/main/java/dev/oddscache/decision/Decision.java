@@ -31,6 +31,7 @@ public final class Decision {
   private final Double panicDurationMinutes;
   private final long quotaTtlSeconds;
   private final String alert;
+  private final String freshnessReason;
 
   Decision(
       long ttlSeconds,
@@ -46,6 +47,27 @@ public final class Decision {
       Double panicDurationMinutes,
       long quotaTtlSeconds,
       String alert) {
+    this(ttlSeconds, zone, baseTtlSeconds, baseTtlExplicit, status, breakerMode,
+        breakerFloorSeconds, panicMode, tier, stakes, panicDurationMinutes, quotaTtlSeconds, alert,
+        null);
+  }
+
+  private Decision(
+      long ttlSeconds,
+      Zone zone,
+      long baseTtlSeconds,
+      boolean baseTtlExplicit,
+      Status status,
+      BreakerMode breakerMode,
+      long breakerFloorSeconds,
+      PanicMode panicMode,
+      int tier,
+      Stakes stakes,
+      Double panicDurationMinutes,
+      long quotaTtlSeconds,
+      String alert,
+      String freshnessReason) {
+    this.freshnessReason = freshnessReason;
     this.ttlSeconds = ttlSeconds;
     this.zone = Objects.requireNonNull(zone, "zone");
     this.baseTtlSeconds = baseTtlSeconds;
@@ -126,6 +148,31 @@ public final class Decision {
     return alert;
   }
 
+  /**
+   * The protection floor: {@code max(breaker floor, PANIC ? quota TTL : 0)}, the age below which
+   * a value is not reloaded while the backend is under pressure.
+   */
+  public long floorSeconds() {
+    return Math.max(breakerFloorSeconds, status == Status.PANIC ? quotaTtlSeconds : 0);
+  }
+
+  /**
+   * This decision with a last reason saying how price drift judged the value served (fresh
+   * because its prices did not move, reloaded because they did, held by the floor); the TTL
+   * fields are unchanged.
+   */
+  public Decision withFreshnessReason(String reason) {
+    Objects.requireNonNull(reason, "reason");
+    return new Decision(ttlSeconds, zone, baseTtlSeconds, baseTtlExplicit, status, breakerMode,
+        breakerFloorSeconds, panicMode, tier, stakes, panicDurationMinutes, quotaTtlSeconds,
+        alert, reason);
+  }
+
+  /** The reason {@link #withFreshnessReason} added, or null. */
+  public String freshnessReason() {
+    return freshnessReason;
+  }
+
   /** Why the TTL is what it is, one line per input that mattered, in evaluation order. */
   public List<String> reasons() {
     List<String> reasons = new ArrayList<>(6);
@@ -158,6 +205,9 @@ public final class Decision {
     long quotaPart = status == Status.PANIC ? quotaTtlSeconds : 0;
     reasons.add("effective TTL " + ttlSeconds + "s = max(freshness " + freshnessSeconds()
         + "s, floor " + breakerFloorSeconds + "s, quota " + quotaPart + "s)");
+    if (freshnessReason != null) {
+      reasons.add(freshnessReason);
+    }
     return List.copyOf(reasons);
   }
 

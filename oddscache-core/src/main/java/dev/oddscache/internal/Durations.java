@@ -33,4 +33,10 @@ public final class Durations {
     }
     return value;
   }
+
+  /** {@code value} in milliseconds, saturating at {@link Long#MAX_VALUE} instead of overflowing. */
+  public static long saturatedMillis(Duration value) {
+    return value.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
+        : value.toMillis();
+  }
 }

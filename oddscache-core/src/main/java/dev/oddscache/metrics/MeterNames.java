@@ -88,6 +88,16 @@ public final class MeterNames {
   /** Gauge: 1 while the store runs on its local fallback, else 0. */
   public static final String STORE_FALLBACK = "oddscache.store.fallback";
 
+  /**
+   * Gauge: 1 while the backend is under pressure (bulkhead occupancy, load latency against its
+   * baseline, or the load budget), so that protection floors hold values whose prices moved;
+   * else 0.
+   */
+  public static final String BACKEND_PRESSURE = "oddscache.backend.pressure";
+
+  /** Gauge: recent backend load latency over its own baseline (1 until enough loads). */
+  public static final String BACKEND_LATENCY_RATIO = "oddscache.backend.latency.ratio";
+
   /** Gauge: panicking matches by quota {@link #TAG_TIER} 1 to 4. */
   public static final String PANIC_MATCHES = "oddscache.panic.matches";
 

@@ -1,5 +1,6 @@
 package dev.oddscache.store;
 
+import dev.oddscache.vix.DriftStamp;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,19 @@ import java.util.Objects;
  * @param ttlSeconds the effective TTL decided for the request that loaded it (informational: the
  *     freshness of a read is judged with the reader's own decision)
  * @param loadNanos how long the load took
+ * @param drift the drift epochs of the value's markets when its load started; {@link
+ *     DriftStamp#NONE} when none had a live feed
  */
-public record StoredValue<V>(V value, long storedAtMillis, long ttlSeconds, long loadNanos) {
+public record StoredValue<V>(V value, long storedAtMillis, long ttlSeconds, long loadNanos,
+    DriftStamp drift) {
   public StoredValue {
     Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(drift, "drift");
+  }
+
+  /** A value with no drift information. */
+  public StoredValue(V value, long storedAtMillis, long ttlSeconds, long loadNanos) {
+    this(value, storedAtMillis, ttlSeconds, loadNanos, DriftStamp.NONE);
   }
 
   /** Age at {@code nowMillis}, never negative (clocks of two processes may disagree slightly). */

@@ -21,10 +21,14 @@ final class MatchState {
     this.lastTickMillis = new AtomicLong(firstTickMillis);
   }
 
-  /** The state of the normalised market id {@code market}, created on first use. */
-  MarketState market(String market) {
+  /**
+   * The state of the normalised market id {@code market}, created on first use with its drift
+   * threshold and the time of the tick that creates it.
+   */
+  MarketState market(String market, DriftConfig drift, long timestampMillis) {
     MarketState state = markets.get(market);
-    return state != null ? state : markets.computeIfAbsent(market, m -> new MarketState());
+    return state != null ? state : markets.computeIfAbsent(market,
+        m -> new MarketState(drift.thresholdOf(m), timestampMillis));
   }
 
   /** The state of the normalised market id {@code market}, or null if it has had no tick. */

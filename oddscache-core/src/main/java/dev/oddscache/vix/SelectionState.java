@@ -5,15 +5,18 @@ import dev.oddscache.Status;
 /**
  * The EWMA volatility state of one selection and the classification of its ticks.
  *
- * <p>Thread-safe: {@link #advance} is synchronized on this object. Contention is limited to ticks
- * of the same selection, which a feed delivers in sequence anyway, and the critical section is a
- * handful of arithmetic operations.
+ * <p>Not thread-safe by itself: its {@link MarketState} applies every tick under the market's
+ * lock, which also guards the drift reference kept here.
  */
 final class SelectionState {
   private long ticks;
   private long lastMillis;
   private double lastLogOdds;
   private double variance;
+  /** Log price at the start of {@link #referenceEpoch}; set by {@link MarketState}. */
+  double reference;
+  /** The market epoch {@link #reference} belongs to; -1 before the first tick. */
+  long referenceEpoch = -1;
 
   /**
    * Classifies a valid tick and folds it into the state, or returns {@link
@@ -23,7 +26,7 @@ final class SelectionState {
    *
    * @param odds a finite decimal price above 1.0, already validated
    */
-  synchronized TickResult advance(double odds, long timestampMillis, VixConfig config) {
+  TickResult advance(double odds, long timestampMillis, VixConfig config) {
     if (ticks > 0 && timestampMillis < lastMillis) {
       return TickResult.OUT_OF_ORDER;
     }
@@ -42,6 +45,11 @@ final class SelectionState {
     variance = (1.0 - alpha) * variance + alpha * r * r;
     lastLogOdds = x;
     return TickResult.accepted(classify(tickNumber, absR, z, config), z);
+  }
+
+  /** The log price of the last accepted tick; NaN before the first. */
+  double lastLogOdds() {
+    return ticks == 0 ? Double.NaN : lastLogOdds;
   }
 
   private static Status classify(long tickNumber, double absR, double z, VixConfig config) {

@@ -38,6 +38,7 @@ public final class VixConfig {
   private final double warningSigma;
   private final Duration hold;
   private final long holdMillis;
+  private final DriftConfig drift;
 
   private VixConfig(Builder b) {
     this.alpha = b.alpha;
@@ -47,6 +48,7 @@ public final class VixConfig {
     this.panicSigma = b.panicSigma;
     this.warningSigma = b.warningSigma;
     this.hold = b.hold;
+    this.drift = b.drift;
     // Durations beyond ~292 million years saturate rather than overflow.
     this.holdMillis =
         hold.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : hold.toMillis();
@@ -72,7 +74,8 @@ public final class VixConfig {
         .jumpThreshold(base.jumpThreshold)
         .panicSigma(base.panicSigma)
         .warningSigma(base.warningSigma)
-        .hold(base.hold);
+        .hold(base.hold)
+        .drift(base.drift);
   }
 
   /** EWMA weight α in (0, 1]: {@code σ²_new = (1 − α)·σ²_prev + α·r²}. */
@@ -121,6 +124,11 @@ public final class VixConfig {
     return holdMillis;
   }
 
+  /** The drift epochs' threshold and tracking timeout. */
+  public DriftConfig drift() {
+    return drift;
+  }
+
   /** Equal when every setting is equal, so configs read from files compare by value. */
   @Override
   public boolean equals(Object o) {
@@ -131,20 +139,21 @@ public final class VixConfig {
         && Double.compare(jumpThreshold, other.jumpThreshold) == 0
         && Double.compare(panicSigma, other.panicSigma) == 0
         && Double.compare(warningSigma, other.warningSigma) == 0
-        && hold.equals(other.hold);
+        && hold.equals(other.hold)
+        && drift.equals(other.drift);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(alpha, sigmaMin, warmupTicks, jumpThreshold, panicSigma, warningSigma,
-        hold);
+        hold, drift);
   }
 
   @Override
   public String toString() {
     return "VixConfig{alpha=" + alpha + ", sigmaMin=" + sigmaMin + ", warmupTicks=" + warmupTicks
         + ", jumpThreshold=" + jumpThreshold + ", panicSigma=" + panicSigma + ", warningSigma="
-        + warningSigma + ", hold=" + hold + '}';
+        + warningSigma + ", hold=" + hold + ", drift=" + drift + '}';
   }
 
   /** Collects settings for a {@link VixConfig}. Not thread-safe. */
@@ -156,8 +165,14 @@ public final class VixConfig {
     private double panicSigma = DEFAULT_PANIC_SIGMA;
     private double warningSigma = DEFAULT_WARNING_SIGMA;
     private Duration hold = DEFAULT_HOLD;
+    private DriftConfig drift = DriftConfig.ofDefaults();
 
     private Builder() {}
+
+    public Builder drift(DriftConfig value) {
+      this.drift = Objects.requireNonNull(value, "drift");
+      return this;
+    }
 
     /** @throws IllegalArgumentException unless {@code value} is in (0, 1] */
     public Builder alpha(double value) {

@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +33,26 @@ import org.slf4j.LoggerFactory;
  * selection ids are compared exactly. Invalid ticks are rejected and ticks older than their
  * selection's last accepted tick are ignored; either way only the matching counter changes.
  *
+ * <p><b>Drift.</b> Each market also keeps a drift epoch (see {@link #epoch}): it advances when a
+ * price has moved by {@link DriftConfig#threshold()} since the epoch began, on a jump, on a
+ * suspension or re-open ({@link #marketStatusChanged}) and on an invalidating event ({@link
+ * #advanceEpochs}). A value stamped with its markets' epochs when its load started ({@link
+ * #stamp}) is {@link #drifted} once any of them has advanced. Epochs are a deterministic function
+ * of the tick sequence, so every process fed the same ticks has the same epochs.
+ *
  * <p><b>Cost and thread safety.</b> Thread-safe. {@link #accept} is O(1): nested {@link
- * ConcurrentHashMap}s (match → market → selection), a short lock on the selection and lock-free
- * status marks. Status queries are O(1) per market. Memory grows with the selections seen; call
- * {@link #evictIdle(long)} or {@link #forget(String)} to release finished matches. A tick that
- * races with the eviction of its own match may be applied to the evicted state and so be lost;
- * the next ticks of that match start it afresh.
+ * ConcurrentHashMap}s (match → market → selection), a short lock on the market and lock-free
+ * status marks; epoch reads take no lock. Status queries are O(1) per market. Memory grows with
+ * the selections seen; call {@link #evictIdle(long)} or {@link #forget(String)} to release
+ * finished matches. A tick that races with the eviction of its own match may be applied to the
+ * evicted state and so be lost; the next ticks of that match start it afresh.
  */
 public final class VixDetector {
   private static final Logger LOG = LoggerFactory.getLogger(VixDetector.class);
 
   private final VixConfig config;
   private final long holdMillis;
+  private final long trackingMillis;
   private final ConcurrentHashMap<String, MatchState> matches = new ConcurrentHashMap<>();
   private final LongAdder accepted = new LongAdder();
   private final LongAdder rejected = new LongAdder();
@@ -53,6 +62,7 @@ public final class VixDetector {
   public VixDetector(VixConfig config) {
     this.config = Objects.requireNonNull(config, "config");
     this.holdMillis = config.holdMillis();
+    this.trackingMillis = config.drift().trackingTimeoutMillis();
     for (int i = 0; i < classified.length; i++) {
       classified[i] = new LongAdder();
     }
@@ -86,9 +96,8 @@ public final class VixDetector {
     String market = Markets.normalise(tick.market());
     long timestamp = tick.timestampMillis();
     MatchState match = matchFor(tick.matchId(), timestamp);
-    MarketState marketState = match.market(market);
-    TickResult result =
-        marketState.selection(tick.selection()).advance(tick.odds(), timestamp, config);
+    MarketState marketState = match.market(market, config.drift(), timestamp);
+    TickResult result = marketState.apply(tick.selection(), tick.odds(), timestamp, config);
     if (result.outcome() == TickResult.Outcome.OUT_OF_ORDER) {
       outOfOrder.increment();
       return result;
@@ -193,6 +202,108 @@ public final class VixDetector {
       }
     }
     return Collections.unmodifiableSortedMap(statuses);
+  }
+
+  /**
+   * The drift epoch of a market at {@code nowMillis}, or {@link DriftStamp#UNTRACKED} if it has
+   * had no tick within {@link DriftConfig#trackingTimeout()} (or none at all).
+   *
+   * @throws NullPointerException if {@code matchId} is null
+   * @throws IllegalArgumentException if {@code market} is null or blank
+   */
+  public long epoch(String matchId, String market, long nowMillis) {
+    MatchState match = matches.get(Objects.requireNonNull(matchId, "matchId"));
+    String id = Markets.normalise(market);
+    MarketState state = match == null ? null : match.existingMarket(id);
+    return state == null ? DriftStamp.UNTRACKED : state.epochAt(nowMillis, trackingMillis);
+  }
+
+  /**
+   * The epochs of {@code markets} of a match at {@code nowMillis}, to record with a value whose
+   * load starts now; {@link DriftStamp#NONE} if the match id is null or none of the markets is
+   * tracked. O(number of markets).
+   *
+   * @throws IllegalArgumentException if a market id is null or blank
+   */
+  public DriftStamp stamp(String matchId, Collection<String> markets, long nowMillis) {
+    Objects.requireNonNull(markets, "markets");
+    MatchState match = matchId == null ? null : matches.get(matchId);
+    if (match == null || markets.isEmpty()) {
+      return DriftStamp.NONE;
+    }
+    String[] ids = new String[markets.size()];
+    long[] epochs = new long[ids.length];
+    boolean anyTracked = false;
+    int i = 0;
+    for (String market : markets) {
+      String id = Markets.normalise(market);
+      MarketState state = match.existingMarket(id);
+      ids[i] = id;
+      epochs[i] = state == null ? DriftStamp.UNTRACKED : state.epochAt(nowMillis, trackingMillis);
+      anyTracked |= epochs[i] != DriftStamp.UNTRACKED;
+      i++;
+    }
+    return anyTracked ? DriftStamp.ofOwned(matchId, ids, epochs) : DriftStamp.NONE;
+  }
+
+  /**
+   * Whether the prices behind a value stamped {@code stamp} have moved: any of its markets is at
+   * another epoch now, or was tracked and is no longer (its feed fell silent, so nothing vouches
+   * for the value). False for {@link DriftStamp#NONE}. O(number of markets), no allocation.
+   */
+  public boolean drifted(DriftStamp stamp, long nowMillis) {
+    if (stamp.isNone()) {
+      return false;
+    }
+    MatchState match = matches.get(stamp.matchId());
+    for (int i = 0; i < stamp.size(); i++) {
+      MarketState state = match == null ? null : match.existingMarket(stamp.market(i));
+      long now = state == null ? DriftStamp.UNTRACKED : state.epochAt(nowMillis, trackingMillis);
+      if (now != stamp.epoch(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A market was suspended or re-opened (a Betfair {@code marketDefinition.status} change): its
+   * prices before and after are not comparable, so its epoch advances. Counts as feed activity
+   * for tracking. Does nothing for a market that has had no tick.
+   *
+   * @return whether the market was known
+   * @throws IllegalArgumentException if {@code market} is null or blank
+   */
+  public boolean marketStatusChanged(String matchId, String market, long timestampMillis) {
+    MatchState match = matches.get(Objects.requireNonNull(matchId, "matchId"));
+    MarketState state = match == null ? null : match.existingMarket(Markets.normalise(market));
+    if (state == null) {
+      return false;
+    }
+    state.advanceEpoch(timestampMillis);
+    return true;
+  }
+
+  /**
+   * An invalidating event hit the markets of a match that {@code affected} accepts (normalised
+   * ids): their epochs advance, so values stamped before the event are drifted.
+   *
+   * @return the number of markets advanced
+   */
+  public int advanceEpochs(String matchId, Predicate<String> affected) {
+    Objects.requireNonNull(affected, "affected");
+    MatchState match = matches.get(Objects.requireNonNull(matchId, "matchId"));
+    if (match == null) {
+      return 0;
+    }
+    int advanced = 0;
+    for (Map.Entry<String, MarketState> e : match.markets().entrySet()) {
+      if (affected.test(e.getKey())) {
+        e.getValue().advanceEpoch(Long.MIN_VALUE);
+        advanced++;
+      }
+    }
+    return advanced;
   }
 
   /**

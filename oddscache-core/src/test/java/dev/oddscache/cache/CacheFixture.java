@@ -56,7 +56,12 @@ final class CacheFixture {
   }
 
   CacheResult<String> getNow(String key, MatchContext ctx, AsyncLoader<String> loader) {
-    CompletableFuture<CacheResult<String>> f = cache.getAsync(key, ctx, loader);
+    return getNow(key, ctx, ReadOptions.DEFAULT, loader);
+  }
+
+  CacheResult<String> getNow(String key, MatchContext ctx, ReadOptions options,
+      AsyncLoader<String> loader) {
+    CompletableFuture<CacheResult<String>> f = cache.getAsync(key, ctx, options, loader);
     if (!f.isDone()) {
       throw new AssertionError("expected an immediate answer for " + key);
     }

@@ -32,13 +32,17 @@ class VixConfigTest {
   @Test
   void from_copiesEverySetting() {
     VixConfig base = VixConfig.custom().alpha(0.2).sigmaMin(0.02).warmupTicks(5)
-        .jumpThreshold(0.3).panicSigma(3.0).warningSigma(2.5).hold(Duration.ofSeconds(7)).build();
+        .jumpThreshold(0.3).panicSigma(3.0).warningSigma(2.5).hold(Duration.ofSeconds(7))
+        .drift(DriftConfig.custom().threshold(0.05).familyThreshold("over_under", 0.1)
+            .trackingTimeout(Duration.ofMinutes(3)).build())
+        .build();
 
     VixConfig copy = VixConfig.from(base).build();
 
     assertThat(copy).hasToString(base.toString());
     assertThat(copy.toString()).isEqualTo("VixConfig{alpha=0.2, sigmaMin=0.02, warmupTicks=5, "
-        + "jumpThreshold=0.3, panicSigma=3.0, warningSigma=2.5, hold=PT7S}");
+        + "jumpThreshold=0.3, panicSigma=3.0, warningSigma=2.5, hold=PT7S, drift=DriftConfig{"
+        + "threshold=0.05, families={over_under=0.1}, trackingTimeout=PT3M}}");
   }
 
   @Test

@@ -136,7 +136,7 @@ public final class RedisStore<V> implements CacheStore<V> {
           + ": " + e.getMessage(), e);
     }
     StoredValue<V> stored =
-        new StoredValue<>(value, b.storedAtMillis(), b.ttlSeconds(), b.loadNanos());
+        new StoredValue<>(value, b.storedAtMillis(), b.ttlSeconds(), b.loadNanos(), b.drift());
     return new Read<>(stored, b.tags());
   }
 
@@ -164,7 +164,7 @@ public final class RedisStore<V> implements CacheStore<V> {
     byte[] payload = encode(key, value.value());
     long token = ThreadLocalRandom.current().nextLong();
     byte[] blob = BlobFormat.encode(token, value.storedAtMillis(), value.ttlSeconds(),
-        value.loadNanos(), tags, payload);
+        value.loadNanos(), tags, value.drift(), payload);
     RedisClusterAsyncCommands<String, byte[]> c = redis.async();
     // Until this put returns it is concurrent with any removal, which may or may not remove it,
     // so the order of the two commands does not matter for the contract. Tags are sent first
