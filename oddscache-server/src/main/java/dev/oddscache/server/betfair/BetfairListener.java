@@ -16,4 +16,11 @@ public interface BetfairListener {
    * such prices are ignored, never fed to the detector. Does nothing by default.
    */
   default void onIgnored(BetfairTick tick) {}
+
+  /**
+   * A market's definition came with another status than its previous definition (a suspension, a
+   * re-open, the close), before the ticks of the same market change are reported. Does nothing
+   * by default.
+   */
+  default void onMarketStatus(MarketStatusChange change) {}
 }

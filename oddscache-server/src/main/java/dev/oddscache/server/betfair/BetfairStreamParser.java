@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * becomes a tick of selection {@code id} in the market's {@code eventId} and {@code marketType};
  * runner changes without {@code ltp} (order-book updates only) are skipped. Ticks of a market
  * whose definition's {@code status} is not {@code OPEN} go to {@link BetfairListener#onIgnored}.
- * Messages with another {@code op} ({@code connection}, {@code status}) and messages without
- * {@code mc} (heartbeats) produce nothing.
+ * A definition whose {@code status} differs from the market's previous definition's goes to
+ * {@link BetfairListener#onMarketStatus} first. Messages with another {@code op} ({@code
+ * connection}, {@code status}) and messages without {@code mc} (heartbeats) produce nothing.
  *
  * <p><b>Bad input.</b> Invalid JSON, a missing or mistyped field and a runner change of a market
  * with no definition yet are reported to {@link BetfairListener#onRejected} with the line's index
@@ -184,6 +185,10 @@ public final class BetfairStreamParser {
     if (definition != null) {
       MarketDefinition parsed = definition(definition, path + ".marketDefinition");
       MarketDefinition previous = definitions.put(marketId, parsed);
+      if (previous != null && !previous.status().equals(parsed.status())) {
+        listener.onMarketStatus(new MarketStatusChange(parsed.eventId(), parsed.marketType(),
+            marketId, parsed.status(), pt, index));
+      }
       if (parsed.isClosed() && (previous == null || !previous.isClosed())) {
         closed.add(marketId);
         if (closedCount.incrementAndGet() > MAX_CLOSED_MARKETS) {

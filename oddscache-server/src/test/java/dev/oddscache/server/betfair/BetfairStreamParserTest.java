@@ -67,6 +67,26 @@ class BetfairStreamParserTest {
   }
 
   @Test
+  void statusChanges_areReportedFromTheSecondDefinitionOn_onlyWhenTheStatusDiffers()
+      throws IOException {
+    Recorder r = Recorder.parse(join(
+        definition(1000, "OPEN", false),
+        definition(2000, "OPEN", true),
+        definition(3000, "SUSPENDED", true),
+        definition(4000, "SUSPENDED", true),
+        prices(4500, "\"ltp\":8.6,\"id\":1"),
+        definition(5000, "OPEN", true),
+        definition(6000, "1.200", "777", "PLACE", "OPEN", false),
+        definition(7000, "CLOSED", true)));
+
+    assertThat(r.statuses).containsExactly(
+        new MarketStatusChange("31389771", "win", "1.100", "SUSPENDED", 3000, 2),
+        new MarketStatusChange("31389771", "win", "1.100", "OPEN", 5000, 5),
+        new MarketStatusChange("31389771", "win", "1.100", "CLOSED", 7000, 7));
+    assertThat(r.rejected).isEmpty();
+  }
+
+  @Test
   void definitionInTheSameMarketChange_appliesToItsRunnerChanges() throws IOException {
     String suspendedWithPrices = "{\"op\":\"mcm\",\"pt\":2000,\"mc\":[{\"id\":\"1.100\","
         + "\"marketDefinition\":{\"eventId\":\"9\",\"marketType\":\"WIN\",\"status\":\"SUSPENDED\","

@@ -10,6 +10,7 @@ final class Recorder implements BetfairListener {
   final List<BetfairTick> ticks = new ArrayList<>();
   final List<BetfairTick> ignored = new ArrayList<>();
   final List<Rejection> rejected = new ArrayList<>();
+  final List<MarketStatusChange> statuses = new ArrayList<>();
 
   static Recorder parse(String text) throws IOException {
     Recorder recorder = new Recorder();
@@ -30,5 +31,10 @@ final class Recorder implements BetfairListener {
   @Override
   public void onIgnored(BetfairTick tick) {
     ignored.add(tick);
+  }
+
+  @Override
+  public void onMarketStatus(MarketStatusChange change) {
+    statuses.add(change);
   }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The seeds' starting point: a plain map cache with the zone TTL while calm, and a backend call
- * for every PANIC request. Nothing is coalesced, so a hot key under panic costs one backend call
- * per request, and a calm miss costs one per request until the first load lands.
+ * for every PANIC request (by the request's own status, else by its detector's). Nothing is
+ * coalesced, so a hot key under panic costs one backend call per request, and a calm miss costs
+ * one per request until the first load lands.
  */
 final class BypassPolicy extends PlainMapPolicy {
 
@@ -23,7 +24,7 @@ final class BypassPolicy extends PlainMapPolicy {
 
   @Override
   public CompletableFuture<Served> get(String key, MatchContext context) {
-    boolean panic = context.status() == Status.PANIC;
+    boolean panic = statusOf(context, time.ticker().epochMillis()) == Status.PANIC;
     if (!panic) {
       SimValue value = fresh(key, context);
       if (value != null) {

@@ -2,25 +2,37 @@ package dev.oddscache.tools.sim;
 
 import dev.oddscache.MatchContext;
 import dev.oddscache.cache.Strategy;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A plain TTL cache with single-flight loading, like Caffeine's {@code get(key, loader)} or
- * Spring's {@code @Cacheable(sync = true)}: the zone's base TTL whatever the volatility, one load
- * per key at a time on a miss or expiry, and no stale serving (waiters of a failed load all fail).
+ * Spring's {@code @Cacheable(sync = true)}: the zone's base TTL ({@code fixed-ttl}) or one fixed
+ * TTL ({@code fixed-ttl:D}) whatever the volatility, one load per key at a time on a miss or
+ * expiry, and no stale serving (waiters of a failed load all fail).
  */
 final class FixedTtlPolicy extends PlainMapPolicy {
   private final Map<String, CompletableFuture<SimValue>> loading = new HashMap<>();
+  private final String name;
+  private final long fixedTtlNanos;
 
-  FixedTtlPolicy(VirtualTime time, SimBackend backend) {
+  /** @param ttl the fixed TTL, or null for the zone's */
+  FixedTtlPolicy(String name, VirtualTime time, SimBackend backend, Duration ttl) {
     super(time, backend);
+    this.name = name;
+    this.fixedTtlNanos = ttl == null ? -1 : ttl.toNanos();
   }
 
   @Override
   public String name() {
-    return "fixed-ttl";
+    return name;
+  }
+
+  @Override
+  protected long ttlNanos(MatchContext context) {
+    return fixedTtlNanos < 0 ? super.ttlNanos(context) : fixedTtlNanos;
   }
 
   @Override

@@ -1,37 +1,64 @@
 package dev.oddscache.tools.sim;
 
 import dev.oddscache.MatchContext;
+import dev.oddscache.Status;
+import dev.oddscache.vix.OddsTick;
+import dev.oddscache.vix.VixDetector;
 import dev.oddscache.zone.ZonePolicy;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the two baselines share: a plain map from key to value, expiring by the base TTL of the
- * request's kickoff zone, and an invalidation a cache without a tag index can do: drop every key
- * of the match
- * (or of the one market an event names). Not thread-safe.
+ * What the baselines share: a plain map from key to value, expiring by the base TTL of the
+ * request's kickoff zone (or a fixed TTL), an invalidation a cache without a tag index can do:
+ * drop every key of the match (or of the one market an event names), and a volatility detector
+ * of their own with the default configuration, fed the same ticks as the product's, for the
+ * status of requests that carry none. Not thread-safe.
  */
 abstract class PlainMapPolicy implements SimPolicy {
   protected final VirtualTime time;
   protected final SimBackend backend;
   protected final Map<String, SimValue> entries = new HashMap<>();
   private final ZonePolicy zones = ZonePolicy.ofDefaults();
+  private final VixDetector vix = VixDetector.ofDefaults();
 
   PlainMapPolicy(VirtualTime time, SimBackend backend) {
     this.time = time;
     this.backend = backend;
   }
 
-  /** The stored value for {@code key} if it is younger than the zone's base TTL, else null. */
+  /** The stored value for {@code key} if it is younger than {@link #ttlNanos}, else null. */
   protected SimValue fresh(String key, MatchContext context) {
     SimValue value = entries.get(key);
     if (value == null) {
       return null;
     }
-    long ttlNanos =
-        zones.baseTtlSeconds(zones.zoneOf(context.kickoff(), time.ticker().epochMillis()))
-            * 1_000_000_000L;
-    return ageNanos(value) < ttlNanos ? value : null;
+    return ageNanos(value) < ttlNanos(context) ? value : null;
+  }
+
+  /** How long a value of a request like {@code context} stays fresh: the zone's base TTL. */
+  protected long ttlNanos(MatchContext context) {
+    return zones.baseTtlSeconds(zones.zoneOf(context.kickoff(), time.ticker().epochMillis()))
+        * 1_000_000_000L;
+  }
+
+  @Override
+  public void tick(OddsTick tick) {
+    vix.accept(tick);
+  }
+
+  @Override
+  public void marketStatusChanged(String matchId, String market, long timestampMillis) {
+    vix.marketStatusChanged(matchId, market, timestampMillis);
+  }
+
+  @Override
+  public Status statusOf(MatchContext context, long nowMillis) {
+    if (context.status() != null) {
+      return context.status();
+    }
+    return context.matchId() == null ? Status.NORMAL
+        : vix.status(context.matchId(), context.markets(), nowMillis);
   }
 
   protected long ageNanos(SimValue value) {

@@ -5,15 +5,15 @@ final class Policies {
   private Policies() {}
 
   /**
-   * @throws ScenarioException if {@code name} is not one of {@link Scenario#POLICIES}
+   * @throws ScenarioException if {@code name} is not one of {@link PolicySpec#ACCEPTED}
    */
   static SimPolicy create(String name, VirtualTime time, SimBackend backend) {
-    return switch (name) {
-      case "oddscache" -> new OddsCachePolicy(time, backend);
-      case "bypass" -> new BypassPolicy(time, backend);
-      case "fixed-ttl" -> new FixedTtlPolicy(time, backend);
-      default -> throw new ScenarioException(
-          "policy must be one of " + Scenario.POLICIES + ", got '" + name + "'");
+    PolicySpec spec = PolicySpec.parse("policy", name);
+    return switch (spec.kind()) {
+      case ODDSCACHE -> new OddsCachePolicy(name, time, backend, OddsCachePolicy.DEFAULT);
+      case ODDSCACHE_TTL -> new OddsCachePolicy(name, time, backend, OddsCachePolicy.TTL);
+      case BYPASS -> new BypassPolicy(time, backend);
+      case FIXED_TTL -> new FixedTtlPolicy(name, time, backend, spec.ttl());
     };
   }
 }

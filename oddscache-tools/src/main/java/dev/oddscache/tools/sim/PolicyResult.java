@@ -15,6 +15,7 @@ import java.util.Map;
  * @param panicAges null when no request was PANIC
  * @param tierOnePanic the requests in panic quota tier 1, compared with the longest load
  * @param loadDurations how long the backend calls took (arrival to completion)
+ * @param priceError how far the answers were off the live prices; null without a feed
  * @param wallNanos wall time the run took; reported on the terminal, never in the JSON
  */
 record PolicyResult(
@@ -34,6 +35,7 @@ record PolicyResult(
     int[] panicRequestsPerSecond,
     int[] maxAgeMillisPerSecond,
     double[] meanAgeMillisPerSecond,
+    PriceErrorSummary priceError,
     long wallNanos) {
 
   long served(Strategy strategy) {
@@ -81,14 +83,14 @@ record PolicyResult(
    * documents: {@code requests}, {@code backendCalls}, {@code backendCallsPerSecond}, {@code
    * backendMaxConcurrent}, {@code served}, {@code servedAgeSeconds}, {@code
    * panicServedAgeSeconds}, {@code tier1PanicServedAgeSeconds}, {@code loadDurationSeconds},
-   * {@code transitions}.
+   * {@code priceError} (only with a feed), {@code transitions}.
    */
   Map<String, Object> toJson() {
     List<Map<String, Object>> changes = new ArrayList<>();
     for (Transition t : transitions) {
       changes.add(t.toJson());
     }
-    return JsonNumbers.object(
+    Map<String, Object> json = JsonNumbers.object(
         "requests", requests,
         "backendCalls", backendCalls,
         "backendCallsPerSecond", JsonNumbers.object(
@@ -105,7 +107,11 @@ record PolicyResult(
         "servedAgeSeconds", ages.toJson(),
         "panicServedAgeSeconds", panicAges == null ? null : panicAges.toJson(),
         "tier1PanicServedAgeSeconds", tierOnePanic.toJson(),
-        "loadDurationSeconds", loadDurations.toJson(),
-        "transitions", changes);
+        "loadDurationSeconds", loadDurations.toJson());
+    if (priceError != null) {
+      json.put("priceError", priceError.toJson());
+    }
+    json.put("transitions", changes);
+    return json;
   }
 }

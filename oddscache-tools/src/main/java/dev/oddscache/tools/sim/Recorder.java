@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Tallies one policy's run: requests, how they were served, ages (of all requests, of PANIC ones,
- * of tier-1 ones), per-second series for the charts, and the breaker and tier transitions.
+ * of tier-1 ones), price errors when a feed drives the run, per-second series for the charts, and
+ * the breaker and tier transitions.
  * Primitive counters and arrays only, so the per request cost is a few increments. Not
  * thread-safe.
  */
@@ -29,12 +30,20 @@ final class Recorder {
   private final int[] lastTier;
   private final long[] lastTierIssue;
   private final List<Transition> transitions = new ArrayList<>();
+  private final PriceBook book;
+  private final PriceErrorHistogram priceErrors = new PriceErrorHistogram();
   private long requests;
   private long completed;
   private long errors;
 
   Recorder(VirtualTime time, List<String> matchIds, long durationSeconds) {
+    this(time, matchIds, durationSeconds, null);
+  }
+
+  /** @param book the feed's prices, against which answers are measured; null without a feed */
+  Recorder(VirtualTime time, List<String> matchIds, long durationSeconds, PriceBook book) {
     this.time = time;
+    this.book = book;
     this.matchIds = matchIds;
     int seconds = (int) durationSeconds;
     requestsPerSecond = new int[seconds];
@@ -78,6 +87,9 @@ final class Recorder {
       tierOne.answered(served);
     }
     strategies[served.strategy().ordinal()]++;
+    if (book != null) {
+      priceErrors.record(book.error(served.prices()));
+    }
     if (served.staleOnError()) {
       errors++;
     }
@@ -144,6 +156,7 @@ final class Recorder {
         panicPerSecond.clone(),
         maxAgePerSecond.clone(),
         meanAges(),
+        book == null ? null : PriceErrorSummary.of(priceErrors),
         wallNanos);
   }
 

@@ -34,16 +34,24 @@ final class ReportCharts {
     charts.put("load", load(result));
     charts.put("panic-ratio", panicRatio(result));
     PolicyResult cache = oddscache(result);
+    long seconds = result.plan().durationSeconds();
     if (cache != null) {
-      charts.put("breaker-mode", breakerMode(cache, result.scenario().durationSeconds()));
-      charts.put("tiers", tiers(cache, result.scenario()));
+      charts.put("breaker-mode", breakerMode(cache, seconds));
+      charts.put("tiers", tiers(cache, result.plan().matches(), seconds));
     }
     charts.put("served-age", servedAge(result));
-    if (result.scenario().durationMinutes() > 24 * 60) {
+    if (seconds > 24 * 60 * 60) {
       // Day 1 is the first day: the axis starts at the epoch, January 1st.
       charts.values().forEach(c -> c.getStyler().setDatePattern("'day' D, H:mm"));
     }
-    return charts;
+    if (!result.plan().tickDriven()) {
+      return charts;
+    }
+    // The headline of a run on real odds comes first.
+    Map<String, XYChart> withPrices = new LinkedHashMap<>();
+    withPrices.put("price-error", PriceErrorChart.of(result));
+    withPrices.putAll(charts);
+    return withPrices;
   }
 
   static PolicyResult oddscache(SimulationResult result) {
@@ -75,7 +83,7 @@ final class ReportCharts {
     double[] ratio = ChartSeries.windowRatio(first.panicRequestsPerSecond(),
         first.requestsPerSecond(), (int) BreakerConfig.DEFAULT_WINDOW.toSeconds());
     line(chart, "panic ratio", ChartSeries.maxPerBucket(ratio, MAX_POINTS));
-    double end = result.scenario().durationMinutes();
+    double end = result.plan().durationSeconds() / 60.0;
     threshold(chart, "exit HIGH_VOLATILITY < 0.30",
         BreakerConfig.DEFAULT_EXIT_HIGH_VOLATILITY, end);
     threshold(chart, "enter HIGH_VOLATILITY >= 0.50",
@@ -99,18 +107,19 @@ final class ReportCharts {
   }
 
   /** The panic tier of each match over time, as seen on oddscache's decisions. */
-  static XYChart tiers(PolicyResult cache, Scenario scenario) {
+  static XYChart tiers(PolicyResult cache, List<Scenario.MatchSpec> matches,
+      long durationSeconds) {
     XYChart chart = chart("Panic tier per match (oddscache decisions)", "tier");
     chart.getStyler().setYAxisMin(-0.1).setYAxisMax(4.1).setYAxisDecimalPattern("0");
     Map<String, List<long[]>> byMatch = new LinkedHashMap<>();
-    for (Scenario.MatchSpec m : scenario.matches()) {
+    for (Scenario.MatchSpec m : matches) {
       byMatch.put(m.id().trim(), new ArrayList<>());
     }
     for (Transition.Tier t : cache.tierTransitions()) {
       byMatch.get(t.match()).add(new long[] {t.second(), t.to()});
     }
     byMatch.forEach((match, changes) ->
-        line(chart, match, ChartSeries.steps(0, changes, scenario.durationSeconds())));
+        line(chart, match, ChartSeries.steps(0, changes, durationSeconds)));
     return chart;
   }
 

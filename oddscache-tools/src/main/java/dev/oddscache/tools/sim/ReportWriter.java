@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,18 +39,30 @@ final class ReportWriter {
 
   static String markdown(SimulationResult result, Map<String, XYChart> charts) {
     Scenario s = result.scenario();
+    RunPlan plan = result.plan();
     StringBuilder md = new StringBuilder();
     md.append("# Simulation: ").append(s.name()).append("\n\n");
+    if (plan.tickDriven()) {
+      md.append(String.format(Locale.ROOT,
+          "Driven by %,d recorded Betfair ticks of %s, from %s to %s (%s of virtual time). ",
+          plan.feed().ticks(), String.join(", ", s.ticks().betfair().stream()
+              .map(f -> "`" + Path.of(f).getFileName() + "`").toList()),
+          plan.start(), Instant.ofEpochMilli(plan.feed().endMillis()),
+          SummaryText.span(plan.durationSeconds())));
+    } else {
+      md.append(String.format(Locale.ROOT, "%d minutes of virtual time, ", s.durationMinutes()));
+    }
     md.append(String.format(Locale.ROOT,
-        "%d minutes of virtual time, %,d requests/s (Zipf exponent %s) over %d keys, seed %d. "
+        "%,d requests/s (Zipf exponent %s) over %d keys, seed %d. "
             + "Backend: %d ms per call, failure rate %s%s.%n%n",
-        s.durationMinutes(), s.load().requestsPerSecond(), s.load().zipfExponent(),
-        new Workload(s, Simulation.START).keyCount(), s.seed(), s.backend().latencyMs(),
-        s.backend().failureRate(), s.backend().maxConcurrent() == null ? ""
+        s.load().requestsPerSecond(), s.load().zipfExponent(),
+        new Workload(s, plan.matches(), plan.start()).keyCount(), s.seed(),
+        s.backend().latencyMs(), s.backend().failureRate(),
+        s.backend().maxConcurrent() == null ? ""
             : ", at most " + s.backend().maxConcurrent() + " calls at once"));
     md.append("| match | competition | name | kickoff (minute) | markets |\n"
         + "|---|---|---|---|---|\n");
-    for (Scenario.MatchSpec m : s.matches()) {
+    for (Scenario.MatchSpec m : plan.matches()) {
       md.append(row(m.id(), nz(m.competition()), nz(m.name()),
           m.kickoffAtMinute() == null ? "unknown" : fmt(m.kickoffAtMinute()),
           String.join(", ", m.markets())));
@@ -71,8 +84,11 @@ final class ReportWriter {
             .append(e.market() == null ? "" : " (market " + e.market() + ")").append('\n');
       }
     }
-    md.append("\n## Results\n\n");
     List<PolicyResult> ps = result.policies();
+    if (plan.tickDriven()) {
+      accuracySection(md, ps);
+    }
+    md.append("\n## Results\n\n");
     md.append("| | ").append(String.join(" | ", ps.stream().map(PolicyResult::policy).toList()))
         .append(" |\n|---|").append("---|".repeat(ps.size())).append('\n');
     md.append(metric(ps, "requests", p -> count(p.requests())));
@@ -127,8 +143,30 @@ final class ReportWriter {
     }
     md.append("\nBaselines: `bypass` is a plain map cache with the zone TTL that loads on every "
         + "PANIC request, uncoalesced; `fixed-ttl` keeps the zone TTL whatever the volatility, "
-        + "with single-flight loading and no stale serving. Neither has a breaker or tiers.\n");
+        + "with single-flight loading and no stale serving (`fixed-ttl:D` the same with a fixed "
+        + "TTL of D). None has a breaker or tiers. `oddscache-ttl` is the product with price "
+        + "drift off: the seeds' timer rule.\n");
     return md.toString();
+  }
+
+  /** Loads and price error per policy: the headline of a run on real odds. */
+  private static void accuracySection(StringBuilder md, List<PolicyResult> ps) {
+    md.append("\n## Price accuracy per backend load\n\n");
+    md.append("The price error of an answer is the largest |ln(price now) − ln(price when the "
+        + "load that produced it started)| over its market's selections, \"now\" being the "
+        + "moment it is served: 0.02 is a price about 2% off the live one.\n\n");
+    md.append("| policy | backend loads | p99.9 price error | mean | p50 | p99 | max |\n"
+        + "|---|---|---|---|---|---|---|\n");
+    for (PolicyResult p : ps) {
+      PriceErrorSummary e = p.priceError();
+      md.append(row(p.policy().equals(PriceErrorChart.PRODUCT) ? "**" + p.policy() + "**"
+              : p.policy(), count(p.backendCalls()), decimals(e.p999()), decimals(e.mean()),
+          decimals(e.p50()), decimals(e.p99()), decimals(e.max())));
+    }
+  }
+
+  private static String decimals(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
   }
 
   /** The tier-1 answers by kind, and what the figures mean. */

@@ -1,6 +1,9 @@
 package dev.oddscache.tools.sim;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,21 +13,28 @@ import java.util.List;
  * fields, enum values) is checked by {@link ScenarioReader}, which names the offending field. The
  * components are boxed so that a missing required field can be told apart from a zero.
  *
+ * <p>A scenario is either synthetic ({@code matches} and {@code statuses} say what is requested
+ * and when it panics) or driven by real odds ({@code ticks}: recorded Betfair files set the
+ * matches, the markets, the span and the detector's input).
+ *
  * @param name shown in reports and written as {@code "scenario"} in the JSON output
  * @param seed drives the traffic and the backend failures; the same seed gives the same output
- * @param durationMinutes virtual length of one run
+ * @param durationMinutes virtual length of one run; absent with {@code ticks}
+ * @param ticks the recorded feed driving the scenario, or null for a synthetic one
  * @param matches the matches requested; each match gets {@code markets × keysPerMarket} keys
  * @param keysPerMarket distinct cache keys per market of each match (default 1)
  * @param load request rate and key popularity
  * @param backend the simulated backend behind the cache
  * @param statuses volatility status intervals; outside them a match is NORMAL
  * @param events invalidation events fired at their minute
- * @param policies the policies to run, in order (default: all)
+ * @param policies the policies to run, in order (default: {@link #POLICIES}, or {@link
+ *     #TICK_POLICIES} with {@code ticks})
  */
 public record Scenario(
     String name,
     Long seed,
     Integer durationMinutes,
+    TicksSpec ticks,
     List<MatchSpec> matches,
     Integer keysPerMarket,
     LoadSpec load,
@@ -33,8 +43,16 @@ public record Scenario(
     List<EventSpec> events,
     List<String> policies) {
 
-  /** The policy names accepted in {@code policies}, in their default order. */
+  /** The default policies of a synthetic scenario, in order. */
   public static final List<String> POLICIES = List.of("oddscache", "bypass", "fixed-ttl");
+
+  /**
+   * The default policies of a scenario driven by ticks: the product with and without price drift,
+   * fixed TTLs from 1 s to a minute, and the seeds' starting point.
+   */
+  public static final List<String> TICK_POLICIES = List.of("oddscache", "oddscache-ttl",
+      "fixed-ttl:1s", "fixed-ttl:2s", "fixed-ttl:5s", "fixed-ttl:10s", "fixed-ttl:30s",
+      "fixed-ttl:60s", "bypass");
 
   public Scenario {
     seed = seed == null ? 0L : seed;
@@ -42,13 +60,51 @@ public record Scenario(
     backend = backend == null ? new BackendSpec(null, null, null) : backend;
     statuses = statuses == null ? List.of() : List.copyOf(statuses);
     events = events == null ? List.of() : List.copyOf(events);
-    policies = policies == null ? POLICIES : List.copyOf(policies);
+    policies = policies == null ? (ticks == null ? POLICIES : TICK_POLICIES)
+        : List.copyOf(policies);
     matches = matches == null ? null : List.copyOf(matches);
   }
 
-  /** The scenario's length in virtual seconds. */
+  /** The scenario's length in virtual seconds; synthetic scenarios only. */
   public long durationSeconds() {
     return durationMinutes * 60L;
+  }
+
+  /** Whether recorded ticks drive the scenario. */
+  public boolean tickDriven() {
+    return ticks != null;
+  }
+
+  /**
+   * This scenario with the files of {@code ticks} resolved against {@code dir}, the directory of
+   * the scenario file; absolute paths stay as they are.
+   */
+  Scenario resolvedAgainst(Path dir) {
+    if (ticks == null || ticks.betfair() == null) {
+      return this;
+    }
+    List<String> files = ticks.betfair().stream()
+        .map(f -> f == null || f.isBlank() ? f : dir.resolve(f).normalize().toString())
+        .toList();
+    return new Scenario(name, seed, durationMinutes,
+        new TicksSpec(files, ticks.fromMillis(), ticks.toMillis()), matches, keysPerMarket, load,
+        backend, statuses, events, policies);
+  }
+
+  /**
+   * The recorded feed of a scenario driven by real odds.
+   *
+   * @param betfair Betfair stream or historical-data files (plain, gzip or bzip2), relative to
+   *     the scenario file's directory or absolute
+   * @param fromMillis the first instant of the run, epoch milliseconds of the feed's clock
+   *     (default: the first tick)
+   * @param toMillis the last instant of the run (default: the last tick)
+   */
+  public record TicksSpec(List<String> betfair, Long fromMillis, Long toMillis) {
+    public TicksSpec {
+      betfair = betfair == null ? null : Collections.unmodifiableList(
+          new ArrayList<>(betfair));
+    }
   }
 
   /**

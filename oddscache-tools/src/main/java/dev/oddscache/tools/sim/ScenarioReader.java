@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,14 @@ public final class ScenarioReader {
 
   private ScenarioReader() {}
 
-  /** Reads and validates the scenario in {@code file}. */
+  /** Where the Betfair files of a scenario come from, for the message of a missing one. */
+  static final String BETFAIR_SOURCE = "Betfair historical data (https://historicdata.betfair.com),"
+      + " expected in ../shared/data/betfair beside the repository";
+
+  /**
+   * Reads and validates the scenario in {@code file}; the files of {@code ticks} are relative to
+   * its directory.
+   */
   public static Scenario read(Path file) {
     String text;
     try {
@@ -48,11 +56,23 @@ public final class ScenarioReader {
     } catch (IOException e) {
       throw new ScenarioException("cannot read scenario file " + file + ": " + e.getMessage(), e);
     }
-    return parse(text);
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(text, dir == null ? Path.of("").toAbsolutePath() : dir);
   }
 
-  /** Parses and validates a scenario given as JSON text. */
+  /**
+   * Parses and validates a scenario given as JSON text; the files of {@code ticks} are relative
+   * to the working directory.
+   */
   public static Scenario parse(String json) {
+    return parse(json, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Parses and validates a scenario given as JSON text; the files of {@code ticks} are relative
+   * to {@code dir}.
+   */
+  public static Scenario parse(String json, Path dir) {
     Scenario scenario;
     try {
       scenario = JSON.readValue(json, Scenario.class);
@@ -74,6 +94,7 @@ public final class ScenarioReader {
     if (scenario == null) {
       throw new ScenarioException("scenario is empty: expected a JSON object");
     }
+    scenario = scenario.resolvedAgainst(dir);
     validate(scenario);
     return scenario;
   }
@@ -83,13 +104,22 @@ public final class ScenarioReader {
     if (s.name() == null || s.name().isBlank()) {
       throw bad("name must not be blank, got " + quote(s.name()));
     }
+    if (s.keysPerMarket() < 1) {
+      throw bad("keysPerMarket must be >= 1, got " + s.keysPerMarket());
+    }
+    if (s.tickDriven()) {
+      validateTicks(s);
+      validateLoad(s.load());
+      validateBackend(s.backend());
+      // The matches come from the feed, so an event's match is checked once it is read.
+      validateEventTimes(s, Double.POSITIVE_INFINITY);
+      validatePolicies(s.policies());
+      return;
+    }
     required("durationMinutes", s.durationMinutes());
     if (s.durationMinutes() < 1 || s.durationMinutes() > MAX_DURATION_MINUTES) {
       throw bad("durationMinutes must be between 1 and " + MAX_DURATION_MINUTES + ", got "
           + s.durationMinutes());
-    }
-    if (s.keysPerMarket() < 1) {
-      throw bad("keysPerMarket must be >= 1, got " + s.keysPerMarket());
     }
     Map<String, Set<String>> markets = validateMatches(s);
     validateLoad(s.load());
@@ -97,6 +127,54 @@ public final class ScenarioReader {
     validateStatuses(s, markets.keySet());
     validateEvents(s, markets);
     validatePolicies(s.policies());
+  }
+
+  /**
+   * The rules of a scenario driven by ticks: the feed replaces {@code matches}, {@code statuses}
+   * and {@code durationMinutes}, and its files must exist.
+   */
+  private static void validateTicks(Scenario s) {
+    if (s.durationMinutes() != null) {
+      throw bad("durationMinutes must be absent with ticks (the feed's span sets the length), got "
+          + s.durationMinutes());
+    }
+    if (s.matches() != null) {
+      throw bad("matches must be absent with ticks (each market of the feed is requested), got "
+          + s.matches().size() + " match(es)");
+    }
+    if (!s.statuses().isEmpty()) {
+      throw bad("statuses must be absent with ticks (the detector classifies the feed), got "
+          + s.statuses().size() + " interval(s)");
+    }
+    Scenario.TicksSpec t = s.ticks();
+    if (t.betfair() == null || t.betfair().isEmpty()) {
+      throw bad("ticks.betfair must list at least one Betfair stream file, got "
+          + (t.betfair() == null ? "none" : "[]"));
+    }
+    for (int i = 0; i < t.betfair().size(); i++) {
+      String file = t.betfair().get(i);
+      String at = "ticks.betfair[" + i + "]";
+      if (file == null || file.isBlank()) {
+        throw bad(at + " must not be blank, got " + quote(file));
+      }
+      Path path = Path.of(file);
+      if (!Files.isRegularFile(path)) {
+        throw bad(at + ": file not found: " + path + " (" + BETFAIR_SOURCE + ")");
+      }
+      if (!Files.isReadable(path)) {
+        throw bad(at + ": file not readable: " + path);
+      }
+    }
+    if (t.fromMillis() != null && t.fromMillis() < 0) {
+      throw bad("ticks.fromMillis must be >= 0 (epoch milliseconds), got " + t.fromMillis());
+    }
+    if (t.toMillis() != null && t.toMillis() < 0) {
+      throw bad("ticks.toMillis must be >= 0 (epoch milliseconds), got " + t.toMillis());
+    }
+    if (t.fromMillis() != null && t.toMillis() != null && t.toMillis() <= t.fromMillis()) {
+      throw bad("ticks.toMillis must be > ticks.fromMillis (" + t.fromMillis() + "), got "
+          + t.toMillis());
+    }
   }
 
   private static Map<String, Set<String>> validateMatches(Scenario s) {
@@ -196,6 +274,12 @@ public final class ScenarioReader {
   }
 
   private static void validateEvents(Scenario s, Map<String, Set<String>> markets) {
+    validateEventTimes(s, s.durationMinutes());
+    validateEventTargets(s.events(), markets);
+  }
+
+  /** Checks each event's presence, minute (within {@code [0, maxMinute]}) and type. */
+  private static void validateEventTimes(Scenario s, double maxMinute) {
     for (int i = 0; i < s.events().size(); i++) {
       Scenario.EventSpec event = s.events().get(i);
       String at = "events[" + i + "]";
@@ -204,12 +288,26 @@ public final class ScenarioReader {
       }
       required(at + ".atMinute", event.atMinute());
       if (!Double.isFinite(event.atMinute()) || event.atMinute() < 0
-          || event.atMinute() > s.durationMinutes()) {
-        throw bad(at + ".atMinute must be between 0 and durationMinutes (" + s.durationMinutes()
-            + "), got " + event.atMinute());
+          || event.atMinute() > maxMinute) {
+        throw bad(Double.isInfinite(maxMinute)
+            ? at + ".atMinute must be a finite number >= 0, got " + event.atMinute()
+            : at + ".atMinute must be between 0 and durationMinutes (" + s.durationMinutes()
+                + "), got " + event.atMinute());
       }
-      knownMatch(at + ".match", event.match(), markets.keySet());
       SimEvents.parseType(at + ".type", event.type());
+    }
+  }
+
+  /**
+   * Checks that each event names a known match and, if it names one, a market of that match;
+   * also used once the feed of a scenario driven by ticks is read.
+   */
+  static void validateEventTargets(List<Scenario.EventSpec> events,
+      Map<String, Set<String>> markets) {
+    for (int i = 0; i < events.size(); i++) {
+      Scenario.EventSpec event = events.get(i);
+      String at = "events[" + i + "]";
+      knownMatch(at + ".match", event.match(), markets.keySet());
       if (event.market() != null) {
         String market = event.market().isBlank() ? "" : Markets.normalise(event.market());
         if (!markets.get(event.match().trim()).contains(market)) {
@@ -223,17 +321,19 @@ public final class ScenarioReader {
 
   private static void validatePolicies(List<String> policies) {
     if (policies.isEmpty()) {
-      throw bad("policies must list at least one of " + Scenario.POLICIES + ", got []");
+      throw bad("policies must list at least one of " + PolicySpec.ACCEPTED + ", got []");
     }
-    Set<String> seen = new HashSet<>();
+    List<PolicySpec> seen = new ArrayList<>();
     for (int i = 0; i < policies.size(); i++) {
-      String p = policies.get(i);
-      if (p == null || !Scenario.POLICIES.contains(p)) {
-        throw bad("policies[" + i + "] must be one of " + Scenario.POLICIES + ", got " + quote(p));
+      String at = "policies[" + i + "]";
+      PolicySpec p = PolicySpec.parse(at, policies.get(i));
+      for (PolicySpec earlier : seen) {
+        if (earlier.sameAs(p)) {
+          throw bad(at + " must be unique, got duplicate '" + p.name() + "'"
+              + (earlier.name().equals(p.name()) ? "" : " (same as '" + earlier.name() + "')"));
+        }
       }
-      if (!seen.add(p)) {
-        throw bad("policies[" + i + "] must be unique, got duplicate '" + p + "'");
-      }
+      seen.add(p);
     }
   }
 

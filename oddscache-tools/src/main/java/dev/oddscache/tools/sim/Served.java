@@ -15,15 +15,17 @@ import dev.oddscache.cache.Strategy;
  * @param staleOnError whether a failed load was answered with an older value (counted as stale
  *     and as an error)
  * @param overloaded whether the bulkhead was full and an older value was served instead of loading
+ * @param prices the prices the value was computed from ({@link SimValue#prices()}), or null
  */
 record Served(
     Strategy strategy, long ageMillis, long loadMillis, int tier, boolean staleOnError,
-    boolean overloaded) {
+    boolean overloaded, PriceSnapshot prices) {
   static final int NO_TIER = -1;
 
   /** An answer of a policy without tiers and without fallbacks, from {@code value}. */
   static Served of(Strategy strategy, long ageMillis, SimValue value) {
-    return new Served(strategy, ageMillis, value.loadMillis(), NO_TIER, false, false);
+    return new Served(strategy, ageMillis, value.loadMillis(), NO_TIER, false, false,
+        value.prices());
   }
 
   /**

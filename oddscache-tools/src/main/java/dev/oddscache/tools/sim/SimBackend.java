@@ -23,13 +23,29 @@ final class SimBackend {
   private final int[] callsPerSecond;
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
   private final AgeHistogram loadDurations = new AgeHistogram();
+  private final Prices prices;
   private long calls;
   private int inFlight;
   private int peakInFlight;
 
+  /** The prices a call for a key reads when it arrives. */
+  @FunctionalInterface
+  interface Prices {
+    /** The prices of {@code key}'s market now, or null when it has none. */
+    PriceSnapshot of(String key);
+
+    Prices NONE = key -> null;
+  }
+
   SimBackend(VirtualTime time, Scenario.BackendSpec spec, long durationSeconds,
       SplittableRandom random) {
+    this(time, spec, durationSeconds, random, Prices.NONE);
+  }
+
+  SimBackend(VirtualTime time, Scenario.BackendSpec spec, long durationSeconds,
+      SplittableRandom random, Prices prices) {
     this.time = time;
+    this.prices = prices;
     this.latencyNanos = spec.latencyMs() * 1_000_000L;
     this.failureRate = spec.failureRate();
     this.maxConcurrent = spec.maxConcurrent() == null ? Integer.MAX_VALUE : spec.maxConcurrent();
@@ -37,13 +53,17 @@ final class SimBackend {
     this.callsPerSecond = new int[(int) durationSeconds];
   }
 
-  /** Calls the backend for {@code key}; the future completes on virtual time. */
+  /**
+   * Calls the backend for {@code key}; the future completes on virtual time. The value carries
+   * the prices of the key's market at this instant, when the load starts: a backend may read its
+   * inputs at any moment of the call, and the earliest is the one a stale answer is judged by.
+   */
   CompletableFuture<SimValue> call(String key) {
     calls++;
     // Calls made while draining after the end count in the last second.
     int second = (int) Math.min(time.nowNanos() / 1_000_000_000L, callsPerSecond.length - 1);
     callsPerSecond[second]++;
-    Call call = new Call(key, time.nowNanos(), new CompletableFuture<>());
+    Call call = new Call(key, time.nowNanos(), prices.of(key), new CompletableFuture<>());
     if (inFlight < maxConcurrent) {
       begin(call);
     } else {
@@ -71,7 +91,7 @@ final class SimBackend {
     if (fails) {
       call.result.completeExceptionally(new BackendFailure(call.key));
     } else {
-      call.result.complete(new SimValue(call.key, now, duration));
+      call.result.complete(new SimValue(call.key, now, duration, call.prices));
     }
   }
 
@@ -97,5 +117,6 @@ final class SimBackend {
     return callsPerSecond;
   }
 
-  private record Call(String key, long arrivedAtNanos, CompletableFuture<SimValue> result) {}
+  private record Call(String key, long arrivedAtNanos, PriceSnapshot prices,
+      CompletableFuture<SimValue> result) {}
 }

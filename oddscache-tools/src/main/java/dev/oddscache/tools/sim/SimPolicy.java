@@ -1,7 +1,9 @@
 package dev.oddscache.tools.sim;
 
 import dev.oddscache.MatchContext;
+import dev.oddscache.Status;
 import dev.oddscache.breaker.event.BreakerListener;
+import dev.oddscache.vix.OddsTick;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,6 +30,18 @@ interface SimPolicy extends AutoCloseable {
    * @param market the market the event names, or null
    */
   void invalidate(String matchId, String eventType, String market);
+
+  /** Applies a tick of the feed to the policy's own volatility detector. */
+  void tick(OddsTick tick);
+
+  /** Applies a market's suspension or re-open to the policy's own detector. */
+  void marketStatusChanged(String matchId, String market, long timestampMillis);
+
+  /**
+   * The status of a request at {@code nowMillis}: its explicit one, else what the policy's
+   * detector says of its markets.
+   */
+  Status statusOf(MatchContext context, long nowMillis);
 
   /** Subscribes to breaker transitions; policies without a breaker never call it. */
   default void addBreakerListener(BreakerListener listener) {}

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the real cache code on virtual time through a scenario, once per policy",
-      "(oddscache, bypass, fixed-ttl), and compares backend load and served ages.",
+      "(oddscache, bypass, fixed-ttl, ...), and compares backend load and served ages;",
+      "with recorded Betfair ticks, also how far the answers were off the live prices.",
       "Deterministic: the same scenario and seed give the same output."
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -54,12 +55,18 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Invalid scenario " + scenarioFile + ": " + e.getMessage());
     }
+    Simulation simulation;
+    try {
+      simulation = new Simulation(scenario);
+    } catch (ScenarioException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid scenario " + scenarioFile + ": " + e.getMessage());
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Simulation.Progress progress = noProgress
         ? Simulation.Progress.NONE
         : new ProgressBar(err, System.console() != null);
-    Simulation simulation = new Simulation(scenario);
     List<PolicyResult> results = new ArrayList<>();
     for (String policy : scenario.policies()) {
       PolicyResult result = simulation.run(policy, progress);
@@ -69,7 +76,7 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       results.add(result);
     }
-    SimulationResult result = new SimulationResult(scenario, results);
+    SimulationResult result = new SimulationResult(scenario, simulation.plan(), results);
     out.print(SummaryText.render(result));
     out.println();
     try {

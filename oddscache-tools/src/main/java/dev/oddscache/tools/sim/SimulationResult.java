@@ -14,8 +14,10 @@ import java.util.Map;
  * The outcome of a scenario: one {@link PolicyResult} per policy, in the scenario's order.
  * {@link #toJsonText()} is the {@code --json} output, byte-identical for the same
  * scenario and seed: ordered keys, fixed decimals, {@code \n} line ends, no wall-clock figure.
+ *
+ * @param plan what the runs shared: their start, length, matches and feed
  */
-record SimulationResult(Scenario scenario, List<PolicyResult> policies) {
+record SimulationResult(Scenario scenario, RunPlan plan, List<PolicyResult> policies) {
   private static final ObjectWriter WRITER = new ObjectMapper()
       .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
       .writer(new DefaultPrettyPrinter()
@@ -30,6 +32,10 @@ record SimulationResult(Scenario scenario, List<PolicyResult> policies) {
     Map<String, Object> byPolicy = new LinkedHashMap<>();
     for (PolicyResult p : policies) {
       byPolicy.put(p.policy(), p.toJson());
+    }
+    if (plan.tickDriven()) {
+      return JsonNumbers.object("scenario", scenario.name(), "ticks", plan.feed().ticks(),
+          "policies", byPolicy);
     }
     return JsonNumbers.object("scenario", scenario.name(), "policies", byPolicy);
   }

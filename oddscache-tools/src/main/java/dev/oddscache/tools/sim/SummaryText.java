@@ -10,8 +10,17 @@ final class SummaryText {
   static String render(SimulationResult result) {
     StringBuilder b = new StringBuilder();
     Scenario s = result.scenario();
-    b.append(String.format(Locale.ROOT, "Scenario %s: %d min, %,d requests/s, seed %d%n",
-        s.name(), s.durationMinutes(), s.load().requestsPerSecond(), s.seed()));
+    RunPlan plan = result.plan();
+    if (plan.tickDriven()) {
+      b.append(String.format(Locale.ROOT,
+          "Scenario %s: %s of Betfair ticks (%,d ticks, %d market(s)) from %s, "
+              + "%,d requests/s, seed %d%n",
+          s.name(), span(plan.durationSeconds()), plan.feed().ticks(),
+          plan.feed().markets().size(), plan.start(), s.load().requestsPerSecond(), s.seed()));
+    } else {
+      b.append(String.format(Locale.ROOT, "Scenario %s: %d min, %,d requests/s, seed %d%n",
+          s.name(), s.durationMinutes(), s.load().requestsPerSecond(), s.seed()));
+    }
     for (PolicyResult p : result.policies()) {
       b.append(String.format(Locale.ROOT,
           "%n%s%n  requests %,d; backend calls %,d (%.1f/s mean, p99 %,d/s, peak %,d/s), "
@@ -27,6 +36,11 @@ final class SummaryText {
       b.append(p.panicAges() == null ? "; no PANIC requests"
           : "; during PANIC " + ages(p.panicAges()));
       b.append(System.lineSeparator());
+      if (p.priceError() != null) {
+        b.append("  price error ").append(priceError(p.priceError()))
+            .append(String.format(Locale.ROOT, " over %,d answers, %,d loads%n",
+                p.priceError().count(), p.backendCalls()));
+      }
       tierOne(b, p);
       for (Transition.Breaker t : p.breakerTransitions()) {
         b.append(String.format(Locale.ROOT, "  %s breaker %s -> %s (panic ratio %.2f)%n",
@@ -38,7 +52,40 @@ final class SummaryText {
             tierLine(p.tierTransitions().get(0))));
       }
     }
+    if (plan.tickDriven()) {
+      accuracyTable(b, result);
+    }
     return b.toString();
+  }
+
+  /** The headline of a run on real odds: loads and p99.9 price error side by side. */
+  private static void accuracyTable(StringBuilder b, SimulationResult result) {
+    int width = "policy".length();
+    for (PolicyResult p : result.policies()) {
+      width = Math.max(width, p.policy().length());
+    }
+    String row = "  %-" + width + "s %12s %12s%n";
+    b.append(String.format(Locale.ROOT, "%nPrice accuracy per backend load%n"));
+    b.append(String.format(Locale.ROOT, row, "policy", "loads", "p99.9 error"));
+    for (PolicyResult p : result.policies()) {
+      b.append(String.format(Locale.ROOT, row, p.policy(),
+          String.format(Locale.ROOT, "%,d", p.backendCalls()),
+          String.format(Locale.ROOT, "%.4f", p.priceError().p999())));
+    }
+  }
+
+  /** {@code mean/p50/p99/p99.9/max} in log price. */
+  static String priceError(PriceErrorSummary e) {
+    return String.format(Locale.ROOT, "mean/p50/p99/p99.9/max %.4f/%.4f/%.4f/%.4f/%.4f",
+        e.mean(), e.p50(), e.p99(), e.p999(), e.max());
+  }
+
+  /** A length in seconds as {@code 3 min 12 s} or {@code 26 h 04 min}. */
+  static String span(long seconds) {
+    if (seconds < 3600) {
+      return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+    return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
   }
 
   /**

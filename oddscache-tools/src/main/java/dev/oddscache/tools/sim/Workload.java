@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The key space of a scenario and what each key's requests look like: its match, market, and the
- * context (with the scenario's explicit status at a given time).
+ * context (with the scenario's explicit status at a given time, or none when a feed drives the
+ * detector).
  *
  * <p>Keys are ranked for the Zipf law round-robin over matches, then markets, then the keys of a
  * market: rank 0 is the first key of the first market of the first match, rank 1 the same for the
@@ -35,8 +36,13 @@ final class Workload {
   private final MatchContext[] contexts;
 
   Workload(Scenario scenario, Instant start) {
+    this(scenario, scenario.matches(), start);
+  }
+
+  /** The key space of {@code requested}, which a feed may have given instead of the scenario. */
+  Workload(Scenario scenario, List<Scenario.MatchSpec> requested, Instant start) {
     this.start = start;
-    this.matchSpecs = scenario.matches();
+    this.matchSpecs = requested;
     Map<String, Integer> matchIndex = new HashMap<>();
     int maxMarkets = 0;
     for (Scenario.MatchSpec m : matchSpecs) {
@@ -63,7 +69,7 @@ final class Workload {
     keys = keyList.toArray(String[]::new);
     matchOfKey = matchList.stream().mapToInt(Integer::intValue).toArray();
     marketOfKey = marketList.toArray(String[]::new);
-    contexts = new MatchContext[keys.length * Status.values().length];
+    contexts = new MatchContext[keys.length * (Status.values().length + 1)];
 
     int matches = matchIds.size();
     List<List<Scenario.StatusSpan>> byMatch = new ArrayList<>();
@@ -120,17 +126,27 @@ final class Workload {
     return worst;
   }
 
-  /** The context of a request for {@code key} with the explicit {@code status}. */
+  /** The normalised market of {@code key}. */
+  String marketOf(int key) {
+    return marketOfKey[key];
+  }
+
+  /**
+   * The context of a request for {@code key} with the explicit {@code status}, or with none
+   * (null), for the detector to classify.
+   */
   MatchContext context(int key, Status status) {
-    int slot = key * Status.values().length + status.ordinal();
+    int slot = key * (Status.values().length + 1) + (status == null ? 0 : status.ordinal() + 1);
     MatchContext c = contexts[slot];
     if (c == null) {
       Scenario.MatchSpec m = matchSpecs.get(matchOfKey[key]);
       MatchContext.Builder b = MatchContext.builder(m.id())
           .competition(m.competition())
           .name(m.name())
-          .markets(marketOfKey[key])
-          .status(status);
+          .markets(marketOfKey[key]);
+      if (status != null) {
+        b.status(status);
+      }
       if (m.kickoffAtMinute() != null) {
         b.kickoff(start.plusNanos(minutesToNanos(m.kickoffAtMinute())));
       }

@@ -2,10 +2,14 @@ package dev.oddscache.tools.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oddscache.server.testing.SharedBetfairData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +17,19 @@ import org.junit.jupiter.api.Test;
 class BundledScenariosTest {
   private static final Path DIR = Path.of("..", "scenarios");
 
+  /** The bundled scenarios driven by ticks, and the file of the shared folder each reads. */
+  static final Map<String, String> BETFAIR = Map.of(
+      "betfair-greyhound-win.json", SharedBetfairData.WIN_MARKET,
+      "betfair-greyhound-place.json", SharedBetfairData.PLACE_MARKET,
+      "betfair-horse-win-day.json", SharedBetfairData.HORSE_RACE,
+      "betfair-horse-place-day.json", "SELF-1.181223995");
+
   @Test
-  void bundledScenarios_allParse() throws IOException {
+  void bundledSyntheticScenarios_allParse_withTheDefaultPolicies() throws IOException {
     List<Path> files;
     try (Stream<Path> list = Files.list(DIR)) {
-      files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      files = list.filter(p -> p.toString().endsWith(".json"))
+          .filter(p -> !BETFAIR.containsKey(p.getFileName().toString())).sorted().toList();
     }
 
     assertThat(files).extracting(p -> p.getFileName().toString())
@@ -26,7 +38,30 @@ class BundledScenariosTest {
       Scenario s = ScenarioReader.read(file);
       assertThat(s.name()).as(file.toString()).isEqualTo(
           file.getFileName().toString().replace(".json", ""));
+      assertThat(s.tickDriven()).as(file.toString()).isFalse();
       assertThat(s.policies()).as(file.toString()).containsExactlyElementsOf(Scenario.POLICIES);
+    }
+  }
+
+  @Test
+  void bundledBetfairScenarios_readOneSharedFileEach_atTenRequestsPerSecondOnOneKey()
+      throws IOException {
+    for (Map.Entry<String, String> e : BETFAIR.entrySet()) {
+      Path file = DIR.resolve(e.getKey());
+      JsonNode json = new ObjectMapper().readTree(file.toFile());
+      assertThat(json.get("ticks").get("betfair")).as(e.getKey()).singleElement()
+          .satisfies(f -> assertThat(f.asText())
+              .isEqualTo("../../shared/data/betfair/" + e.getValue()));
+    }
+    for (Map.Entry<String, String> e : BETFAIR.entrySet()) {
+      SharedBetfairData.file(e.getValue());
+      Scenario s = ScenarioReader.read(DIR.resolve(e.getKey()));
+      assertThat(s.name()).isEqualTo(e.getKey().replace(".json", ""));
+      assertThat(s.tickDriven()).isTrue();
+      assertThat(s.keysPerMarket()).isEqualTo(1);
+      assertThat(s.load().requestsPerSecond()).isEqualTo(10);
+      assertThat(s.backend().latencyMs()).isEqualTo(50);
+      assertThat(s.policies()).containsExactlyElementsOf(Scenario.TICK_POLICIES);
     }
   }
 

@@ -59,7 +59,8 @@ class ScenarioReaderTest {
   @Test
   void parse_unknownPolicy_namesIt() {
     assertError(TestScenarios.with(VALID, "\"fixed-ttl\"]", "\"lru\"]"),
-        "policies[2] must be one of [oddscache, bypass, fixed-ttl], got 'lru'");
+        "policies[2] must be one of oddscache, oddscache-ttl, bypass, fixed-ttl, or fixed-ttl:D "
+            + "with D a positive duration such as 500ms, 1s, 2m, got 'lru'");
   }
 
   @Test
