@@ -140,5 +140,11 @@ public final class BetfairIngest {
     public void onIgnored(BetfairTick tick) {
       ignored++;
     }
+
+    @Override
+    public void onMarketStatus(MarketStatusChange change) {
+      // A suspension or re-open: prices before and after it are not comparable.
+      detector.marketStatusChanged(change.matchId(), change.market(), change.ptMillis());
+    }
   }
 }

@@ -36,6 +36,18 @@ class BetfairIngestTest {
   }
 
   @Test
+  void aSuspensionAndAReopen_advanceTheMarketsDriftEpoch() throws IOException {
+    ingest.ingest(new StringReader(join(definition(1000, "OPEN", false),
+        prices(2000, "\"ltp\":2.0,\"id\":1"))));
+    assertThat(detector.epoch("31389771", "win", 2000)).isZero();
+
+    ingest.ingest(new StringReader(join(definition(3000, "SUSPENDED", false),
+        definition(4000, "OPEN", true))));
+
+    assertThat(detector.epoch("31389771", "win", 4000)).isEqualTo(2);
+  }
+
+  @Test
   void oddsOfOneOrLessAndNaN_areRejectedByTheDetectorNamingLtp() throws IOException {
     IngestResult result = ingest.ingest(new StringReader(join(definition(1000, "OPEN", false),
         prices(2000, "\"ltp\":1.0,\"id\":1", "\"ltp\":2.0,\"id\":2"),
