@@ -78,7 +78,7 @@ final class OddsCachePolicy implements SimPolicy {
     Strategy strategy = r.stale() ? Strategy.SERVE_STALE : r.strategy();
     return new Served(strategy, r.ageMillis(), r.value().loadMillis(), r.decision().tier(),
         r.staleReason() == StaleReason.LOAD_FAILED, r.staleReason() == StaleReason.OVERLOADED,
-        r.value().prices());
+        r.value().prices(), r.drift());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.oddscache.tools.sim;
 
+import dev.oddscache.cache.DriftVerdict;
 import dev.oddscache.cache.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param tierOnePanic the requests in panic quota tier 1, compared with the longest load
  * @param loadDurations how long the backend calls took (arrival to completion)
  * @param priceError how far the answers were off the live prices; null without a feed
+ * @param driftVerdicts the product's answers by {@link DriftVerdict}; null without a feed or for
+ *     a baseline
  * @param wallNanos wall time the run took; reported on the terminal, never in the JSON
  */
 record PolicyResult(
@@ -36,6 +39,7 @@ record PolicyResult(
     int[] maxAgeMillisPerSecond,
     double[] meanAgeMillisPerSecond,
     PriceErrorSummary priceError,
+    long[] driftVerdicts,
     long wallNanos) {
 
   long served(Strategy strategy) {
@@ -110,6 +114,13 @@ record PolicyResult(
         "loadDurationSeconds", loadDurations.toJson());
     if (priceError != null) {
       json.put("priceError", priceError.toJson());
+    }
+    if (driftVerdicts != null) {
+      json.put("drift", JsonNumbers.object(
+          "notApplied", driftVerdicts[DriftVerdict.NOT_APPLIED.ordinal()],
+          "unmoved", driftVerdicts[DriftVerdict.UNMOVED.ordinal()],
+          "drifted", driftVerdicts[DriftVerdict.DRIFTED.ordinal()],
+          "held", driftVerdicts[DriftVerdict.HELD.ordinal()]));
     }
     json.put("transitions", changes);
     return json;

@@ -1,6 +1,7 @@
 package dev.oddscache.tools.sim;
 
 import dev.oddscache.breaker.event.BreakerTransition;
+import dev.oddscache.cache.DriftVerdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +33,9 @@ final class Recorder {
   private final List<Transition> transitions = new ArrayList<>();
   private final PriceBook book;
   private final PriceErrorHistogram priceErrors = new PriceErrorHistogram();
+  /** Answers by {@link DriftVerdict}, for the product on a feed. */
+  private final long[] driftVerdicts = new long[DriftVerdict.values().length];
+  private boolean sawDrift;
   private long requests;
   private long completed;
   private long errors;
@@ -89,6 +93,10 @@ final class Recorder {
     strategies[served.strategy().ordinal()]++;
     if (book != null) {
       priceErrors.record(book.error(served.prices()));
+      if (served.drift() != null) {
+        driftVerdicts[served.drift().ordinal()]++;
+        sawDrift = true;
+      }
     }
     if (served.staleOnError()) {
       errors++;
@@ -157,6 +165,7 @@ final class Recorder {
         maxAgePerSecond.clone(),
         meanAges(),
         book == null ? null : PriceErrorSummary.of(priceErrors),
+        sawDrift ? driftVerdicts.clone() : null,
         wallNanos);
   }
 

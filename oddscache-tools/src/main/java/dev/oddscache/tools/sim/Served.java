@@ -1,5 +1,6 @@
 package dev.oddscache.tools.sim;
 
+import dev.oddscache.cache.DriftVerdict;
 import dev.oddscache.cache.Strategy;
 
 /**
@@ -16,16 +17,17 @@ import dev.oddscache.cache.Strategy;
  *     and as an error)
  * @param overloaded whether the bulkhead was full and an older value was served instead of loading
  * @param prices the prices the value was computed from ({@link SimValue#prices()}), or null
+ * @param drift what price drift made of the stored value (the product only), or null
  */
 record Served(
     Strategy strategy, long ageMillis, long loadMillis, int tier, boolean staleOnError,
-    boolean overloaded, PriceSnapshot prices) {
+    boolean overloaded, PriceSnapshot prices, DriftVerdict drift) {
   static final int NO_TIER = -1;
 
   /** An answer of a policy without tiers and without fallbacks, from {@code value}. */
   static Served of(Strategy strategy, long ageMillis, SimValue value) {
     return new Served(strategy, ageMillis, value.loadMillis(), NO_TIER, false, false,
-        value.prices());
+        value.prices(), null);
   }
 
   /**

@@ -29,7 +29,7 @@ class BundledScenariosTest {
     List<Path> files;
     try (Stream<Path> list = Files.list(DIR)) {
       files = list.filter(p -> p.toString().endsWith(".json"))
-          .filter(p -> !BETFAIR.containsKey(p.getFileName().toString())).sorted().toList();
+          .filter(p -> !p.getFileName().toString().startsWith("betfair-")).sorted().toList();
     }
 
     assertThat(files).extracting(p -> p.getFileName().toString())
@@ -92,5 +92,17 @@ class BundledScenariosTest {
     assertThat(s.statuses()).filteredOn(span -> span.status().equals("PANIC"))
         .hasSizeGreaterThan(2);
     assertThat(s.events()).extracting(Scenario.EventSpec::type).contains("GOAL", "RED_CARD");
+  }
+
+  @Test
+  void busyHorseRace_readsTheLastThreeHoursOfTheDayLongMarketUnderLoad() {
+    SharedBetfairData.file(SharedBetfairData.HORSE_RACE);
+    Scenario s = ScenarioReader.read(DIR.resolve("betfair-horse-win-busy.json"));
+
+    assertThat(s.tickDriven()).isTrue();
+    assertThat(s.keysPerMarket()).isEqualTo(200);
+    assertThat(s.load().requestsPerSecond()).isEqualTo(1000);
+    assertThat(s.backend().maxConcurrent()).isEqualTo(8);
+    assertThat(s.policies()).startsWith("oddscache", "oddscache-ttl");
   }
 }
