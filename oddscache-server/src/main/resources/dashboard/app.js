@@ -242,6 +242,15 @@
     setText('kpi-loads', s ? whole(s.loads) : '—');
     setText('kpi-age', s ? fixed(s.servedAgeAvgSeconds, 1) + ' / ' + fixed(s.servedAgeMaxSeconds, 1) : '—');
     setText('kpi-panics', String((status.panics || []).length));
+    renderPressure(status.pressure || {}, status.freshness);
+  }
+
+  /** One line: whether protection floors hold values whose prices moved, and the freshness rule. */
+  function renderPressure(pressure, freshness) {
+    var state = pressure.underPressure === true ? 'under pressure (' + pressure.reason + ')'
+      : pressure.underPressure === false ? 'none' : '—';
+    setText('pressure', 'Backend pressure: ' + state
+      + (freshness ? ' · freshness ' + String(freshness).toLowerCase() : ''));
   }
 
   function renderThresholdNote() {

@@ -56,12 +56,7 @@ final class DriftRule {
 
   /** The age in milliseconds below which a value judged {@code verdict} is fresh. */
   static long ttlMillis(Decision decision, DriftVerdict verdict) {
-    return switch (verdict) {
-      case NOT_APPLIED -> decision.ttlSeconds() * 1000;
-      case UNMOVED -> Math.max(decision.baseTtlSeconds(), decision.floorSeconds()) * 1000;
-      case HELD -> decision.floorSeconds() * 1000;
-      case DRIFTED -> 0;
-    };
+    return verdict.freshSeconds(decision) * 1000;
   }
 
   /** Whether a value that another load just stored is itself already drifted. */

@@ -90,9 +90,11 @@ final class ReadPath<V> {
     ValueRules rules = request.rules();
     long ttlMillis = request.ttlMillis();
     if (ttlMillis == 0 && entry != null && !options.noCache() && options.maxStale() != null
-        && !rules.revalidate() && options.allowsStale(entry.ageMillis(now()))) {
+        && !rules.revalidate() && request.drift() != DriftVerdict.DRIFTED
+        && options.allowsStale(entry.ageMillis(now()))) {
       // The caller chose staleness (max-stale=N): a stored value within it is served even when
-      // the decision says reload (a panic), and one refresh starts.
+      // the decision says reload (a panic), and one refresh starts; not one whose prices moved,
+      // which is no longer the answer however stale the caller would take it.
       refreshInBackground(request, loader);
       return served(request, Strategy.SERVE_STALE, entry.ageMillis(now()),
           StaleReason.REVALIDATING);

@@ -1,8 +1,11 @@
 package dev.oddscache.server.cli;
 
+import dev.oddscache.cache.Freshness;
+import dev.oddscache.cache.OddsCacheConfig;
 import dev.oddscache.server.config.ConfigFile;
 import dev.oddscache.server.http.OddscacheServer;
 import dev.oddscache.server.settings.AccessTokens;
+import dev.oddscache.server.settings.FreshnessText;
 import dev.oddscache.server.settings.ImplicitFreshness;
 import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.server.settings.StoreSettings;
@@ -68,6 +71,12 @@ public final class ServeCommand implements Callable<Integer> {
           + " nothing, as a strict shared cache.")
   String implicitFreshness;
 
+  @Option(names = "--freshness", paramLabel = "drift|ttl",
+      description = "drift (default): a value whose markets have a live odds feed is fresh until"
+          + " their prices move, up to its base TTL; ttl: the TTL rule alone, whatever the"
+          + " prices do.")
+  String freshness;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "YAML or JSON settings file; flags override it.")
   Path config;
@@ -117,6 +126,12 @@ public final class ServeCommand implements Callable<Integer> {
       if (implicitFreshness != null) {
         settings.proxy(p -> p.implicitFreshness(
             ImplicitFreshness.parse("--implicit-freshness", implicitFreshness)));
+      }
+      if (freshness != null) {
+        Freshness rule = FreshnessText.parse("--freshness", freshness);
+        OddsCacheConfig cache = OddsCacheConfig.from(settings.build().policy().cache())
+            .freshness(rule).build();
+        settings.policy(p -> p.cache(cache));
       }
       StoreSettings store = settings.build().store();
       if (redisTlsCaCert != null) {

@@ -2,6 +2,7 @@ package dev.oddscache.server.http;
 
 import dev.oddscache.MatchContext;
 import dev.oddscache.cache.CacheResult;
+import dev.oddscache.cache.DriftVerdict;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.OverloadException;
 import dev.oddscache.cache.StaleReason;
@@ -154,6 +155,9 @@ final class ProxyHandler {
       EncodedFields.put(res, X_CACHE.get(xCache(result)));
       EncodedFields.put(res, "Cache-Status", cacheStatus);
       EncodedFields.put(res, "X-Oddscache-Ttl", Long.toString(d.ttlSeconds()));
+      if (d.freshnessReason() != null) {
+        EncodedFields.put(res, "X-Oddscache-Freshness", d.freshnessReason());
+      }
       EncodedFields.put(res, ZONE[d.zone().ordinal()]);
       EncodedFields.put(res, MODE[d.breakerMode().ordinal()]);
       EncodedFields.put(res, d.tier() >= 0 && d.tier() < TIER.length ? TIER[d.tier()]
@@ -284,11 +288,19 @@ final class ProxyHandler {
     return etag.startsWith("W/") ? etag.substring(2) : etag;
   }
 
-  /** RFC 9211 {@code Cache-Status} for an answer the cache produced. */
+  /**
+   * RFC 9211 {@code Cache-Status} for an answer the cache produced. Where price drift judged the
+   * stored value, {@code ttl} is the freshness drift gave it and one {@code detail} says which
+   * rule served: {@code drift-unmoved} (a hit whose prices did not move), {@code drift-held} (a
+   * hit whose prices moved, held by the floor under backend pressure), {@code drifted} (reloaded
+   * because they moved: {@code fwd=stale}). Without drift the field is as it always was.
+   */
   static String cacheStatus(CacheResult<CachedResponse> result, ProxyLoad load, boolean own,
       CachedResponse value) {
     Decision d = result.decision();
-    long ttl = d.ttlSeconds() - result.ageMillis() / 1000;
+    DriftVerdict drift = result.drift();
+    long freshSeconds = drift.freshSeconds(d);
+    long ttl = freshSeconds - result.ageMillis() / 1000;
     StringBuilder s = new StringBuilder("oddscache");
     if (result.staleReason() == StaleReason.LOAD_FAILED) {
       s.append("; hit; fwd=stale");
@@ -303,8 +315,9 @@ final class ProxyHandler {
     }
     if (result.strategy() == Strategy.SERVE_FRESH) {
       s.append("; hit; ttl=").append(ttl);
-      if (d.baseTtlExplicit() && d.ttlSeconds() > d.baseTtlSeconds()) {
-        s.append("; detail=floor");
+      String detail = freshDetail(d, drift, result.ageMillis());
+      if (detail != null) {
+        s.append("; detail=").append(detail);
       }
       return s.toString();
     }
@@ -314,7 +327,10 @@ final class ProxyHandler {
     }
     // Loaded for this request, or by another request's load it joined.
     s.append("; fwd=");
-    if (result.strategy() == Strategy.BYPASS) {
+    if (drift == DriftVerdict.DRIFTED) {
+      // The stored answer was there but stale: its prices moved.
+      s.append("stale");
+    } else if (result.strategy() == Strategy.BYPASS) {
       s.append(load.revalidated() && own ? "stale" : "request");
     } else {
       s.append(load.revalidated() && own ? "stale" : "uri-miss");
@@ -328,11 +344,26 @@ final class ProxyHandler {
     if (value.storable()) {
       s.append("; stored");
     }
-    if (result.strategy() == Strategy.BYPASS && d.ttlSeconds() == 0) {
+    if (drift == DriftVerdict.DRIFTED) {
+      s.append("; detail=drifted");
+    } else if (result.strategy() == Strategy.BYPASS && freshSeconds == 0) {
       s.append("; detail=").append(d.baseTtlExplicit() && d.baseTtlSeconds() == 0
           ? "revalidate" : "panic");
     }
     return s.toString();
+  }
+
+  /** The {@code detail} of a fresh hit, or null for none. */
+  private static String freshDetail(Decision d, DriftVerdict drift, long ageMillis) {
+    return switch (drift) {
+      // A floor holding an answer past the freshness its upstream stated is the deviation shown.
+      case NOT_APPLIED -> d.baseTtlExplicit() && d.ttlSeconds() > d.baseTtlSeconds()
+          ? "floor" : null;
+      case UNMOVED -> d.baseTtlExplicit() && ageMillis >= d.baseTtlSeconds() * 1000
+          ? "floor" : "drift-unmoved";
+      case HELD -> "drift-held";
+      case DRIFTED -> "drifted";
+    };
   }
 
   static String xCache(CacheResult<?> result) {

@@ -3,6 +3,7 @@ package dev.oddscache.server.http;
 import dev.oddscache.breaker.BreakerConfig;
 import dev.oddscache.breaker.BreakerSnapshot;
 import dev.oddscache.cache.OddsCache;
+import dev.oddscache.cache.Pressure;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.panic.PanicClock;
 import dev.oddscache.store.StoreHealth;
@@ -69,6 +70,20 @@ final class StatusRoutes {
     json.put("breaker", breaker);
     json.put("panics", panics);
     json.put("store", store);
+    json.put("pressure", pressure(cache.pressure()));
+    json.put("freshness", cache.config().freshness().name());
+    return json;
+  }
+
+  /** Whether the backend is under pressure, so that protection floors hold drifted values. */
+  private static Map<String, Object> pressure(Pressure p) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("underPressure", p.underPressure());
+    json.put("occupancy", p.occupancy());
+    json.put("waiting", p.waiting());
+    json.put("latencyRatio", p.latencyRatio());
+    json.put("loadsPerSecond", p.loadsPerSecond());
+    json.put("reason", p.reason());
     return json;
   }
 

@@ -2,6 +2,7 @@ package dev.oddscache.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddscache.cache.Freshness;
 import dev.oddscache.redis.testing.JdkCaCertificate;
 import dev.oddscache.redis.testing.KeytoolCertificate;
 import dev.oddscache.server.settings.ServerSettings;
@@ -64,6 +65,30 @@ class ServeCommandTest {
     assertThat(badUpstream.err()).contains("upstream").contains("ftp://example");
     assertThat(badPort.exitCode()).isEqualTo(2);
     assertThat(badPort.err()).contains("port").contains("70000");
+  }
+
+  @Test
+  void freshness_fromTheFileOrTheFlag_theFlagWinsAndKeepsTheFilesOtherCacheSettings(
+      @TempDir Path dir) throws Exception {
+    Path config = dir.resolve("oddscache.yml");
+    Files.writeString(config, """
+        cache:
+          freshness: ttl
+          maxConcurrentLoads: 12
+        """);
+
+    ServerSettings fromFile = settings("--config", config.toString());
+    ServerSettings overridden = settings("--config", config.toString(), "--freshness", "drift");
+    ServerSettings flagOnly = settings("--freshness", "TTL");
+    CliRun bad = CliRun.of("serve", "--freshness", "sometimes");
+
+    assertThat(fromFile.policy().cache().freshness()).isEqualTo(Freshness.TTL);
+    assertThat(overridden.policy().cache().freshness()).isEqualTo(Freshness.DRIFT);
+    assertThat(overridden.policy().cache().maxConcurrentLoads()).isEqualTo(12);
+    assertThat(flagOnly.policy().cache().freshness()).isEqualTo(Freshness.TTL);
+    assertThat(settings().policy().cache().freshness()).isEqualTo(Freshness.DRIFT);
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--freshness must be 'drift' or 'ttl', got 'sometimes'");
   }
 
   @Test

@@ -8,7 +8,9 @@ import dev.oddscache.Status;
 import dev.oddscache.breaker.BreakerConfig;
 import dev.oddscache.breaker.BreakerFloors;
 import dev.oddscache.breaker.BreakerMode;
+import dev.oddscache.cache.Freshness;
 import dev.oddscache.cache.OddsCacheConfig;
+import dev.oddscache.cache.PressureConfig;
 import dev.oddscache.invalidation.EventType;
 import dev.oddscache.invalidation.ImpactRules;
 import dev.oddscache.panic.PanicClockConfig;
@@ -25,6 +27,7 @@ import dev.oddscache.server.settings.ProxySettings;
 import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.server.settings.StoreSettings;
 import dev.oddscache.server.settings.VixSettings;
+import dev.oddscache.vix.DriftConfig;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
 import dev.oddscache.zone.ZoneConfig;
@@ -134,13 +137,19 @@ class ConfigFileDefaultsTest {
             Path.of("/etc/redis/ca.pem"), Path.of("/etc/redis/client.pem"),
             Path.of("/etc/redis/client.key"), true, true))
         .vix(new VixSettings(VixConfig.custom().alpha(0.5).sigmaMin(0.5).warmupTicks(1)
-            .jumpThreshold(0.5).panicSigma(5).warningSigma(4).hold(s1).build(),
+            .jumpThreshold(0.5).panicSigma(5).warningSigma(4).hold(s1)
+            .drift(DriftConfig.custom().threshold(0.5).familyThreshold("over_under", 0.1)
+                .trackingTimeout(s1).build())
+            .build(),
             Duration.ofHours(1)))
         .policy(new PolicySettings(
             OddsCacheConfig.custom().enabled(false).maxConcurrentLoads(1)
                 .maxStaleOnOverload(s1).loadQueueTimeout(s1).staleIfError(s1).staleWindow(s1)
                 .latencySampleRate(0.5).leaseTime(Duration.ofSeconds(2)).leaseWait(s1)
-                .leasePollInterval(s1).build(),
+                .leasePollInterval(s1).freshness(Freshness.TTL)
+                .pressure(PressureConfig.custom().occupancy(1).latencyRatio(3)
+                    .minLatencySamples(1).loadBudgetPerSecond(10).build())
+                .build(),
             ZoneConfig.custom().prematchHorizon(Duration.ofHours(48))
                 .warmupHorizon(Duration.ofHours(5)).goldenHorizon(Duration.ofHours(2))
                 .inPlayDuration(Duration.ofHours(3)).ttl(Zone.STANDARD, s1)

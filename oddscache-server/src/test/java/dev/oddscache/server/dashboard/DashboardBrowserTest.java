@@ -164,6 +164,9 @@ class DashboardBrowserTest {
     WebElement store = driver.findElement(By.id("store"));
     assertThat(store.getAttribute("data-state")).isEqualTo("healthy");
     assertThat(store.getText()).contains("memory", "Healthy");
+    // Real traffic may or may not put the backend under pressure: the line says which.
+    assertThat(driver.findElement(By.id("pressure")).getText())
+        .matches("Backend pressure: (none|under pressure \\(.+\\)) · freshness drift");
 
     // Let the series grow, fit the window to the page, and wait for a redraw at that size.
     waitForRefreshes(6);
