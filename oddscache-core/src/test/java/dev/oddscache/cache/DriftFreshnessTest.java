@@ -266,21 +266,20 @@ class DriftFreshnessTest {
 
     f.advanceSeconds(1);
     price(HOME * Math.exp(0.03));
-    CacheResult<String> accepted = f.getNow("k", context(Status.NORMAL, 10),
+    CacheResult<String> moved = f.getNow("k", context(Status.NORMAL, 10),
         ReadOptions.withMaxStale(Duration.ofSeconds(30)), loader);
-    assertThat(accepted.strategy()).as("the caller accepts staleness").isEqualTo(
-        Strategy.SERVE_STALE);
-    assertThat(accepted.value()).isEqualTo("v2");
+    assertThat(moved.strategy()).as("max-stale bounds staleness; it does not buy moved prices")
+        .isEqualTo(Strategy.BYPASS);
+    assertThat(moved.drift()).isEqualTo(DriftVerdict.DRIFTED);
+    assertThat(moved.value()).isEqualTo("v3");
 
-    assertThat(loads).as("its background refresh").hasValue(3);
-
-    f.advanceSeconds(1);
-    price(HOME);
-    CacheResult<String> refused = f.getNow("k", context(Status.NORMAL, 10),
+    f.advanceSeconds(11);
+    CacheResult<String> unmoved = f.getNow("k", context(Status.NORMAL, 10),
         ReadOptions.withMaxStale(Duration.ZERO), loader);
-    assertThat(refused.drift()).isEqualTo(DriftVerdict.DRIFTED);
-    assertThat(refused.strategy()).isEqualTo(Strategy.BYPASS);
-    assertThat(refused.value()).isEqualTo("v4");
+    assertThat(unmoved.drift()).isEqualTo(DriftVerdict.UNMOVED);
+    assertThat(unmoved.strategy()).as("past its base with max-stale=0: no stale answer")
+        .isEqualTo(Strategy.COMPUTE);
+    assertThat(unmoved.value()).isEqualTo("v4");
   }
 
   @Test

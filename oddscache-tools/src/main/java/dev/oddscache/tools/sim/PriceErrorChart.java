@@ -29,7 +29,7 @@ final class PriceErrorChart {
 
   static XYChart of(SimulationResult result) {
     XYChart chart = new XYChartBuilder().width(ReportCharts.WIDTH).height(HEIGHT)
-        .title("Price accuracy per backend load: p99.9 price error against backend loads")
+        .title(result.scenario().name() + ": p99.9 price error against backend loads")
         .xAxisTitle("backend loads (log scale)")
         .yAxisTitle("p99.9 price error, |ln price now - ln price at load start| (log scale)")
         .build();
