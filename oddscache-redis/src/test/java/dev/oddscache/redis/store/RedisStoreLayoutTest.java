@@ -10,6 +10,7 @@ import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.store.StoredValue;
 import dev.oddscache.store.Tags;
 import dev.oddscache.testing.Poll;
+import dev.oddscache.vix.DriftStamp;
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,15 +44,17 @@ class RedisStoreLayoutTest {
   }
 
   @Test
-  void get_hit_isOneGetAndNothingElse() {
+  void get_hit_isOneGetAndNothingElse_driftEpochsIncluded() {
     for (int i = 0; i < 20; i++) {
-      store.put("k" + i, value("v" + i), Tags.of("m" + (i % 3), Set.of("1x2", "btts")), HOUR);
+      DriftStamp drift = DriftStamp.of("m" + (i % 3), List.of("1x2", "btts"), new long[] {i, -1});
+      store.put("k" + i, new StoredValue<>("v" + i, 1_772_388_000_000L, 15, 3_000_000L, drift),
+          Tags.of("m" + (i % 3), Set.of("1x2", "btts")), HOUR);
     }
     try (CommandCounter counter = new CommandCounter(List.of(SharedRedisServer.uri()))) {
       counter.reset();
 
       for (int i = 0; i < 1_000; i++) {
-        assertThat(store.get("k" + (i % 20))).isNotNull();
+        assertThat(store.get("k" + (i % 20)).drift().epoch(0)).isEqualTo(i % 20);
       }
 
       long commands = counter.storeCommands();
