@@ -46,25 +46,6 @@ public final class Decision {
       Stakes stakes,
       Double panicDurationMinutes,
       long quotaTtlSeconds,
-      String alert) {
-    this(ttlSeconds, zone, baseTtlSeconds, baseTtlExplicit, status, breakerMode,
-        breakerFloorSeconds, panicMode, tier, stakes, panicDurationMinutes, quotaTtlSeconds, alert,
-        null);
-  }
-
-  private Decision(
-      long ttlSeconds,
-      Zone zone,
-      long baseTtlSeconds,
-      boolean baseTtlExplicit,
-      Status status,
-      BreakerMode breakerMode,
-      long breakerFloorSeconds,
-      PanicMode panicMode,
-      int tier,
-      Stakes stakes,
-      Double panicDurationMinutes,
-      long quotaTtlSeconds,
       String alert,
       String freshnessReason) {
     this.freshnessReason = freshnessReason;

@@ -118,6 +118,6 @@ public final class DecisionEngine {
     long freshness = panicking ? 0 : baseTtlSeconds;
     long ttl = Math.max(Math.max(freshness, floor), panicking ? q.ttlSeconds() : 0);
     return new Decision(ttl, zone, baseTtlSeconds, explicit, status, mode, floor, q.panicMode(),
-        q.tier(), stakes, q.panicDurationMinutes(), q.ttlSeconds(), q.alert());
+        q.tier(), stakes, q.panicDurationMinutes(), q.ttlSeconds(), q.alert(), null);
   }
 }

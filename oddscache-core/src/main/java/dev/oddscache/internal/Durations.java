@@ -25,6 +25,14 @@ public final class Durations {
     return value;
   }
 
+  /** {@code value}, if it is a finite number above 0. */
+  public static double positiveFinite(String field, double value) {
+    if (!(value > 0.0 && Double.isFinite(value))) {
+      throw new IllegalArgumentException(field + " must be a finite number > 0, got " + value);
+    }
+    return value;
+  }
+
   /** {@code value}, if it lies in [min, max]. */
   public static double inRange(String field, double value, double min, double max) {
     if (!(value >= min && value <= max)) {

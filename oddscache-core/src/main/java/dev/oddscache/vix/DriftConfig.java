@@ -108,7 +108,7 @@ public final class DriftConfig {
 
     /** @throws IllegalArgumentException unless {@code value} is finite and > 0 */
     public Builder threshold(double value) {
-      this.threshold = positiveFinite("driftThreshold", value);
+      this.threshold = Durations.positiveFinite("driftThreshold", value);
       return this;
     }
 
@@ -120,7 +120,7 @@ public final class DriftConfig {
      */
     public Builder familyThreshold(String family, double value) {
       family = Markets.normalise(family);
-      this.families.put(family, positiveFinite("driftThresholds." + family, value));
+      this.families.put(family, Durations.positiveFinite("driftThresholds." + family, value));
       return this;
     }
 
@@ -141,11 +141,5 @@ public final class DriftConfig {
       return new DriftConfig(this);
     }
 
-    private static double positiveFinite(String field, double value) {
-      if (!(value > 0.0 && Double.isFinite(value))) {
-        throw new IllegalArgumentException(field + " must be a finite number > 0, got " + value);
-      }
-      return value;
-    }
   }
 }

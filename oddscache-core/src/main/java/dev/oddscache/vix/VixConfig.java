@@ -185,7 +185,7 @@ public final class VixConfig {
 
     /** @throws IllegalArgumentException unless {@code value} is finite and > 0 */
     public Builder sigmaMin(double value) {
-      this.sigmaMin = positiveFinite("sigmaMin", value);
+      this.sigmaMin = Durations.positiveFinite("sigmaMin", value);
       return this;
     }
 
@@ -200,19 +200,19 @@ public final class VixConfig {
 
     /** @throws IllegalArgumentException unless {@code value} is finite and > 0 */
     public Builder jumpThreshold(double value) {
-      this.jumpThreshold = positiveFinite("jumpThreshold", value);
+      this.jumpThreshold = Durations.positiveFinite("jumpThreshold", value);
       return this;
     }
 
     /** @throws IllegalArgumentException unless {@code value} is finite and > 0 */
     public Builder panicSigma(double value) {
-      this.panicSigma = positiveFinite("panicSigma", value);
+      this.panicSigma = Durations.positiveFinite("panicSigma", value);
       return this;
     }
 
     /** @throws IllegalArgumentException unless {@code value} is finite and > 0 */
     public Builder warningSigma(double value) {
-      this.warningSigma = positiveFinite("warningSigma", value);
+      this.warningSigma = Durations.positiveFinite("warningSigma", value);
       return this;
     }
 
@@ -242,11 +242,5 @@ public final class VixConfig {
       return new VixConfig(this);
     }
 
-    private static double positiveFinite(String field, double value) {
-      if (!(value > 0.0 && Double.isFinite(value))) {
-        throw new IllegalArgumentException(field + " must be a finite number > 0, got " + value);
-      }
-      return value;
-    }
   }
 }
