@@ -164,7 +164,8 @@
 
     renderBreaker(status.breaker || {});
     renderStore(status.store || {});
-    renderPanics(Array.isArray(status.panics) ? status.panics : []);
+    renderPanics(Array.isArray(status.panics) ? status.panics : [], panicTotal(status));
+    renderInstances(Array.isArray(status.instances) ? status.instances : null);
     renderLastSecond(samples, status);
     renderThresholdNote();
     renderCharts();
@@ -195,7 +196,14 @@
       : 'Requests still succeed: loads go to the backend and the panic clock and breaker run locally until the store is back.');
   }
 
-  function renderPanics(panics) {
+  /** How many matches panic: the server lists one page of them and counts them all. */
+  function panicTotal(status) {
+    var count = status.panicCount;
+    if (count && typeof count.total === 'number') return count.total;
+    return (status.panics || []).length;
+  }
+
+  function renderPanics(panics, total) {
     var rows = panics.slice().sort(function (a, b) {
       return (b.tier - a.tier) || (b.minutes - a.minutes) || String(a.match).localeCompare(String(b.match));
     });
@@ -226,6 +234,52 @@
       tr.appendChild(cell(typeof p.sinceMillis === 'number' ? clock(p.sinceMillis) : '—', 'num'));
       fragment.appendChild(tr);
     });
+    if (total > rows.length) {
+      var more = document.createElement('tr');
+      more.className = 'more';
+      var moreCell = document.createElement('td');
+      moreCell.colSpan = 5;
+      moreCell.textContent = 'and ' + (total - rows.length) + ' more (highest tiers and longest panics shown)';
+      more.appendChild(moreCell);
+      fragment.appendChild(more);
+    }
+    tbody.replaceChildren(fragment);
+  }
+
+  /** The fleet's live instances; null when the server has no shared store (no fleet). */
+  function renderInstances(instances) {
+    var tbody = $('instances').tBodies[0];
+    var fragment = document.createDocumentFragment();
+    if (!instances || instances.length === 0) {
+      var tr = document.createElement('tr');
+      tr.className = 'empty';
+      var td = document.createElement('td');
+      td.colSpan = 6;
+      td.textContent = instances ? 'No instance has reported yet.'
+        : 'This instance only: no shared store (Redis), so no fleet.';
+      tr.appendChild(td);
+      fragment.appendChild(tr);
+    }
+    (instances || []).forEach(function (i) {
+      var tr = document.createElement('tr');
+      tr.dataset.instance = i.id;
+      tr.dataset.mode = i.breakerMode;
+      var name = cell(i.id + (i.self ? ' (this one)' : ''), 'match');
+      name.title = i.url || '';
+      tr.appendChild(name);
+      var modeCell = document.createElement('td');
+      var badge = document.createElement('span');
+      badge.className = 'mode-badge';
+      badge.style.color = COLORS.mode[i.breakerMode] || COLORS.muted;
+      badge.textContent = i.breakerMode;
+      modeCell.appendChild(badge);
+      tr.appendChild(modeCell);
+      tr.appendChild(cell(i.storeHealth || '—'));
+      tr.appendChild(cell(whole(i.requestsPerSecond) + '/s', 'num'));
+      tr.appendChild(cell(typeof i.startedMillis === 'number' ? clock(i.startedMillis) : '—', 'num'));
+      tr.appendChild(cell(i.version || '—'));
+      fragment.appendChild(tr);
+    });
     tbody.replaceChildren(fragment);
   }
 
@@ -241,7 +295,7 @@
     setText('kpi-requests', s ? whole(s.requests) : '—');
     setText('kpi-loads', s ? whole(s.loads) : '—');
     setText('kpi-age', s ? fixed(s.servedAgeAvgSeconds, 1) + ' / ' + fixed(s.servedAgeMaxSeconds, 1) : '—');
-    setText('kpi-panics', String((status.panics || []).length));
+    setText('kpi-panics', String(panicTotal(status)));
     renderPressure(status.pressure || {}, status.freshness);
   }
 

@@ -10,6 +10,7 @@ import dev.oddscache.breaker.PanicBreaker;
 import dev.oddscache.breaker.PanicWindow;
 import dev.oddscache.decision.Decider;
 import dev.oddscache.decision.DecisionEngine;
+import dev.oddscache.internal.MatchCap;
 import dev.oddscache.invalidation.EventType;
 import dev.oddscache.invalidation.ImpactRules;
 import dev.oddscache.invalidation.InvalidationReport;
@@ -27,7 +28,9 @@ import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoreHealth;
 import dev.oddscache.store.memory.InMemoryStore;
 import dev.oddscache.store.memory.InMemoryStoreConfig;
+import dev.oddscache.vix.VixConfig;
 import dev.oddscache.vix.VixDetector;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,6 +38,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A volatility-aware cache in front of an expensive loader. Each request is decided (its TTL
@@ -76,7 +80,8 @@ public final class OddsCache<V> implements AutoCloseable {
         : new InMemoryStore<>(InMemoryStoreConfig.ofDefaults(), b.ticker, b.executor);
     PanicBreaker breaker = PanicBreaker.of(b.breakerConfig, b.ticker,
         b.panicWindow != null ? b.panicWindow : new LocalPanicWindow(b.breakerConfig.window()));
-    this.decider = new Decider(b.engine, b.vix, breaker, b.panicClock, b.stakes, b.ticker);
+    this.decider = new Decider(b.engine, b.vix, breaker, b.panicClock, b.stakes, b.ticker,
+        b.maxPanickingMatches);
     this.invalidator = new Invalidator(b.impactRules);
     this.stats = new CacheStatsRecorder(b.meterRegistry, config.latencySampleRate(),
         config.percentiles());
@@ -91,6 +96,13 @@ public final class OddsCache<V> implements AutoCloseable {
         () -> store.health() != StoreHealth.HEALTHY || clock.inFallback(),
         decider::panicMatchesByTier);
     new BreakerMetrics(breaker).bindTo(b.meterRegistry);
+    FunctionCounter.builder(MeterNames.PANIC_STARTS_LOST, clock, PanicClock::lostStarts)
+        .description("Panic starts lost by the shared store while this process saw the panic,"
+            + " and restored")
+        .register(b.meterRegistry);
+    matchEvictions(b.meterRegistry, "vix", decider.vix(), VixDetector::matchEvictions);
+    matchEvictions(b.meterRegistry, "panicking", decider, Decider::panickingMatchEvictions);
+    matchEvictions(b.meterRegistry, "panic_clock", clock, PanicClock::matchEvictions);
     BackendPressure pressure = loads.pressure();
     Gauge.builder(MeterNames.BACKEND_PRESSURE, pressure, p -> p.underPressure() ? 1 : 0)
         .description("1 while the backend is under pressure and floors hold drifted values")
@@ -100,6 +112,14 @@ public final class OddsCache<V> implements AutoCloseable {
         .description("Recent backend load latency over its own baseline")
         .strongReference(true)
         .register(b.meterRegistry);
+  }
+
+  private static <T> void matchEvictions(MeterRegistry registry, String structure, T source,
+      ToDoubleFunction<T> count) {
+    FunctionCounter.builder(MeterNames.MATCHES_EVICTED, source, count)
+        .description("Matches dropped from a per-match structure that was full")
+        .tag(MeterNames.TAG_STRUCTURE, structure)
+        .register(registry);
   }
 
   public static <V> Builder<V> builder() {
@@ -265,8 +285,20 @@ public final class OddsCache<V> implements AutoCloseable {
     private ImpactRules impactRules = ImpactRules.ofDefaults();
     private LoadLease lease = LoadLease.local();
     private ValuePolicy<V> valuePolicy = ValuePolicy.none();
+    private int maxPanickingMatches = Decider.DEFAULT_MAX_PANICKING_MATCHES;
 
     private Builder() {}
+
+    /**
+     * How many panicking matches the decider remembers for {@code panickingMatches()} and the
+     * panic gauge; default {@link Decider#DEFAULT_MAX_PANICKING_MATCHES}.
+     *
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
+    public Builder<V> maxPanickingMatches(int value) {
+      this.maxPanickingMatches = MatchCap.atLeastOne("maxPanickingMatches", value);
+      return this;
+    }
 
     /**
      * How to read the rules a value states for its own reuse (the proxy's HTTP responses);
@@ -365,7 +397,8 @@ public final class OddsCache<V> implements AutoCloseable {
         meterRegistry = new SimpleMeterRegistry();
       }
       if (vix == null) {
-        vix = VixDetector.ofDefaults();
+        // On this builder's ticker, so a cache on virtual time accepts its feed's ticks.
+        vix = new VixDetector(VixConfig.ofDefaults(), ticker);
       }
       if (panicClock == null) {
         panicClock = new LocalPanicClock();

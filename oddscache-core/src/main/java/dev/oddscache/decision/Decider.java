@@ -5,6 +5,7 @@ import dev.oddscache.Status;
 import dev.oddscache.Ticker;
 import dev.oddscache.breaker.PanicBreaker;
 import dev.oddscache.panic.PanicClock;
+import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.quota.PanicState;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
@@ -31,14 +32,23 @@ public final class Decider {
    */
   public static final Duration PANIC_STALE_AFTER = Duration.ofMinutes(5);
 
+  /**
+   * How many panicking matches {@link #panickingMatches()} remembers by default: the same bound
+   * as the panic clock's memory ({@link PanicClockConfig#DEFAULT_MAX_MATCHES}),
+   * since both hold the matches requests report as panicking.
+   */
+  public static final int DEFAULT_MAX_PANICKING_MATCHES =
+      PanicClockConfig.DEFAULT_MAX_MATCHES;
+
   private final DecisionEngine engine;
   private final VixDetector vix;
   private final PanicBreaker breaker;
   private final PanicClock panicClock;
   private final StakesClassifier stakes;
   private final Ticker ticker;
-  private final DecisionLog decisionLog = new DecisionLog(PANIC_STALE_AFTER);
+  private final DecisionLog decisionLog;
 
+  /** A decider remembering at most {@link #DEFAULT_MAX_PANICKING_MATCHES} panicking matches. */
   public Decider(
       DecisionEngine engine,
       VixDetector vix,
@@ -46,6 +56,23 @@ public final class Decider {
       PanicClock panicClock,
       StakesClassifier stakes,
       Ticker ticker) {
+    this(engine, vix, breaker, panicClock, stakes, ticker, DEFAULT_MAX_PANICKING_MATCHES);
+  }
+
+  /**
+   * @param maxPanickingMatches how many panicking matches {@link #panickingMatches()} remembers;
+   *     past it, the least recently asked for leave first
+   * @throws IllegalArgumentException if {@code maxPanickingMatches} is below 1
+   */
+  public Decider(
+      DecisionEngine engine,
+      VixDetector vix,
+      PanicBreaker breaker,
+      PanicClock panicClock,
+      StakesClassifier stakes,
+      Ticker ticker,
+      int maxPanickingMatches) {
+    this.decisionLog = new DecisionLog(PANIC_STALE_AFTER, maxPanickingMatches);
     this.engine = Objects.requireNonNull(engine, "engine");
     this.vix = Objects.requireNonNull(vix, "vix");
     this.breaker = Objects.requireNonNull(breaker, "breaker");
@@ -155,6 +182,11 @@ public final class Decider {
    */
   public Map<String, Decision> panickingMatches() {
     return decisionLog.panicking(ticker.epochMillis());
+  }
+
+  /** Panicking matches dropped from {@link #panickingMatches()} because it was full. */
+  public long panickingMatchEvictions() {
+    return decisionLog.evictions();
   }
 
   /**

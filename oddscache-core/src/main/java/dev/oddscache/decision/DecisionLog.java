@@ -1,5 +1,6 @@
 package dev.oddscache.decision;
 
+import dev.oddscache.internal.MatchCap;
 import dev.oddscache.quota.PanicMode;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * panicking matches, not the number of matches ever seen. A match leaves on a calm decision, or
  * once its latest decision is older than {@code staleAfter}: without requests the process no
  * longer knows whether the match still panics, and a match nobody asks about would otherwise stay
- * in the panic gauge and {@code /v1/status} until the end of the process. Thread-safe.
+ * in the panic gauge and {@code /v1/status} until the end of the process. At most {@code
+ * maxMatches} are remembered: past it, the matches with the oldest latest decision leave first,
+ * down to 90% of the cap, so a panicking match that keeps being asked for stays however many
+ * made-up matches requests name. Thread-safe.
  */
 final class DecisionLog {
   private static final Logger log = LoggerFactory.getLogger(Decider.class);
@@ -26,10 +30,12 @@ final class DecisionLog {
   private record Entry(Decision decision, long atMillis) {}
 
   private final long staleAfterMillis;
+  private final MatchCap cap;
   private final ConcurrentMap<String, Entry> lastByMatch = new ConcurrentHashMap<>();
 
-  DecisionLog(Duration staleAfter) {
+  DecisionLog(Duration staleAfter, int maxMatches) {
     this.staleAfterMillis = staleAfter.toMillis();
+    this.cap = new MatchCap("maxPanickingMatches", maxMatches);
   }
 
   /**
@@ -47,6 +53,9 @@ final class DecisionLog {
     Entry before = now == PanicMode.NORMAL
         ? lastByMatch.remove(matchId)
         : lastByMatch.put(matchId, new Entry(decision, nowMillis));
+    if (before == null && now != PanicMode.NORMAL && lastByMatch.size() > cap.max()) {
+      trim();
+    }
     PanicMode previous = PanicMode.NORMAL;
     if (before != null) {
       if (isStale(before, nowMillis)) {
@@ -100,6 +109,24 @@ final class DecisionLog {
       }
     }
     return Map.copyOf(result);
+  }
+
+  private void trim() {
+    long before = cap.evictions();
+    // Every entry is a panicking match: the rule reduces to least recently decided first.
+    int dropped = cap.trim(lastByMatch, e -> true, Entry::atMillis);
+    if (dropped > 0) {
+      (before == 0 ? log.atWarn() : log.atDebug())
+          .addKeyValue("dropped", dropped)
+          .addKeyValue("maxPanickingMatches", cap.max())
+          .addKeyValue("evictedTotal", cap.evictions())
+          .log("panicking list full: dropped the least recently asked-for matches");
+    }
+  }
+
+  /** Matches dropped because the log held its cap. */
+  long evictions() {
+    return cap.evictions();
   }
 
   /** Matches currently remembered as away from tier 0, stale ones not yet dropped included. */

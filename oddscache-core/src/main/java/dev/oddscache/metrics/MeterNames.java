@@ -98,8 +98,23 @@ public final class MeterNames {
   /** Gauge: recent backend load latency over its own baseline (1 until enough loads). */
   public static final String BACKEND_LATENCY_RATIO = "oddscache.backend.latency.ratio";
 
+  /**
+   * Counter: panic starts the shared panic clock's store lost (evicted, flushed, restarted
+   * empty) while this process still saw the panic, and that this process restored.
+   */
+  public static final String PANIC_STARTS_LOST = "oddscache.panic.starts.lost";
+
   /** Gauge: panicking matches by quota {@link #TAG_TIER} 1 to 4. */
   public static final String PANIC_MATCHES = "oddscache.panic.matches";
+
+  /**
+   * Counter: matches dropped from a full per-match structure, by {@link #TAG_STRUCTURE} ({@code
+   * vix}, {@code panicking}, {@code panic_clock}).
+   */
+  public static final String MATCHES_EVICTED = "oddscache.matches.evicted";
+
+  /** Tag: the per-match structure a match was dropped from. */
+  public static final String TAG_STRUCTURE = "structure";
 
   /** Tag: how a request was served, {@code serve_fresh}, {@code serve_stale}... */
   public static final String TAG_STRATEGY = "strategy";

@@ -1,6 +1,7 @@
 package dev.oddscache.panic;
 
 import dev.oddscache.Status;
+import dev.oddscache.internal.MatchCap;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -22,13 +23,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe: every change to a match is one atomic {@link ConcurrentHashMap#compute}, so
  * concurrent first PANICs agree on one start. Dead entries are removed when touched, by {@link
  * #activePanics}, and by a sweep at most once per {@code refreshInterval} of observed time, so
- * memory is bounded by the matches that panicked within the last dead man's switch. Never throws
- * except for invalid arguments, and never falls back ({@link #inFallback()} is always false).
+ * memory is bounded by the matches that panicked within the last dead man's switch, and by {@link
+ * PanicClockConfig#maxMatches()}: past it, matches within their calm grace are forgotten before
+ * panicking ones, the least recently observed or asked for first, down to 90% of the cap ({@link
+ * #matchEvictions()}). A forgotten match that panics again starts a new panic. Never throws except
+ * for invalid arguments, and never falls back ({@link #inFallback()} is always false).
  */
 public final class LocalPanicClock implements PanicClock {
   private final long deadMansSwitchMillis;
   private final long refreshIntervalMillis;
   private final long calmGraceMillis;
+  private final MatchCap cap;
   private final ConcurrentHashMap<String, Entry> panics = new ConcurrentHashMap<>();
   private final AtomicLong lastSweepMillis = new AtomicLong(Long.MIN_VALUE);
 
@@ -42,6 +47,7 @@ public final class LocalPanicClock implements PanicClock {
     this.deadMansSwitchMillis = config.deadMansSwitch().toMillis();
     this.refreshIntervalMillis = config.refreshInterval().toMillis();
     this.calmGraceMillis = config.calmGrace().toMillis();
+    this.cap = new MatchCap("maxMatches", config.maxMatches());
   }
 
   /**
@@ -59,7 +65,11 @@ public final class LocalPanicClock implements PanicClock {
     }
     sweepIfDue(nowMillis);
     if (status == Status.PANIC) {
-      return panics.compute(matchId, (id, entry) -> onPanic(entry, nowMillis)).startMillis;
+      long start = panics.compute(matchId, (id, entry) -> onPanic(entry, nowMillis)).startMillis;
+      if (panics.size() > cap.max()) {
+        cap.trim(panics, e -> e.calmSinceMillis == Entry.NOT_CALM, e -> e.askedAtMillis);
+      }
+      return start;
     }
     if (calmGraceMillis == 0) {
       panics.remove(matchId);
@@ -132,24 +142,32 @@ public final class LocalPanicClock implements PanicClock {
   }
 
   /** How many matches are stored, dead ones not yet removed included; for memory tests. */
-  int storedMatches() {
+  public int storedMatches() {
     return panics.size();
+  }
+
+  /** Matches forgotten because the clock held {@link PanicClockConfig#maxMatches()}. */
+  @Override
+  public long matchEvictions() {
+    return cap.evictions();
   }
 
   private Entry onPanic(Entry entry, long nowMillis) {
     if (entry == null || !entry.aliveAt(nowMillis, calmGraceMillis)) {
-      return new Entry(nowMillis, plus(nowMillis, deadMansSwitchMillis), nowMillis, Entry.NOT_CALM);
+      return new Entry(nowMillis, plus(nowMillis, deadMansSwitchMillis), nowMillis, Entry.NOT_CALM)
+          .asked(nowMillis);
     }
+    entry.asked(nowMillis);
     // Mirrors the Redis clock, which sends EXPIRE at most once per interval, not per request.
     boolean refresh = nowMillis >= plus(entry.refreshedAtMillis, refreshIntervalMillis);
     if (!refresh && entry.calmSinceMillis == Entry.NOT_CALM) {
       return entry;
     }
-    return refresh
+    return (refresh
         ? new Entry(entry.startMillis, plus(nowMillis, deadMansSwitchMillis), nowMillis,
             Entry.NOT_CALM)
         : new Entry(entry.startMillis, entry.expiresAtMillis, entry.refreshedAtMillis,
-            Entry.NOT_CALM);
+            Entry.NOT_CALM)).asked(nowMillis);
   }
 
   private Entry onCalm(Entry entry, long nowMillis) {
@@ -160,7 +178,8 @@ public final class LocalPanicClock implements PanicClock {
       // The grace runs from the first calm observation; more calm does not extend it.
       return entry;
     }
-    return new Entry(entry.startMillis, entry.expiresAtMillis, entry.refreshedAtMillis, nowMillis);
+    return new Entry(entry.startMillis, entry.expiresAtMillis, entry.refreshedAtMillis, nowMillis)
+        .asked(entry.askedAtMillis);
   }
 
   /** The match's entry if alive at {@code nowMillis}; a dead one is removed on the way. */
@@ -174,7 +193,7 @@ public final class LocalPanicClock implements PanicClock {
       panics.remove(matchId, entry);
       return null;
     }
-    return entry;
+    return entry.asked(nowMillis);
   }
 
   private void sweepIfDue(long nowMillis) {
@@ -207,7 +226,10 @@ public final class LocalPanicClock implements PanicClock {
         + calmGraceMillis + ", storedMatches=" + panics.size() + '}';
   }
 
-  /** One match's panic; immutable, replaced as a whole. */
+  /**
+   * One match's panic; immutable but for when it was last asked for, and replaced as a whole when
+   * the panic itself changes.
+   */
   private static final class Entry {
     static final long NOT_CALM = Long.MIN_VALUE;
 
@@ -216,12 +238,22 @@ public final class LocalPanicClock implements PanicClock {
     final long refreshedAtMillis;
     /** First calm observation since the last PANIC, or {@link #NOT_CALM}. */
     final long calmSinceMillis;
+    /** The latest observation or read of the match: its recency when the clock is full. */
+    volatile long askedAtMillis = Long.MIN_VALUE;
 
     Entry(long startMillis, long expiresAtMillis, long refreshedAtMillis, long calmSinceMillis) {
       this.startMillis = startMillis;
       this.expiresAtMillis = expiresAtMillis;
       this.refreshedAtMillis = refreshedAtMillis;
       this.calmSinceMillis = calmSinceMillis;
+    }
+
+    /** Records a read or observation at {@code nowMillis}; returns this entry. */
+    Entry asked(long nowMillis) {
+      if (nowMillis > askedAtMillis) {
+        askedAtMillis = nowMillis;
+      }
+      return this;
     }
 
     boolean aliveAt(long nowMillis, long calmGraceMillis) {

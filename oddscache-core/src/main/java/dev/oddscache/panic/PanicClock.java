@@ -45,8 +45,25 @@ public interface PanicClock {
   /** The matches this clock knows to be panicking at {@code nowMillis}, with their starts. */
   Map<String, Long> activePanics(long nowMillis);
 
+  /**
+   * Matches this clock forgot from process memory because it held {@link
+   * PanicClockConfig#maxMatches()}; 0 for a clock without such a bound.
+   */
+  default long matchEvictions() {
+    return 0;
+  }
+
   /** Whether this clock currently answers from process-local fallback state. */
   default boolean inFallback() {
     return false;
+  }
+
+  /**
+   * How many times a shared clock found the start of a panic this process saw, and had not seen
+   * end, missing from its store (evicted, flushed, lost in a restart) and restored it. Always 0
+   * for a process-local clock, which cannot lose what it holds.
+   */
+  default long lostStarts() {
+    return 0;
   }
 }

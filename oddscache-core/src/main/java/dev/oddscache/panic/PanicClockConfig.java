@@ -1,6 +1,7 @@
 package dev.oddscache.panic;
 
 import dev.oddscache.internal.Durations;
+import dev.oddscache.internal.MatchCap;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,17 +13,26 @@ public final class PanicClockConfig {
   public static final Duration DEFAULT_DEAD_MANS_SWITCH = Duration.ofHours(24);
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMinutes(1);
   public static final Duration DEFAULT_CALM_GRACE = Duration.ZERO;
+  /**
+   * Matches a clock remembers in process memory. Sized for a season (a bookmaker covering fifty
+   * leagues prices about 15,000 matches) while a panic lasts hours at most, so real panics never
+   * come near it; it bounds what requests naming made-up matches as panicking can cost (a few
+   * hundred bytes each).
+   */
+  public static final int DEFAULT_MAX_MATCHES = 20_000;
 
   private static final PanicClockConfig DEFAULTS = custom().build();
 
   private final Duration deadMansSwitch;
   private final Duration refreshInterval;
   private final Duration calmGrace;
+  private final int maxMatches;
 
   private PanicClockConfig(Builder b) {
     this.deadMansSwitch = b.deadMansSwitch;
     this.refreshInterval = b.refreshInterval;
     this.calmGrace = b.calmGrace;
+    this.maxMatches = b.maxMatches;
   }
 
   public static PanicClockConfig ofDefaults() {
@@ -38,7 +48,8 @@ public final class PanicClockConfig {
     return new Builder()
         .deadMansSwitch(base.deadMansSwitch)
         .refreshInterval(base.refreshInterval)
-        .calmGrace(base.calmGrace);
+        .calmGrace(base.calmGrace)
+        .maxMatches(base.maxMatches);
   }
 
   /** How long a panic start survives without being refreshed (the expiry of the shared key). */
@@ -56,24 +67,34 @@ public final class PanicClockConfig {
     return calmGrace;
   }
 
+  /**
+   * The most matches the clock remembers in process memory; beyond, it forgets calm matches
+   * before panicking ones, the least recently asked for first. The shared store keeps its own
+   * keys until they expire.
+   */
+  public int maxMatches() {
+    return maxMatches;
+  }
+
   /** Equal when every setting is equal, so configs read from files compare by value. */
   @Override
   public boolean equals(Object o) {
     return o instanceof PanicClockConfig other
         && deadMansSwitch.equals(other.deadMansSwitch)
         && refreshInterval.equals(other.refreshInterval)
-        && calmGrace.equals(other.calmGrace);
+        && calmGrace.equals(other.calmGrace)
+        && maxMatches == other.maxMatches;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(deadMansSwitch, refreshInterval, calmGrace);
+    return Objects.hash(deadMansSwitch, refreshInterval, calmGrace, maxMatches);
   }
 
   @Override
   public String toString() {
     return "PanicClockConfig{deadMansSwitch=" + deadMansSwitch + ", refreshInterval="
-        + refreshInterval + ", calmGrace=" + calmGrace + '}';
+        + refreshInterval + ", calmGrace=" + calmGrace + ", maxMatches=" + maxMatches + '}';
   }
 
   /** Not thread-safe. */
@@ -81,8 +102,15 @@ public final class PanicClockConfig {
     private Duration deadMansSwitch = DEFAULT_DEAD_MANS_SWITCH;
     private Duration refreshInterval = DEFAULT_REFRESH_INTERVAL;
     private Duration calmGrace = DEFAULT_CALM_GRACE;
+    private int maxMatches = DEFAULT_MAX_MATCHES;
 
     private Builder() {}
+
+    /** @throws IllegalArgumentException if {@code value} is below 1 */
+    public Builder maxMatches(int value) {
+      this.maxMatches = MatchCap.atLeastOne("maxMatches", value);
+      return this;
+    }
 
     public Builder deadMansSwitch(Duration value) {
       this.deadMansSwitch = Durations.positive("deadMansSwitch", value);

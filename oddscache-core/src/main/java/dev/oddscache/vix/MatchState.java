@@ -5,13 +5,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The markets of one match, its status marks (the worst of its markets') and the time of its
- * latest accepted tick, which decides when it is idle. Thread-safe.
+ * The markets of one match, its status marks (the worst of its markets'), the time of its
+ * latest accepted tick, which decides when it is idle, and the last time it was asked for, which
+ * decides which matches a full detector drops first. Thread-safe.
  */
 final class MatchState {
   final StatusMarks marks = new StatusMarks();
   private final ConcurrentHashMap<String, MarketState> markets = new ConcurrentHashMap<>();
   private final AtomicLong lastTickMillis;
+  /** The latest instant a status of the match was asked for; plain max, races only lose ties. */
+  private volatile long askedMillis;
 
   /**
    * @param firstTickMillis the time of the tick that creates the match, so a match is never idle
@@ -19,6 +22,7 @@ final class MatchState {
    */
   MatchState(long firstTickMillis) {
     this.lastTickMillis = new AtomicLong(firstTickMillis);
+    this.askedMillis = firstTickMillis;
   }
 
   /**
@@ -47,5 +51,19 @@ final class MatchState {
 
   long lastTickMillis() {
     return lastTickMillis.get();
+  }
+
+  /** Records that a request asked for the match's status at {@code nowMillis}. */
+  void asked(long nowMillis) {
+    // Read before writing: requests for one match arrive thousands of times a second and
+    // mostly carry the same millisecond.
+    if (nowMillis > askedMillis) {
+      askedMillis = nowMillis;
+    }
+  }
+
+  /** The latest of its last accepted tick and the last time it was asked for: its recency. */
+  long lastAskedMillis() {
+    return Math.max(askedMillis, lastTickMillis.get());
   }
 }

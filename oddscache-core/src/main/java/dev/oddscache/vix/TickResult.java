@@ -30,28 +30,34 @@ public final class TickResult {
       "timestampMillis is older than the selection's last tick";
 
   // Shared because neither carries data specific to the tick.
-  static final TickResult FIRST_TICK = new TickResult(Outcome.ACCEPTED, Status.NORMAL, 0.0, null);
-  static final TickResult OUT_OF_ORDER =
-      new TickResult(Outcome.OUT_OF_ORDER, null, Double.NaN, OUT_OF_ORDER_REASON);
+  static final TickResult FIRST_TICK =
+      new TickResult(Outcome.ACCEPTED, Status.NORMAL, 0.0, null, null);
+  static final TickResult OUT_OF_ORDER = new TickResult(Outcome.OUT_OF_ORDER, null, Double.NaN,
+      "timestampMillis", OUT_OF_ORDER_REASON);
 
   private final Outcome outcome;
   private final Status status;
   private final double zScore;
+  private final String field;
   private final String reason;
 
-  private TickResult(Outcome outcome, Status status, double zScore, String reason) {
+  private TickResult(Outcome outcome, Status status, double zScore, String field,
+      String reason) {
     this.outcome = outcome;
     this.status = status;
     this.zScore = zScore;
+    this.field = field;
     this.reason = reason;
   }
 
   static TickResult accepted(Status status, double zScore) {
-    return new TickResult(Outcome.ACCEPTED, Objects.requireNonNull(status, "status"), zScore, null);
+    return new TickResult(Outcome.ACCEPTED, Objects.requireNonNull(status, "status"), zScore, null,
+        null);
   }
 
-  static TickResult rejected(String reason) {
-    return new TickResult(Outcome.REJECTED, null, Double.NaN, Objects.requireNonNull(reason));
+  static TickResult rejected(String field, String reason) {
+    return new TickResult(Outcome.REJECTED, null, Double.NaN, Objects.requireNonNull(field),
+        Objects.requireNonNull(reason));
   }
 
   public Outcome outcome() {
@@ -94,6 +100,20 @@ public final class TickResult {
       throw new IllegalStateException("an accepted tick has no reason");
     }
     return reason;
+  }
+
+  /**
+   * The {@link OddsTick} component the tick was not accepted for: {@code matchId}, {@code
+   * market}, {@code selection}, {@code odds} or {@code timestampMillis} (too far ahead of the
+   * detector's clock, or out of order), so that callers can name their own spelling of it.
+   *
+   * @throws IllegalStateException if the outcome is {@link Outcome#ACCEPTED}
+   */
+  public String field() {
+    if (outcome == Outcome.ACCEPTED) {
+      throw new IllegalStateException("an accepted tick has no faulty field");
+    }
+    return field;
   }
 
   private void requireAccepted(String accessor) {

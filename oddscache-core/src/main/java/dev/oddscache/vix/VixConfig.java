@@ -1,6 +1,7 @@
 package dev.oddscache.vix;
 
 import dev.oddscache.internal.Durations;
+import dev.oddscache.internal.MatchCap;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,6 +28,19 @@ public final class VixConfig {
   public static final double DEFAULT_WARNING_SIGMA = 1.5;
   /** How long a PANIC or WARNING tick keeps its market in that status. */
   public static final Duration DEFAULT_HOLD = Duration.ofSeconds(60);
+  /**
+   * Matches the detector keeps state for. A bookmaker covering fifty leagues prices about 15,000
+   * matches a season, and the server drops a match six hours after its last tick, so a real feed
+   * holds a few thousand at once; 20,000 leaves room for a season and bounds what a feed of
+   * made-up match ids can cost (a few kilobytes per match with its markets).
+   */
+  public static final int DEFAULT_MAX_MATCHES = 20_000;
+  /**
+   * How far ahead of the detector's clock a tick may be dated. A tick from the future would hold
+   * its market's status until then and make every real tick "older than the last tick"; five
+   * minutes absorbs clock differences between a feed and this process.
+   */
+  public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
   private static final VixConfig DEFAULTS = custom().build();
 
@@ -39,6 +53,8 @@ public final class VixConfig {
   private final Duration hold;
   private final long holdMillis;
   private final DriftConfig drift;
+  private final int maxMatches;
+  private final Duration maxFutureSkew;
 
   private VixConfig(Builder b) {
     this.alpha = b.alpha;
@@ -49,6 +65,8 @@ public final class VixConfig {
     this.warningSigma = b.warningSigma;
     this.hold = b.hold;
     this.drift = b.drift;
+    this.maxMatches = b.maxMatches;
+    this.maxFutureSkew = b.maxFutureSkew;
     // Durations beyond ~292 million years saturate rather than overflow.
     this.holdMillis =
         hold.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : hold.toMillis();
@@ -75,7 +93,9 @@ public final class VixConfig {
         .panicSigma(base.panicSigma)
         .warningSigma(base.warningSigma)
         .hold(base.hold)
-        .drift(base.drift);
+        .drift(base.drift)
+        .maxMatches(base.maxMatches)
+        .maxFutureSkew(base.maxFutureSkew);
   }
 
   /** EWMA weight α in (0, 1]: {@code σ²_new = (1 − α)·σ²_prev + α·r²}. */
@@ -129,6 +149,19 @@ public final class VixConfig {
     return drift;
   }
 
+  /**
+   * The most matches the detector keeps state for; beyond, it drops calm matches before
+   * panicking ones, the least recently ticked or asked for first.
+   */
+  public int maxMatches() {
+    return maxMatches;
+  }
+
+  /** How far ahead of the detector's clock a tick may be dated; later ones are rejected. */
+  public Duration maxFutureSkew() {
+    return maxFutureSkew;
+  }
+
   /** Equal when every setting is equal, so configs read from files compare by value. */
   @Override
   public boolean equals(Object o) {
@@ -140,20 +173,23 @@ public final class VixConfig {
         && Double.compare(panicSigma, other.panicSigma) == 0
         && Double.compare(warningSigma, other.warningSigma) == 0
         && hold.equals(other.hold)
-        && drift.equals(other.drift);
+        && drift.equals(other.drift)
+        && maxMatches == other.maxMatches
+        && maxFutureSkew.equals(other.maxFutureSkew);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(alpha, sigmaMin, warmupTicks, jumpThreshold, panicSigma, warningSigma,
-        hold, drift);
+        hold, drift, maxMatches, maxFutureSkew);
   }
 
   @Override
   public String toString() {
     return "VixConfig{alpha=" + alpha + ", sigmaMin=" + sigmaMin + ", warmupTicks=" + warmupTicks
         + ", jumpThreshold=" + jumpThreshold + ", panicSigma=" + panicSigma + ", warningSigma="
-        + warningSigma + ", hold=" + hold + ", drift=" + drift + '}';
+        + warningSigma + ", hold=" + hold + ", drift=" + drift + ", maxMatches=" + maxMatches
+        + ", maxFutureSkew=" + maxFutureSkew + '}';
   }
 
   /** Collects settings for a {@link VixConfig}. Not thread-safe. */
@@ -166,8 +202,25 @@ public final class VixConfig {
     private double warningSigma = DEFAULT_WARNING_SIGMA;
     private Duration hold = DEFAULT_HOLD;
     private DriftConfig drift = DriftConfig.ofDefaults();
+    private int maxMatches = DEFAULT_MAX_MATCHES;
+    private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
 
     private Builder() {}
+
+    /** @throws IllegalArgumentException if {@code value} is below 1 */
+    public Builder maxMatches(int value) {
+      this.maxMatches = MatchCap.atLeastOne("maxMatches", value);
+      return this;
+    }
+
+    /**
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
+    public Builder maxFutureSkew(Duration value) {
+      this.maxFutureSkew = Durations.nonNegative("maxFutureSkew", value);
+      return this;
+    }
 
     public Builder drift(DriftConfig value) {
       this.drift = Objects.requireNonNull(value, "drift");

@@ -2,6 +2,9 @@ package dev.oddscache.vix;
 
 import dev.oddscache.Markets;
 import dev.oddscache.Status;
+import dev.oddscache.Ticker;
+import dev.oddscache.internal.Durations;
+import dev.oddscache.internal.MatchCap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -30,8 +33,16 @@ import org.slf4j.LoggerFactory;
  * the {@code nowMillis} arguments (epoch milliseconds), so replays and tests need no clock.
  *
  * <p><b>Input.</b> Market ids are normalised with {@link Markets#normalise(String)}; match and
- * selection ids are compared exactly. Invalid ticks are rejected and ticks older than their
- * selection's last accepted tick are ignored; either way only the matching counter changes.
+ * selection ids are compared exactly. Invalid ticks are rejected, and so are ticks dated more than
+ * {@link VixConfig#maxFutureSkew()} after the detector's {@link Ticker} (a tick from the future
+ * would hold its market's status until then and make every real tick out of order); ticks older
+ * than their selection's last accepted tick are ignored; either way only the matching counter
+ * changes. The ticker is the only clock the detector reads, so a simulation on virtual time gives
+ * it its virtual ticker.
+ *
+ * <p><b>Bounded.</b> At most {@link VixConfig#maxMatches()} matches keep state: when a new match
+ * takes the detector past it, calm matches are dropped before panicking ones, the least recently
+ * ticked or asked for first ({@link #matchEvictions()} counts them), down to 90% of the cap.
  *
  * <p><b>Drift.</b> Each market also keeps a drift epoch (see {@link #epoch}): it advances when a
  * price has moved by {@link DriftConfig#threshold()} since the epoch began, on a jump, on a
@@ -51,6 +62,9 @@ public final class VixDetector {
   private static final Logger LOG = LoggerFactory.getLogger(VixDetector.class);
 
   private final VixConfig config;
+  private final Ticker ticker;
+  private final long maxFutureSkewMillis;
+  private final MatchCap cap;
   private final long holdMillis;
   private final long trackingMillis;
   private final ConcurrentHashMap<String, MatchState> matches = new ConcurrentHashMap<>();
@@ -59,8 +73,21 @@ public final class VixDetector {
   private final LongAdder outOfOrder = new LongAdder();
   private final LongAdder[] classified = new LongAdder[Status.values().length];
 
+  /** A detector on the system clock: for live feeds, and replays of recorded ones. */
   public VixDetector(VixConfig config) {
+    this(config, Ticker.system());
+  }
+
+  /**
+   * @param ticker the clock ticks may not be dated far after ({@link VixConfig#maxFutureSkew()})
+   *     and that decides which matches panic when the detector is full: the feed's own clock in a
+   *     simulation
+   */
+  public VixDetector(VixConfig config, Ticker ticker) {
     this.config = Objects.requireNonNull(config, "config");
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
+    this.maxFutureSkewMillis = Durations.saturatedMillis(config.maxFutureSkew());
+    this.cap = new MatchCap("maxMatches", config.maxMatches());
     this.holdMillis = config.holdMillis();
     this.trackingMillis = config.drift().trackingTimeoutMillis();
     for (int i = 0; i < classified.length; i++) {
@@ -81,17 +108,17 @@ public final class VixDetector {
    * Validates, classifies and records one tick.
    *
    * @return ACCEPTED with the tick's own classification and z-score; REJECTED with a reason naming
-   *     the bad field and its value; or OUT_OF_ORDER if the tick is older than its selection's last
+   *     the bad field and its value (a timestamp too far ahead of the ticker included); or
+   *     OUT_OF_ORDER if the tick is older than its selection's last
    *     accepted tick (an equal timestamp is accepted)
    * @throws NullPointerException if {@code tick} is null, which is a programming error rather than
    *     bad feed data
    */
   public TickResult accept(OddsTick tick) {
-    Objects.requireNonNull(tick, "tick");
-    String problem = TickValidator.problem(tick);
+    TickResult problem = invalid(tick);
     if (problem != null) {
       rejected.increment();
-      return TickResult.rejected(problem);
+      return problem;
     }
     String market = Markets.normalise(tick.market());
     long timestamp = tick.timestampMillis();
@@ -124,11 +151,45 @@ public final class VixDetector {
     return result;
   }
 
+  /**
+   * The rejection {@link #accept} would give {@code tick} for its content (a blank id, bad odds, a
+   * timestamp beyond {@link VixConfig#maxFutureSkew()} ahead of this detector's clock), or null;
+   * changes nothing and counts nothing. For whoever must reject a tick before it reaches the
+   * detectors of a fleet's shared feed.
+   */
+  public TickResult invalid(OddsTick tick) {
+    Objects.requireNonNull(tick, "tick");
+    TickResult problem = TickValidator.problem(tick);
+    return problem != null ? problem : TickValidator.future(tick.timestampMillis(),
+        ticker.epochMillis(), maxFutureSkewMillis, config.maxFutureSkew());
+  }
+
   private MatchState matchFor(String matchId, long timestamp) {
     MatchState match = matches.get(matchId);
-    return match != null
-        ? match
-        : matches.computeIfAbsent(matchId, id -> new MatchState(timestamp));
+    if (match != null) {
+      return match;
+    }
+    match = matches.computeIfAbsent(matchId, id -> new MatchState(timestamp));
+    if (matches.size() > cap.max()) {
+      trim();
+    }
+    return match;
+  }
+
+  private void trim() {
+    long now = ticker.epochMillis();
+    long before = cap.evictions();
+    int dropped = cap.trim(matches, m -> m.marks.status(now, holdMillis) == Status.PANIC,
+        MatchState::lastAskedMillis);
+    if (dropped > 0) {
+      // A line per trim, which drops a tenth of the cap: never a line per tick.
+      (before == 0 ? LOG.atWarn() : LOG.atDebug())
+          .setMessage("vix full: dropped matches, calm and least recently asked for first")
+          .addKeyValue("dropped", dropped)
+          .addKeyValue("maxMatches", cap.max())
+          .addKeyValue("evictedTotal", cap.evictions())
+          .log();
+    }
   }
 
   /**
@@ -147,6 +208,7 @@ public final class VixDetector {
       }
       return Status.NORMAL;
     }
+    match.asked(nowMillis);
     MarketState state = match.existingMarket(Markets.normalise(market));
     return state == null ? Status.NORMAL : state.marks.status(nowMillis, holdMillis);
   }
@@ -159,7 +221,11 @@ public final class VixDetector {
    */
   public Status matchStatus(String matchId, long nowMillis) {
     MatchState match = matches.get(Objects.requireNonNull(matchId, "matchId"));
-    return match == null ? Status.NORMAL : match.marks.status(nowMillis, holdMillis);
+    if (match == null) {
+      return Status.NORMAL;
+    }
+    match.asked(nowMillis);
+    return match.marks.status(nowMillis, holdMillis);
   }
 
   /**
@@ -172,6 +238,9 @@ public final class VixDetector {
   public Status status(String matchId, Collection<String> markets, long nowMillis) {
     Objects.requireNonNull(markets, "markets");
     MatchState match = matches.get(Objects.requireNonNull(matchId, "matchId"));
+    if (match != null) {
+      match.asked(nowMillis);
+    }
     Status worst = Status.NORMAL;
     for (String market : markets) {
       String id = Markets.normalise(market);
@@ -367,6 +436,16 @@ public final class VixDetector {
   /** The number of matches currently holding state. */
   public int matchCount() {
     return matches.size();
+  }
+
+  /** Matches dropped because the detector held {@link VixConfig#maxMatches()}. */
+  public long matchEvictions() {
+    return cap.evictions();
+  }
+
+  /** The clock ticks may not be dated far after. */
+  public Ticker ticker() {
+    return ticker;
   }
 
   /** Ticks accepted since construction, out-of-order and rejected ones excluded. */

@@ -35,14 +35,34 @@ class VixConfigTest {
         .jumpThreshold(0.3).panicSigma(3.0).warningSigma(2.5).hold(Duration.ofSeconds(7))
         .drift(DriftConfig.custom().threshold(0.05).familyThreshold("over_under", 0.1)
             .trackingTimeout(Duration.ofMinutes(3)).build())
+        .maxMatches(300).maxFutureSkew(Duration.ofSeconds(30))
         .build();
 
     VixConfig copy = VixConfig.from(base).build();
 
-    assertThat(copy).hasToString(base.toString());
+    assertThat(copy).hasToString(base.toString()).isEqualTo(base);
     assertThat(copy.toString()).isEqualTo("VixConfig{alpha=0.2, sigmaMin=0.02, warmupTicks=5, "
         + "jumpThreshold=0.3, panicSigma=3.0, warningSigma=2.5, hold=PT7S, drift=DriftConfig{"
-        + "threshold=0.05, families={over_under=0.1}, trackingTimeout=PT3M}}");
+        + "threshold=0.05, families={over_under=0.1}, trackingTimeout=PT3M}, maxMatches=300, "
+        + "maxFutureSkew=PT30S}");
+  }
+
+  @Test
+  void maxMatchesAndFutureSkew_defaultsAndBadValues() {
+    assertThat(VixConfig.ofDefaults().maxMatches()).isEqualTo(20_000);
+    assertThat(VixConfig.ofDefaults().maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(VixConfig.custom().maxFutureSkew(Duration.ZERO).build().maxFutureSkew())
+        .isZero();
+
+    assertThatThrownBy(() -> VixConfig.custom().maxMatches(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxMatches must be >= 1, got 0");
+    assertThatThrownBy(() -> VixConfig.custom().maxFutureSkew(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxFutureSkew must not be negative, got PT-1S");
+    assertThatThrownBy(() -> VixConfig.custom().maxFutureSkew(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("maxFutureSkew");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.oddscache.redis;
 
+import dev.oddscache.redis.internal.LuaScript;
 import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoreHealth;
 import io.lettuce.core.ClientOptions;
@@ -25,10 +26,14 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +62,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisConnector implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
+  private static final int SCRIPT_LOAD_TRIES = 3;
+  private static final long SCRIPT_LOAD_RETRY_MILLIS = 100;
   static final RedisCodec<String, byte[]> CODEC =
       RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
@@ -68,6 +75,7 @@ public final class RedisConnector implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Object lock = new Object();
   private final ConnectAttempts attempts = new ConnectAttempts();
+  private final Set<LuaScript> preloaded = ConcurrentHashMap.newKeySet();
   private RedisClient client;
   private RedisClusterClient clusterClient;
   private volatile StatefulConnection<String, byte[]> connection;
@@ -83,6 +91,14 @@ public final class RedisConnector implements AutoCloseable {
     public void onRedisDisconnected(RedisChannelHandler<?, ?> c) {
       if (!closed.get()) {
         health.disconnected();
+      }
+    }
+
+    @Override
+    public void onRedisConnected(RedisChannelHandler<?, ?> c, SocketAddress address) {
+      // Off Lettuce's event loop: the commands it sends are waited for.
+      if (!closed.get()) {
+        reconnector.execute(() -> loadScripts(SCRIPT_LOAD_TRIES));
       }
     }
   };
@@ -189,7 +205,7 @@ public final class RedisConnector implements AutoCloseable {
     try {
       T value = future.toCompletableFuture()
           .get(settings.commandTimeout().toNanos(), TimeUnit.NANOSECONDS);
-      health.succeeded();
+      health.succeeded(operation);
       return value;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -206,6 +222,41 @@ public final class RedisConnector implements AutoCloseable {
   private StoreException fail(String operation, Throwable cause) {
     health.failed(operation, cause, isConnected());
     return new StoreException("redis " + operation + " failed: " + cause, cause);
+  }
+
+  /**
+   * Loads {@code script} into Redis's script cache now if connected (without waiting), and again
+   * after every reconnection, so a script sent by SHA does not meet NOSCRIPT after a start, a
+   * Redis restart or a failover. Failures are logged at DEBUG: the script's own EVAL fallback
+   * still covers a node that missed the load.
+   */
+  public void preload(LuaScript script) {
+    if (preloaded.add(Objects.requireNonNull(script, "script")) && isConnected()) {
+      reconnector.execute(() -> loadScripts(SCRIPT_LOAD_TRIES));
+    }
+  }
+
+  /** Loads every preloaded script; tries again shortly if the connection was not ready yet. */
+  private void loadScripts(int triesLeft) {
+    RedisClusterAsyncCommands<String, byte[]> c = commands;
+    if (closed.get() || c == null || !isConnected() || preloaded.isEmpty()) {
+      return;
+    }
+    try {
+      CompletableFuture.allOf(preloaded.stream().map(s -> s.load(c))
+          .toArray(CompletableFuture[]::new))
+          .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      log.atDebug().addKeyValue("scripts", preloaded.size()).log("redis scripts loaded");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      log.atDebug().addKeyValue("error", e.toString()).addKeyValue("triesLeft", triesLeft - 1)
+          .log("redis scripts not loaded");
+      if (triesLeft > 1 && !closed.get()) {
+        reconnector.schedule(() -> loadScripts(triesLeft - 1), SCRIPT_LOAD_RETRY_MILLIS,
+            TimeUnit.MILLISECONDS);
+      }
+    }
   }
 
   /** Publishes {@code message} on {@code channel}; failures are StoreExceptions. */
@@ -240,6 +291,52 @@ public final class RedisConnector implements AutoCloseable {
       } catch (RuntimeException e) {
         throw fail("subscribe", e);
       }
+    }
+  }
+
+  /**
+   * Opens a {@link BlockingConnection} whose commands wait at most {@code timeout} (longer than
+   * any BLOCK they carry), with its own client on this connector's I/O threads.
+   *
+   * @throws StoreException when Redis cannot be reached right now
+   */
+  public BlockingConnection openBlocking(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (closed.get()) {
+      throw new StoreException("redis connector closed: " + settings.redactedUri());
+    }
+    TimeoutOptions timeouts = TimeoutOptions.enabled(timeout);
+    SocketOptions socket =
+        SocketOptions.builder().connectTimeout(settings.connectTimeout()).build();
+    try {
+      if (endpoint.cluster()) {
+        RedisClusterClient own = RedisClusterClient.create(resources, endpoint.uris());
+        try {
+          own.setOptions(ClusterClientOptions.builder().timeoutOptions(timeouts)
+              .socketOptions(socket).sslOptions(sslOptions())
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+          StatefulRedisClusterConnection<String, byte[]> c = own.connect(CODEC);
+          return new BlockingConnection(c, c.sync(), c.async(),
+              () -> own.shutdown(Duration.ZERO, Duration.ofSeconds(1)));
+        } catch (RuntimeException e) {
+          own.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+          throw e;
+        }
+      }
+      RedisClient own = RedisClient.create(resources);
+      try {
+        own.setOptions(ClientOptions.builder().timeoutOptions(timeouts).socketOptions(socket)
+            .sslOptions(sslOptions())
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        StatefulRedisConnection<String, byte[]> c = own.connect(CODEC, endpoint.uris().get(0));
+        return new BlockingConnection(c, c.sync(), c.async(),
+            () -> own.shutdown(Duration.ZERO, Duration.ofSeconds(1)));
+      } catch (RuntimeException e) {
+        own.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      throw new StoreException("redis blocking connection failed: " + e, e);
     }
   }
 
@@ -282,10 +379,13 @@ public final class RedisConnector implements AutoCloseable {
           commands = c.async();
           connection = c;
         }
-        log.atInfo().addKeyValue("endpoint", settings.redactedUri())
+        long failedAttempts = attempts.succeeded();
+        // After failed attempts this line closes their WARN, at the same level.
+        (failedAttempts > 0 ? log.atWarn() : log.atInfo())
+            .addKeyValue("endpoint", settings.redactedUri())
             .addKeyValue("cluster", endpoint.cluster())
-            .addKeyValue("failedAttempts", attempts.succeeded()).log("redis connected");
-        health.succeeded();
+            .addKeyValue("failedAttempts", failedAttempts).log("redis connected");
+        health.succeeded("connect");
         return true;
       } catch (RuntimeException e) {
         shutdownClients();

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * makes one round trip: a Lua script adds this process's completed seconds to the shared hash and
  * returns the sums. If Redis fails, the pending counts are kept for the next flush (nothing is
  * lost while they are still inside the window) and the local window answers; the fallback
- * ({@code WindowState}) is logged on change. Thread-safe.
+ * ({@code WindowState}) is logged on change, at WARN both ways. Thread-safe.
  */
 public final class RedisPanicWindow implements PanicWindow {
   private static final Logger log = LoggerFactory.getLogger(RedisPanicWindow.class);
@@ -53,6 +53,7 @@ public final class RedisPanicWindow implements PanicWindow {
     this.local = new LocalPanicWindow(window);
     this.windowSeconds = local.windowSeconds();
     this.key = redis.prefix() + ":breaker:{" + name + "}";
+    redis.preload(SCRIPT);
     // A flush's outcome alone decides the state: which ticker the machine reads does not matter.
     this.state = new FallbackStateMachine<>(log, "shared breaker window", WindowState.ONLINE,
         WindowState::after, Ticker.system());
@@ -156,7 +157,8 @@ public final class RedisPanicWindow implements PanicWindow {
       log.atWarn().addKeyValue("key", key).addKeyValue("error", change.event().error().toString())
           .log("shared breaker window unavailable, using this process's window");
     } else {
-      log.atInfo().addKeyValue("key", key).log("shared breaker window back");
+      // WARN, like the line it closes, so that the default level shows both.
+      log.atWarn().addKeyValue("key", key).log("shared breaker window back");
     }
   }
 

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  *   <li>{@link #bySha}: {@code EVALSHA}, falling back to {@code EVAL} (which also caches the
  *       script) when the node answers NOSCRIPT: after a restart, a failover, or on a Cluster
  *       node that has not seen it yet. The text crosses the network once per node, not per call;
- *       the first call on such a node costs two round trips.
+ *       the first call on such a node costs two round trips, which is why the connector loads
+ *       such scripts ahead ({@code SCRIPT LOAD}) when it connects and after every reconnection.
  *   <li>{@link #whole}: {@code EVAL} every time, for a caller that cannot afford that second
  *       round trip and sends the script rarely.
  * </ul>
@@ -75,6 +76,15 @@ public final class LuaScript {
   /** The SHA-1 by which Redis caches the script. */
   public String sha() {
     return sha;
+  }
+
+  /**
+   * Sends {@code SCRIPT LOAD} (to every master on a Cluster) without waiting, so the next
+   * {@code EVALSHA} finds the script: the connector does it for the scripts it was asked to
+   * {@linkplain dev.oddscache.redis.RedisConnector#preload preload}, at every (re)connection.
+   */
+  public CompletableFuture<String> load(RedisClusterAsyncCommands<String, byte[]> commands) {
+    return commands.scriptLoad(source.getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
   }
 
   /** Sends the script without waiting; the future fails as the command would. */

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The panic clock's fallback: its state machine ({@link ClockRule}), the count of fallbacks,
- * and the log lines, WARN on entry and INFO on return, never per call. Thread-safe.
+ * and the log lines, WARN on entry and WARN on return, never per call. Thread-safe.
  */
 final class ClockFallback {
   /** The clock's logger: these lines are the clock's. */
@@ -117,7 +117,8 @@ final class ClockFallback {
           .log("panic clock falling back to this process's knowledge");
     } else if (was && !is) {
       Resynced resynced = (Resynced) change.event();
-      log.atInfo().addKeyValue("pushed", resynced.pushed())
+      // WARN, like the line it closes, so that the default level shows both.
+      log.atWarn().addKeyValue("pushed", resynced.pushed())
           .addKeyValue("deleted", resynced.deleted()).addKeyValue("fallbacks", fallbacks.sum())
           .log("panic clock back on redis, resynchronised");
     }

@@ -6,6 +6,7 @@ import static dev.oddscache.redis.panic.MatchPanic.NOT_CALM;
 import static dev.oddscache.redis.panic.MatchPanic.UNKNOWN;
 
 import dev.oddscache.Status;
+import dev.oddscache.internal.MatchCap;
 import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.panic.PanicScript.Outcome;
@@ -25,7 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Bounded: at most once per refresh interval, a sweep forgets the matches untouched for a
  * dead man's switch (Redis has expired their keys, unless another process keeps them alive) and
- * the starts this process only read that are no longer fresh.
+ * the starts this process only read that are no longer fresh. And capped at {@link
+ * PanicClockConfig#maxMatches()}: past it, matches this process does not see panicking go first,
+ * then the least recently touched, down to 90% of the cap; their keys stay in Redis until they
+ * expire or another process ends them.
  *
  * <p>Thread-safe. Per-match changes are atomic ({@link ConcurrentHashMap#compute}).
  */
@@ -38,6 +42,7 @@ final class MatchMemory {
   private final long calmGraceMillis;
   private final long deadMansSwitchNanos;
   private final AtomicLong lastSweepNanos = new AtomicLong(NEVER);
+  private final MatchCap cap;
 
   /** @param localCache how long a start reported by Redis is served without asking again */
   MatchMemory(PanicClockConfig config, Duration localCache, CorruptStarts corrupt) {
@@ -47,6 +52,7 @@ final class MatchMemory {
     this.refreshNanos = config.refreshInterval().toNanos();
     this.calmGraceMillis = config.calmGrace().toMillis();
     this.deadMansSwitchNanos = config.deadMansSwitch().toNanos();
+    this.cap = new MatchCap("maxMatches", config.maxMatches());
   }
 
   /** Feeds the local clock, which knows every panic this process saw; returns its start. */
@@ -79,7 +85,7 @@ final class MatchMemory {
         return old;
       }
       if (calmGraceMillis == 0 || old.graceElapsed(nowMillis, calmGraceMillis)) {
-        return old.end();
+        return old.end(nowMillis);
       }
       return old.calmSeen(nowMillis);
     }));
@@ -92,7 +98,7 @@ final class MatchMemory {
    */
   MatchPanic settle(String matchId, long nowMillis) {
     return afterEnd(matchId, matches.computeIfPresent(matchId, (id, old) ->
-        !old.ended() && old.graceElapsed(nowMillis, calmGraceMillis) ? old.end() : old));
+        !old.ended() && old.graceElapsed(nowMillis, calmGraceMillis) ? old.end(nowMillis) : old));
   }
 
   /** The matches whose calm grace has passed but that are not ended yet. */
@@ -152,14 +158,33 @@ final class MatchMemory {
     return m.start() == UNKNOWN ? NO_PANIC : m.start();
   }
 
-  /** Records what the panic script answered; {@code refresh} if it was asked to. */
-  void confirm(String matchId, PanicScript.Result result, long nanos, boolean refresh) {
+  /**
+   * Records what the panic script answered; {@code refresh} if it was asked to.
+   *
+   * @return the start, or {@link dev.oddscache.panic.PanicClock#NO_PANIC} if the script found
+   *     none ({@link Outcome#NONE}: the panic this process held was ended by another process)
+   */
+  long confirm(String matchId, PanicScript.Result result, long nanos, boolean refresh) {
+    if (result.outcome() == Outcome.NONE) {
+      matches.computeIfPresent(matchId, (id, old) -> old.absent(nanos));
+      return NO_PANIC;
+    }
     boolean expirySet = refresh || result.outcome() != Outcome.KEPT;
     matches.compute(matchId, (id, old) -> old != null && old.ended()
         ? old : MatchPanic.confirmed(old, result.start(), nanos, expirySet));
     if (result.outcome() == Outcome.REPAIRED) {
       corrupt.warn(matchId, result.replaced());
     }
+    return result.start();
+  }
+
+  /**
+   * The start this process restores if Redis lost the key: that of a panic it saw and has not
+   * seen end, else {@link MatchPanic#NONE} ({@link MatchPanic#held}).
+   */
+  long held(MatchPanic m, long nowMillis, long nanos) {
+    return m == null ? MatchPanic.NONE
+        : m.held(nowMillis, calmGraceMillis, nanos, deadMansSwitchNanos);
   }
 
   /** What this process knows without Redis: the last start Redis reported, else its own. */
@@ -195,19 +220,35 @@ final class MatchMemory {
   }
 
   /**
-   * The start a resynchronisation merges into Redis for a match not ended, or NO_PANIC: only for
-   * a panic seen since Redis last confirmed it, within its calm grace. The last start Redis
-   * reported for it, else this process's first sighting.
+   * The start a resynchronisation restores for a match not ended, or {@link MatchPanic#NONE}:
+   * every panic this process saw since Redis last confirmed it, and every other panic it saw and
+   * has not seen end ({@link #held}: Redis may have lost what it confirmed). The start Redis last
+   * reported for it, else this process's first sighting. Matches this process only read are left
+   * alone.
    */
-  long toPush(String matchId, MatchPanic m, long nowMillis) {
-    if (m != null && (!m.unconfirmed() || m.graceElapsed(nowMillis, calmGraceMillis))) {
-      return NO_PANIC;
+  long toPush(String matchId, MatchPanic m, long nowMillis, long nanos) {
+    if (m == null) {
+      // Swept from memory, but the local clock still knows the panic.
+      long local = this.local.panicStart(matchId, nowMillis);
+      return local == NO_PANIC ? MatchPanic.NONE : local;
     }
-    return m != null && m.start() != UNKNOWN ? m.start() : local.panicStart(matchId, nowMillis);
+    if (!m.unconfirmed() || over(m, nowMillis)) {
+      return held(m, nowMillis, nanos);
+    }
+    if (m.start() != UNKNOWN) {
+      return m.start();
+    }
+    long local = this.local.panicStart(matchId, nowMillis);
+    return local == NO_PANIC ? MatchPanic.NONE : local;
   }
 
   /** Runs the sweep if a refresh interval has passed since the last one. */
   void sweepIfDue(long nanos) {
+    if (matches.size() > cap.max()) {
+      // Ended panics still owe their DEL: kept with the panicking ones.
+      cap.trim(matches, m -> m.ended() || m.lastPanicNanos() != NEVER
+          && m.calmSinceMillis() == NOT_CALM, MatchPanic::touchedAtNanos);
+    }
     long last = lastSweepNanos.get();
     boolean due = last == NEVER || nanos - last >= refreshNanos;
     if (due && lastSweepNanos.compareAndSet(last, nanos)) {
@@ -219,6 +260,11 @@ final class MatchMemory {
 
   int size() {
     return matches.size();
+  }
+
+  /** Matches forgotten because memory, or the local fallback clock, held the cap. */
+  long evictions() {
+    return cap.evictions() + local.matchEvictions();
   }
 
   private boolean forgettable(MatchPanic m, long nanos) {

@@ -13,7 +13,8 @@ package dev.oddscache.redis.panic;
  * @param confirmedAtNanos when Redis reported {@code start}; the start is served from memory for
  *     one second after it. {@link #NEVER} if it has not
  * @param refreshedAtNanos when this process last set the key's expiry, or {@link #NEVER}
- * @param calmSinceMillis the first calm observation since the last PANIC, or {@link #NOT_CALM}
+ * @param calmSinceMillis the first calm observation since the last PANIC, or {@link #NOT_CALM};
+ *     once {@code ended}, the instant the panic ended (what the end mark records)
  * @param lastPanicNanos when this process last observed PANIC for the match, or {@link #NEVER}
  * @param staleStart a start Redis may still hold although this process ended that panic: the
  *     start, {@link #ANY} if its value is not known, or {@link #NONE}
@@ -85,13 +86,33 @@ record MatchPanic(
         staleStart, ended);
   }
 
-  /** The state once this process has ended the panic and owes Redis its DEL. */
-  MatchPanic end() {
-    return new MatchPanic(UNKNOWN, NEVER, NEVER, NOT_CALM, lastPanicNanos, startToDelete(), true);
+  /** The state once this process has ended the panic at {@code nowMillis} and owes its DEL. */
+  MatchPanic end(long nowMillis) {
+    return new MatchPanic(UNKNOWN, NEVER, NEVER, nowMillis, lastPanicNanos, startToDelete(), true);
+  }
+
+  /** For an ended panic: when it ended. */
+  long endedAtMillis() {
+    return calmSinceMillis;
+  }
+
+  /**
+   * The start of a panic this process saw (observed PANIC for) and has not seen end, whose key
+   * this process refreshed less than a dead man's switch ago (so without a loss Redis would still
+   * hold it): what it restores if Redis loses the key. {@link #NONE} if there is none, or only a
+   * start it read.
+   */
+  long held(long nowMillis, long calmGraceMillis, long nanos, long deadMansSwitchNanos) {
+    if (ended || start == UNKNOWN || lastPanicNanos == NEVER || refreshedAtNanos == NEVER
+        || nanos - refreshedAtNanos >= deadMansSwitchNanos
+        || graceElapsed(nowMillis, calmGraceMillis)) {
+      return NONE;
+    }
+    return start;
   }
 
   boolean graceElapsed(long nowMillis, long calmGraceMillis) {
-    return calmSinceMillis != NOT_CALM && nowMillis - calmSinceMillis >= calmGraceMillis;
+    return !ended && calmSinceMillis != NOT_CALM && nowMillis - calmSinceMillis >= calmGraceMillis;
   }
 
   /**

@@ -10,12 +10,14 @@ import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.panic.ClockEvent.Resynced;
 import dev.oddscache.redis.panic.ClockFallback.Access;
-import dev.oddscache.redis.panic.PanicScript.Mode;
 import dev.oddscache.store.StoreHealth;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,15 +37,23 @@ import java.util.concurrent.ConcurrentHashMap;
  *       caller's {@code nowMillis} if no panic is stored ({@code SET … PX deadMansSwitch}, first
  *       writer wins) and otherwise returns the stored start. Every racing caller, in this process
  *       or another, gets the winner's start.
+ *   <li><b>Continuity</b>: every call that goes to Redis for a panic this process saw and has not
+ *       seen end also carries the start it holds. If Redis lost it (evicted, flushed, restarted
+ *       empty, a lagging replica promoted) or holds a later start that a process unaware of it
+ *       wrote, the script stores the held start (the earliest wins) in that same round trip,
+ *       unless the match's end mark says a process ended a panic at or after that start. Each
+ *       restore is counted ({@link #lostStarts()}) and logged on change ({@code LostStarts}).
  *   <li><b>PANIC</b>, start in memory: the start Redis reported less than {@link #LOCAL_CACHE} ago
  *       (ticker time) is served with no command. Once per {@link
  *       PanicClockConfig#refreshInterval()} per match and process, the script also pushes the
  *       expiry back ({@code PEXPIRE}), never per request. So a hot match costs one round trip
  *       per second per process, whatever the request rate.
  *   <li><b>Calm</b> (any other status): after {@link PanicClockConfig#calmGrace()} of calm without
- *       PANIC, judged on {@code nowMillis} by this process, {@code DEL}. The grace is settled by
- *       the next call that touches the match, so a key may outlive the grace until then. A match
- *       this process never saw panicking costs no command: calm traffic is free.
+ *       PANIC, judged on {@code nowMillis} by this process, {@code DEL} of the start and {@code
+ *       SET} of the end mark ({@code {prefix}:panic-ended:{<matchId>}}, the instant it ended).
+ *       The grace is settled by the next call that touches the match, so a key may outlive the
+ *       grace until then. A match this process never saw panicking costs no command: calm
+ *       traffic is free.
  * </ul>
  *
  * <p>Values decode whether a client wrote them as bytes or as a string, with whitespace
@@ -57,7 +67,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #panicStart} and {@link #activePanics} may wait for two on the one call that
  * resynchronises after an outage (the resynchronisation, then their own read). Any failure puts
  * the clock in fallback ({@link #inFallback()}, counted by {@link #fallbacks()}, logged at WARN
- * on entry and INFO on return, never per call): calls then answer from memory with no command,
+ * on entry and on return, never per call): calls then answer from memory with no command,
  * from the last start Redis reported, else from a {@link LocalPanicClock} fed with every
  * observation, so a PANIC always gets a start (a panic first seen during the outage starts then:
  * tier 1). Nothing throws to the caller, and nothing falls back to "TTL 0 for everything",
@@ -68,15 +78,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * resynchronises, in one pipelined round trip, before answering:
  *
  * <ul>
- *   <li>every match this process has seen PANIC for since Redis last confirmed its start (the
- *       panics that Redis may have lost or never heard of) is merged with the <b>earliest start
- *       wins</b> rule: stored if absent, replacing a later stored start, yielding to an earlier or
- *       equal one. The candidate is the last start Redis reported for the current panic, else this
- *       process's first sighting. The rule is commutative, so every process converges on the same
- *       start whatever the order in which they come back; and the earliest is the start of the
- *       panic as a whole, which is what the quota measures. Matches only read, or not seen since
- *       their last confirmation, are left alone, so a panic that another process ended meanwhile
- *       is not brought back from stale memory;
+ *   <li>every match this process has seen PANIC for and has not seen end (the panics that
+ *       Redis may have lost or never heard of, idle ones included) is merged with the <b>earliest
+ *       start wins</b> rule: stored if absent, replacing a later stored start, yielding to an
+ *       earlier or equal one, and left alone if an end was marked at or after it. The candidate is
+ *       the last start Redis reported for the current panic, else this process's first sighting.
+ *       The rule is commutative, so every process converges on the same start whatever the order
+ *       in which they come back; and the earliest is the start of the panic as a whole, which is
+ *       what the quota measures. Matches only read are left alone;
  *   <li>every panic this process ended during the outage is deleted.
  * </ul>
  *
@@ -84,11 +93,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * disconnection or FALLBACK that this clock's own calls did not see (Redis may have restarted
  * empty behind the cache). No restart of the clock is needed.
  *
- * <p>Limits. A Redis restart that neither the connector nor this clock notices (no call during
- * it) looks like an ended panic: the next PANIC starts a new one. If, during an outage, another
- * process ended a panic and started a new one while this process kept seeing PANIC, the earliest
- * rule brings back this process's older start: the processes disagreed on the status, and the
- * longer panic is the safer reading for the backend. {@link #activePanics} lists the panics this
+ * <p>Limits. A process started while Redis has lost a start, before any holder's next round trip,
+ * starts a new panic; the holder's next round trip replaces it with the earlier start. If the end
+ * mark is lost too, a panic another process ended comes back with the holder's start until the
+ * holder sees calm: the processes disagreed on the status, and the longer panic is the safer
+ * reading for the backend. A start this process has not refreshed for a dead man's switch is not
+ * restored: Redis would have expired it. {@link #activePanics} lists the panics this
  * process knows about (observed, or read within about the last refresh interval), checked
  * against Redis; panics that only other processes know are not listed, because finding them
  * would need a SCAN over the keyspace (every node on Cluster).
@@ -117,6 +127,7 @@ public final class RedisPanicClock implements PanicClock {
   private final ClockFallback fallback;
   private final PanicResync resync;
   private final Set<String> asking = ConcurrentHashMap.newKeySet();
+  private final LostStarts lost;
 
   /**
    * @param connector the Redis connection; its prefix starts every key, its command timeout
@@ -134,7 +145,8 @@ public final class RedisPanicClock implements PanicClock {
     this.calmGraceMillis = config.calmGrace().toMillis();
     this.memory = new MatchMemory(config, LOCAL_CACHE, new CorruptStarts(keys));
     this.fallback = new ClockFallback(ticker, RETRY_INTERVAL);
-    this.resync = new PanicResync(connector, keys, memory, expiryMillis);
+    this.lost = new LostStarts();
+    this.resync = new PanicResync(connector, keys, memory, expiryMillis, lost, this::endCommands);
     connector.onHealthChange(this::onHealthChange);
   }
 
@@ -180,13 +192,24 @@ public final class RedisPanicClock implements PanicClock {
       // Another thread is asking Redis; the start in memory is at most one round trip older.
       return m.start();
     }
-    // Without a start in memory every caller asks: each must get the first writer's start.
     try {
+      if (known) {
+        // The thread that asked before this one may have finished between this thread's read of
+        // memory and its claim: what it confirmed answers this call too.
+        MatchPanic again = memory.get(matchId);
+        if (again != null && again.start() != UNKNOWN && memory.fresh(again, nanos)
+            && !memory.refreshDue(again, nanos)) {
+          return again.start();
+        }
+      }
+      // Without a start in memory every caller asks: each must get the first writer's start.
+      long held = memory.held(m, nowMillis, nanos);
       PanicScript.Result result = PanicScript.parse(redis.await("panic-start",
-          PanicScript.submit(redis.async(), keys.key(matchId), nowMillis, expiryMillis, refresh,
-              Mode.FIRST, m.staleStart())));
-      memory.confirm(matchId, result, nanos, refresh);
-      return result.start();
+          PanicScript.submit(redis.async(), keys.key(matchId), keys.endKey(matchId), nowMillis,
+              expiryMillis, refresh, held, m.staleStart())));
+      long start = memory.confirm(matchId, result, nanos, refresh);
+      lost.restoredIf(result, matchId, nanos);
+      return start;
     } catch (RuntimeException e) {
       failed(e);
       return known ? m.start() : localStart;
@@ -224,7 +247,13 @@ public final class RedisPanicClock implements PanicClock {
     if (m != null && memory.fresh(m, nanos)) {
       return m.start() == UNKNOWN ? NO_PANIC : m.start();
     }
+    long held = memory.held(m, nowMillis, nanos);
     try {
+      if (held != MatchPanic.NONE) {
+        // A panic this process saw: the script tells a lost key (restored) from an ended panic.
+        return heldAnswer(matchId, redis.await("panic-read",
+            readHeld(redis.async(), matchId, m, held)), nanos);
+      }
       byte[] stored = redis.call("panic-read", c -> c.get(keys.key(matchId)));
       return memory.read(matchId, stored, nanos, nowMillis);
     } catch (RuntimeException e) {
@@ -256,6 +285,7 @@ public final class RedisPanicClock implements PanicClock {
       return Collections.unmodifiableMap(active);
     }
     Map<String, CompletableFuture<byte[]>> reads = new LinkedHashMap<>();
+    Map<String, CompletableFuture<List<Object>>> heldReads = new LinkedHashMap<>();
     try {
       RedisClusterAsyncCommands<String, byte[]> commands = null;
       for (String matchId : memory.known(nowMillis)) {
@@ -269,13 +299,26 @@ public final class RedisPanicClock implements PanicClock {
         if (commands == null) {
           commands = redis.async();
         }
-        reads.put(matchId, commands.get(keys.key(matchId)).toCompletableFuture());
+        long held = memory.held(m, nowMillis, nanos);
+        if (held != MatchPanic.NONE) {
+          heldReads.put(matchId, readHeld(commands, matchId, m, held));
+        } else {
+          reads.put(matchId, commands.get(keys.key(matchId)).toCompletableFuture());
+        }
       }
-      if (!reads.isEmpty()) {
+      if (!reads.isEmpty() || !heldReads.isEmpty()) {
+        List<CompletableFuture<?>> all = new ArrayList<>(reads.values());
+        all.addAll(heldReads.values());
         redis.await("panic-active", CompletableFuture.allOf(
-            reads.values().toArray(CompletableFuture[]::new)));
+            all.toArray(CompletableFuture[]::new)));
         for (Map.Entry<String, CompletableFuture<byte[]>> r : reads.entrySet()) {
           long start = memory.read(r.getKey(), r.getValue().join(), nanos, nowMillis);
+          if (start != NO_PANIC) {
+            active.put(r.getKey(), start);
+          }
+        }
+        for (Map.Entry<String, CompletableFuture<List<Object>>> r : heldReads.entrySet()) {
+          long start = heldAnswer(r.getKey(), r.getValue().join(), nanos);
           if (start != NO_PANIC) {
             active.put(r.getKey(), start);
           }
@@ -284,6 +327,7 @@ public final class RedisPanicClock implements PanicClock {
     } catch (RuntimeException e) {
       failed(e);
       addLocalStarts(active, reads.keySet(), nowMillis);
+      addLocalStarts(active, heldReads.keySet(), nowMillis);
     }
     return Collections.unmodifiableMap(active);
   }
@@ -299,9 +343,51 @@ public final class RedisPanicClock implements PanicClock {
     return fallback.fallbacks();
   }
 
+  /**
+   * How many times this clock found the start of a panic it saw, and had not seen end, missing
+   * from Redis (evicted, flushed, lost in a restart or a failover) or overtaken by a later start
+   * that a process unaware of it wrote, and restored it.
+   */
+  @Override
+  public long lostStarts() {
+    return lost.count();
+  }
+
+  /** Matches forgotten from process memory because it held the configured cap. */
+  @Override
+  public long matchEvictions() {
+    return memory.evictions();
+  }
+
+  /** How many matches this process remembers, for memory tests. */
+  int trackedMatches() {
+    return memory.size();
+  }
+
   /** The Redis key of a match's panic start. */
   public String key(String matchId) {
     return keys.key(matchId);
+  }
+
+  /** The Redis key that marks when a process last ended a panic of the match. */
+  public String endKey(String matchId) {
+    return keys.endKey(matchId);
+  }
+
+  /** Sends the panic script for a start this process holds, reading and restoring it only. */
+  private CompletableFuture<List<Object>> readHeld(
+      RedisClusterAsyncCommands<String, byte[]> commands, String matchId, MatchPanic m,
+      long held) {
+    return PanicScript.submit(commands, keys.key(matchId), keys.endKey(matchId),
+        MatchPanic.NONE, expiryMillis, false, held, m.staleStart());
+  }
+
+  /** Records what the script said of a held start; the start, or NO_PANIC if it ended. */
+  private long heldAnswer(String matchId, List<Object> reply, long nanos) {
+    PanicScript.Result result = PanicScript.parse(reply);
+    long start = memory.confirm(matchId, result, nanos, false);
+    lost.restoredIf(result, matchId, nanos);
+    return start;
   }
 
   /** Ends a match whose calm grace has passed, or retries the DEL of one already ended. */
@@ -318,11 +404,23 @@ public final class RedisPanicClock implements PanicClock {
       return;
     }
     try {
-      redis.call("panic-end", c -> c.del(keys.key(matchId)));
+      RedisClusterAsyncCommands<String, byte[]> c = redis.async();
+      redis.await("panic-end", CompletableFuture.allOf(endCommands(c, matchId, ended)));
       memory.deleted(matchId, ended);
     } catch (RuntimeException e) {
       failed(e);
     }
+  }
+
+  /**
+   * Deletes the start and marks the end, so a process that still holds the start does not take
+   * the missing key for a loss and restore it.
+   */
+  CompletableFuture<?>[] endCommands(RedisClusterAsyncCommands<String, byte[]> c,
+      String matchId, MatchPanic ended) {
+    return new CompletableFuture<?>[] {c.del(keys.key(matchId)).toCompletableFuture(),
+        c.set(keys.endKey(matchId), PanicStartCodec.encode(ended.endedAtMillis()),
+            SetArgs.Builder.px(expiryMillis)).toCompletableFuture()};
   }
 
   private void addLocalStarts(Map<String, Long> active, Set<String> matchIds, long nowMillis) {

@@ -106,6 +106,11 @@ public final class RedisStore<V> implements CacheStore<V> {
     this.redis = redis;
     this.codec = Objects.requireNonNull(codec, "codec");
     this.keys = keys;
+    // Loaded ahead, and after every reconnection: the first put after a start or a Redis restart
+    // meets no NOSCRIPT.
+    redis.preload(Scripts.TAG);
+    redis.preload(Scripts.DELETE_IF_TOKEN);
+    redis.preload(Scripts.UNTAG);
   }
 
   @Override
@@ -166,18 +171,60 @@ public final class RedisStore<V> implements CacheStore<V> {
     byte[] blob = BlobFormat.encode(token, value.storedAtMillis(), value.ttlSeconds(),
         value.loadNanos(), tags, value.drift(), payload);
     RedisClusterAsyncCommands<String, byte[]> c = redis.async();
-    // Until this put returns it is concurrent with any removal, which may or may not remove it,
-    // so the order of the two commands does not matter for the contract. Tags are sent first
-    // anyway: on one connection that usually makes them land first and narrows the window.
-    CompletableFuture<?> tagged = tags.isEmpty() ? CompletableFuture.completedFuture(null)
-        : tag(c, new TagMember(token, key), tags, millis);
+    // A tag member must never be readable before its value: a removal that finds a member whose
+    // key holds another token takes the member for dead and drops it, and a value written just
+    // after would then sit outside its tags for its whole retention. So the value goes first. On
+    // one connection (standalone, Sentinel) Redis runs commands in the order sent, and the tag is
+    // pipelined behind the value; on a Cluster the two keys live on different nodes, and the tag
+    // waits for the value's reply. A removal between the two misses the value, which is what a
+    // removal concurrent with a put may do.
     CompletableFuture<byte[]> previous =
         c.setGet(keys.valueKey(key), blob, SetArgs.Builder.px(millis)).toCompletableFuture();
-    awaitAll("put", List.of(tagged, previous));
+    try {
+      CompletableFuture<?> tagged;
+      if (tags.isEmpty()) {
+        tagged = CompletableFuture.completedFuture(null);
+      } else if (redis.isCluster()) {
+        awaitAll("put", List.of(previous));
+        tagged = tag(c, new TagMember(token, key), tags, millis);
+      } else {
+        tagged = tag(c, new TagMember(token, key), tags, millis);
+      }
+      awaitAll("put", List.of(tagged, previous));
+    } catch (RuntimeException e) {
+      if (!tags.isEmpty()) {
+        withdraw(c, key, token, previous);
+      }
+      throw e;
+    }
     byte[] old = previous.join();
     if (old != null) {
       untagLater(key, old);
     }
+  }
+
+  /**
+   * After a failed tagged put, deletes its value if it was (or will be) written, so it cannot
+   * outlive its tags: sent on the value's own connection, the delete runs after the write
+   * whenever that lands. Without waiting; the old value, if the write replaced one, is untagged.
+   */
+  private void withdraw(RedisClusterAsyncCommands<String, byte[]> c, String key, long token,
+      CompletableFuture<byte[]> previous) {
+    try {
+      Scripts.DELETE_IF_TOKEN.submit(c, new String[] {keys.valueKey(key)},
+          TagMember.tokenBytes(token)).whenComplete((r, e) -> {
+            if (e != null) {
+              log.debug("withdrawing a failed put failed key={} error={}", key, e.toString());
+            }
+          });
+    } catch (RuntimeException e) {
+      log.debug("withdrawing a failed put skipped key={} error={}", key, e.toString());
+    }
+    previous.thenAccept(old -> {
+      if (old != null) {
+        untagLater(key, old);
+      }
+    });
   }
 
   /** {@inheritDoc} One {@code GETDEL}. */

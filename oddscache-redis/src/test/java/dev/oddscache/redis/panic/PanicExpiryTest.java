@@ -86,12 +86,15 @@ class PanicExpiryTest extends PatientRedisTest {
   void panicStart_isServedFromMemoryForOneSecond_thenReadAgain() {
     RedisPanicClock clock = new RedisPanicClock(redis, PanicClockConfig.ofDefaults(), ticker);
     clock.observe("m1", Status.PANIC, T0);
+    // Another process ends the panic: the start goes, the end is marked.
     admin.sync().del(clock.key("m1"));
+    admin.sync().set(clock.endKey("m1"), Long.toString(T0 + 500));
 
     ticker.advanceMillis(999);
     assertThat(clock.panicStart("m1", T0 + 999)).isEqualTo(T0);
 
     ticker.advanceMillis(1);
     assertThat(clock.panicStart("m1", T0 + 1_000)).isEqualTo(NO_PANIC);
+    assertThat(clock.lostStarts()).isZero();
   }
 }

@@ -101,7 +101,7 @@ class PanicFailSafeTest {
     assertThat(worstNanos / 1_000_000).isLessThan(TIMEOUT_MILLIS + SLACK_MILLIS);
     assertThat(clock.fallbacks()).isEqualTo(2);
     assertThat(lines(Level.WARN, "falling back")).isEqualTo(2);
-    assertThat(lines(Level.INFO, "back on redis")).isEqualTo(2);
+    assertThat(lines(Level.WARN, "back on redis")).isEqualTo(2);
   }
 
   @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The resynchronisation rule after an outage, with two clocks on their own connections standing
  * for two processes: the earliest known start of a panic survives, whichever process comes back
- * first; only panics seen since Redis last confirmed them are pushed back.
+ * first; every panic a process saw and did not see end is restored, not only those seen during
+ * the outage; starts a process only read are not pushed.
  */
 class PanicResyncTest {
   private static final long S = 1_767_225_600_000L;
@@ -78,7 +79,7 @@ class PanicResyncTest {
   }
 
   @Test
-  void onlyPanicsSeenSinceTheirLastConfirmation_arePushedBack() {
+  void everyPanicSeenAndNotSeenEnding_isPushedBack_noneOnlyRead() {
     a.observe("hot", Status.PANIC, S);
     a.observe("cold", Status.PANIC, S);
     assertThat(b.panicStart("hot", S)).isEqualTo(S);
@@ -102,17 +103,39 @@ class PanicResyncTest {
     assertThat(b.inFallback()).isFalse();
     assertThat(stored("hot")).isNull();
 
-    // A pushes "hot", which it saw since Redis last confirmed it, and not "cold": that one may
-    // have been ended by another process while A was not looking. A later PANIC for "cold"
-    // starts a new panic.
+    // A restores both: "cold" too, which it did not see during the outage but never saw end
+    // either (no process marked an end). Both were in Redis before: two lost starts.
     assertThat(a.observe("hot", Status.PANIC, S + 20_000)).isEqualTo(S);
     assertThat(a.inFallback()).isFalse();
     assertThat(stored("hot")).isEqualTo(S);
-    assertThat(stored("cold")).isNull();
-    // B's memory of "no panic" lasts a second; then it reads A's start.
+    assertThat(stored("cold")).isEqualTo(S);
+    assertThat(a.lostStarts()).isEqualTo(2);
+    // B's memory of "no panic" lasts a second; then it reads A's starts.
     assertThat(b.activePanics(S + 20_000)).isEmpty();
     tickerB.advanceSeconds(1);
     assertThat(b.activePanics(S + 21_000)).containsOnly(Map.entry("hot", S));
+    assertThat(b.panicStart("cold", S + 21_000)).isEqualTo(S);
+  }
+
+  @Test
+  void aPanicEndedByAnotherProcessDuringTheOutage_isNotBroughtBack() {
+    assertThat(a.observe("m", Status.PANIC, S)).isEqualTo(S);
+    assertThat(b.observe("m", Status.PANIC, S + 1_000)).isEqualTo(S);
+    // B sees calm: the start is deleted and the end marked.
+    b.observe("m", Status.NORMAL, S + 2_000);
+    assertThat(stored("m")).isNull();
+
+    // A, which never saw the calm, loses its connection and comes back.
+    outageSeenBy(a, "m", S + 10_000);
+    try (RedisAdmin admin = new RedisAdmin(server.uri())) {
+      // The test's Redis restarts empty; B's end mark is written back, as a Redis that kept its
+      // data (or a replica that had it) would hold it.
+      admin.sync().set(a.endKey("m"), Long.toString(S + 2_000));
+    }
+
+    // The end at S + 2 s is after A's start: A's panic was ended, its PANIC starts a new one.
+    assertThat(a.observe("m", Status.PANIC, S + 5 * MINUTE)).isEqualTo(S + 5 * MINUTE);
+    assertThat(a.lostStarts()).isZero();
   }
 
   /**

@@ -33,9 +33,9 @@ final class TestRedis {
   static RedisConnector warm(RedisConnector redis) {
     RedisTestSupport.warmUp(redis, 20, r -> {
       r.call("warm-up", c -> c.get("warm-up"));
-      r.await("warm-up", PanicScript.submit(r.async(), "warm-up", 1, 1000, false,
-          PanicScript.Mode.FIRST, MatchPanic.NONE));
-      r.call("warm-up", c -> c.del("warm-up"));
+      r.await("warm-up", PanicScript.submit(r.async(), "{warm-up}", "{warm-up}:end", 1, 1000,
+          false, MatchPanic.NONE, MatchPanic.NONE));
+      r.call("warm-up", c -> c.del("{warm-up}"));
     });
     return redis;
   }

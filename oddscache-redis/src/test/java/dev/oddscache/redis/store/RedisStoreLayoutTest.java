@@ -1,12 +1,14 @@
 package dev.oddscache.redis.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.testing.CommandCounter;
 import dev.oddscache.redis.testing.Measurements;
 import dev.oddscache.redis.testing.RawRedis;
 import dev.oddscache.redis.testing.SharedRedisServer;
+import dev.oddscache.store.StoreException;
 import dev.oddscache.store.StoredValue;
 import dev.oddscache.store.Tags;
 import dev.oddscache.testing.Poll;
@@ -14,6 +16,7 @@ import dev.oddscache.vix.DriftStamp;
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -213,6 +216,44 @@ class RedisStoreLayoutTest {
 
     // Nothing to assert on the value, which may be gone already: PX 0 would have failed the put.
     assertThat(store.remove("never-there")).isFalse();
+  }
+
+  @Test
+  void put_whoseTagFails_leavesNeitherItsValueNorTheOldOne() {
+    store.put("k", value("old"), Tags.of("m1", Set.of("1x2")), HOUR);
+    // A string where the btts tag set should be: the tag script fails, the value's SET does not.
+    raw.sync().set(keys.tagSet("m1", "btts"), "not a set".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(
+        () -> store.put("k", value("new"), Tags.of("m1", Set.of("1x2", "btts")), HOUR))
+        .isInstanceOf(StoreException.class);
+
+    // Not in the btts set, so no removal could reach it: it must not stay.
+    Poll.await("the untagged value withdrawn").atMost(BOUND)
+        .until(() -> raw.sync().exists(keys.valueKey("k")) == 0);
+    assertThat(store.get("k")).isNull();
+  }
+
+  @Test
+  void put_sendsTheValueBeforeItsTag() {
+    store.put("warm", value("v"), Tags.of("m1", Set.of("1x2")), HOUR);
+    // The slow log with a zero threshold lists every command the server ran, in order.
+    String threshold = raw.sync().configGet("slowlog-log-slower-than")
+        .get("slowlog-log-slower-than");
+    raw.sync().configSet("slowlog-log-slower-than", "0");
+    try {
+      raw.sync().slowlogReset();
+      store.put("k", value("v"), Tags.of("m1", Set.of("1x2", "btts")), HOUR);
+      List<String> commands = new ArrayList<>();
+      for (Object entry : raw.sync().slowlogGet(128)) {
+        List<?> args = (List<?>) ((List<?>) entry).get(3);
+        commands.add(0, new String((byte[]) args.get(0), StandardCharsets.UTF_8).toLowerCase());
+      }
+      assertThat(commands).filteredOn(c -> c.equals("set") || c.startsWith("eval"))
+          .containsExactly("set", "evalsha");
+    } finally {
+      raw.sync().configSet("slowlog-log-slower-than", threshold);
+    }
   }
 
   private static Set<String> strings(Set<byte[]> raw) {

@@ -83,12 +83,16 @@ public final class BetfairIngest {
   }
 
   /** The rejection of a tick the detector did not accept, naming the Betfair field. */
-  static Rejection rejection(BetfairTick tick, TickResult result) {
+  public static Rejection rejection(BetfairTick tick, TickResult result) {
     String field = tick.path();
     if (result.outcome() == TickResult.Outcome.OUT_OF_ORDER) {
       return new Rejection(tick.index(), field + ": pt " + tick.tick().timestampMillis()
           + " is older than the last tick of selection " + tick.tick().selection()
           + " in market " + tick.marketId() + ", ignored");
+    }
+    if (result.field().equals("timestampMillis")) {
+      // Dated too far ahead: the message's pt, not the runner's price, is at fault.
+      return new Rejection(tick.index(), "pt: " + result.reason());
     }
     return new Rejection(tick.index(), field + ".ltp: " + result.reason());
   }

@@ -1,6 +1,8 @@
 package dev.oddscache.server.betfair;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,8 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * less, NaN and infinities with its own reason; JSON's non-standard {@code NaN} and {@code
  * Infinity} tokens are read as numbers for that purpose.
  *
- * <p><b>State and cost.</b> Memory is one line (at most {@link #DEFAULT_MAX_LINE_CHARS}, or the
- * given limit) plus one definition per market seen, whatever the length of the input.
+ * <p><b>State and cost.</b> Memory is one line and its parsed tree, both bounded by the parser's
+ * {@link BetfairLimits} (a line beyond them is rejected whole, an over-long one without being
+ * kept), plus one definition per market seen, whatever the length of the input.
  * Thread-safe: definitions live in a {@link ConcurrentHashMap}, so one parser can serve several
  * HTTP requests; the lines of one market must still arrive in stream order, as they do from one
  * feed. Closed markets are forgotten by themselves, oldest first, beyond the latest {@link
@@ -47,16 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tail of closed ones, whose late prices are still ignored rather than rejected.
  */
 public final class BetfairStreamParser {
-  /**
-   * Longest line kept, in characters. Betfair's largest messages, full market images with deep
-   * ladders, are a few hundred kilobytes.
-   */
-  public static final int DEFAULT_MAX_LINE_CHARS = 8 * 1024 * 1024;
+  /** Longest line kept, in characters: {@link BetfairLimits#DEFAULT_MAX_LINE_CHARS}. */
+  public static final int DEFAULT_MAX_LINE_CHARS = BetfairLimits.DEFAULT_MAX_LINE_CHARS;
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
   private static final int MAX_JSON_ERROR = 120;
 
   /** Closed markets whose definitions are kept, so that late prices are ignored, not rejected. */
@@ -66,22 +62,40 @@ public final class BetfairStreamParser {
   /** Markets whose definition became CLOSED, oldest first; may hold a market more than once. */
   private final ConcurrentLinkedQueue<String> closed = new ConcurrentLinkedQueue<>();
   private final AtomicInteger closedCount = new AtomicInteger();
+  private final BetfairLimits limits;
   private final int maxLineChars;
+  private final ObjectMapper json;
 
-  /** A parser with {@link #DEFAULT_MAX_LINE_CHARS}. */
+  /** A parser with {@link BetfairLimits#ofDefaults()}. */
   public BetfairStreamParser() {
-    this(DEFAULT_MAX_LINE_CHARS);
+    this(BetfairLimits.ofDefaults());
   }
 
   /**
+   * A parser with the default limits but the line length.
+   *
    * @param maxLineChars lines longer than this are rejected without being kept in memory
    * @throws IllegalArgumentException if {@code maxLineChars} is not positive
    */
   public BetfairStreamParser(int maxLineChars) {
-    if (maxLineChars <= 0) {
-      throw new IllegalArgumentException("maxLineChars must be > 0, got " + maxLineChars);
-    }
-    this.maxLineChars = maxLineChars;
+    this(BetfairLimits.ofDefaults().withMaxLineChars(maxLineChars));
+  }
+
+  /** A parser rejecting, whole, every line beyond {@code limits}. */
+  public BetfairStreamParser(BetfairLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.maxLineChars = limits.maxLineChars();
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(limits.constraints())
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build();
+    this.json = JsonMapper.builder(factory)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  public BetfairLimits limits() {
+    return limits;
   }
 
   /**
@@ -99,7 +113,8 @@ public final class BetfairStreamParser {
     for (String line = lines.next(); line != null; line = lines.next()) {
       if (lines.tooLong()) {
         listener.onRejected(new Rejection(index,
-            "line is longer than " + maxLineChars + " characters, skipped"));
+            "line is longer than " + maxLineChars + " characters (betfair.maxLineChars),"
+                + " skipped"));
       } else {
         parseLine(index, line, listener);
       }
@@ -119,7 +134,10 @@ public final class BetfairStreamParser {
     }
     JsonNode root;
     try {
-      root = JSON.readTree(line);
+      root = json.readTree(line);
+    } catch (StreamConstraintsException e) {
+      listener.onRejected(new Rejection(index, JsonLimitReason.of(e, limits)));
+      return;
     } catch (JsonProcessingException e) {
       listener.onRejected(new Rejection(index, invalidJson(e)));
       return;

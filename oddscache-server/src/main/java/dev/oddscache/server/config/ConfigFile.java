@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * <p>Top-level sections: {@code server}, {@code proxy}, {@code redis}, {@code cache}, {@code
  * vix}, {@code zones}, {@code breaker}, {@code quota}, {@code stakes}, {@code panicClock}, {@code
- * events}. A setting absent from the file keeps the base value, so a file need only hold what it
- * changes.
+ * events}, {@code betfair}. A setting absent from the file keeps the base value, so a file need
+ * only hold what it changes.
  *
  * <p>Values are checked by the same builders the library uses ({@code VixConfig}, {@code
  * BreakerConfig}…); this class only converts types and reports where a rejected value came from.
@@ -36,7 +36,8 @@ public final class ConfigFile {
       .mapping("quota", QuotaSection::apply)
       .mapping("stakes", StakesSection::apply)
       .mapping("panicClock", PanicClockSection::apply)
-      .mapping("events", EventsSection::apply);
+      .mapping("events", EventsSection::apply)
+      .mapping("betfair", BetfairSection::apply);
 
   private ConfigFile() {}
 

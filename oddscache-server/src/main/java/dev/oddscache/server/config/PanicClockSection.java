@@ -6,13 +6,15 @@ import dev.oddscache.server.settings.ServerSettings;
 /**
  * {@code panicClock:} the panic clock every server shares through Redis, {@link
  * PanicClockConfig}: a match's panic start expires after {@code deadMansSwitch} unless refreshed
- * (at most every {@code refreshInterval}), and ends after {@code calmGrace} without panic.
+ * (at most every {@code refreshInterval}), and ends after {@code calmGrace} without panic; each
+ * process remembers at most {@code maxMatches} matches, and lists at most that many panicking.
  */
 final class PanicClockSection {
   private static final Keys<PanicClockConfig.Builder> KEYS = Keys.<PanicClockConfig.Builder>of()
       .duration("deadMansSwitch", PanicClockConfig.Builder::deadMansSwitch)
       .duration("refreshInterval", PanicClockConfig.Builder::refreshInterval)
-      .duration("calmGrace", PanicClockConfig.Builder::calmGrace);
+      .duration("calmGrace", PanicClockConfig.Builder::calmGrace)
+      .integer("maxMatches", PanicClockConfig.Builder::maxMatches);
 
   private PanicClockSection() {}
 

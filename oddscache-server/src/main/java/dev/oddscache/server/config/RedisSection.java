@@ -1,6 +1,7 @@
 package dev.oddscache.server.config;
 
 import dev.oddscache.redis.RedisSettings;
+import dev.oddscache.redis.feed.FeedConfig;
 import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.server.settings.StoreSettings;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
  * password; error messages mask it. {@code tlsCaCert} is the PEM file of a private CA for {@code
  * rediss} URIs ({@code null}: the JVM's trust store); {@code tlsClientCert} and {@code
  * tlsClientKey}, set together, the client certificate for mutual TLS. That they go with a TLS URI
- * is checked when the server starts, since the URI may still come from {@code --redis}.
+ * is checked when the server starts, since the URI may still come from {@code --redis}. Under
+ * {@code feed:}, the fleet's shared tick stream; only the keys present change.
  */
 final class RedisSection {
   private static final String CLIENT_CERT = "tlsClientCert";
@@ -45,12 +47,25 @@ final class RedisSection {
       .custom(CLIENT_CERT, RedisSection::clientCertificate)
       .readWith(CLIENT_KEY, CLIENT_CERT)
       .bool("nearCache", StoreSettings.Builder::nearCache)
-      .bool("lease", StoreSettings.Builder::lease);
+      .bool("lease", StoreSettings.Builder::lease)
+      .mapping("feed", RedisSection::feed);
+
+  private static final Keys<FeedConfig.Builder> FEED_KEYS = Keys.<FeedConfig.Builder>of()
+      .bool("enabled", FeedConfig.Builder::enabled)
+      .longInteger("maxLength", FeedConfig.Builder::maxLength)
+      .duration("replayWindow", FeedConfig.Builder::replayWindow)
+      .integer("maxBacklog", FeedConfig.Builder::maxBacklog)
+      .duration("applyWait", FeedConfig.Builder::applyWait);
 
   private RedisSection() {}
 
   static ServerSettings apply(ConfigSection s, ServerSettings base) {
     return ServerSettings.from(base).store(b -> KEYS.read(s, b)).build();
+  }
+
+  private static StoreSettings.Builder feed(ConfigSection s, StoreSettings.Builder b) {
+    FeedConfig.Builder feed = FEED_KEYS.read(s, FeedConfig.from(b.build().feed()));
+    return b.feed(s.build(feed::build));
   }
 
   /**

@@ -9,8 +9,9 @@ import dev.oddscache.vix.VixConfig;
  * {@code vix:} the volatility detector, {@link VixConfig}, which rates each odds move by its
  * z-score against the selection's recent volatility and counts each market's price drift epochs
  * ({@code driftThreshold}, {@code driftThresholds}, {@code driftTrackingTimeout}: {@link
- * DriftConfig}), and {@code evictIdleAfter}, the server's idle horizon for the detector's
- * per-match state.
+ * DriftConfig}), how many matches it keeps ({@code maxMatches}) and how far ahead of the server's
+ * clock a tick may be dated ({@code maxFutureSkew}), and {@code evictIdleAfter}, the server's idle
+ * horizon for the detector's per-match state.
  */
 final class VixSection {
   private VixSection() {}
@@ -25,6 +26,8 @@ final class VixSection {
         .decimal("panicSigma", (b, v) -> b.detector(d -> d.panicSigma(v)))
         .decimal("warningSigma", (b, v) -> b.detector(d -> d.warningSigma(v)))
         .duration("hold", (b, v) -> b.detector(d -> d.hold(v)))
+        .integer("maxMatches", (b, v) -> b.detector(d -> d.maxMatches(v)))
+        .duration("maxFutureSkew", (b, v) -> b.detector(d -> d.maxFutureSkew(v)))
         .decimal("driftThreshold", (b, v) -> drift.set(b, DriftConfig.from(drift.config)
             .threshold(v).build()))
         .mapping("driftThresholds", (s, b) -> drift.set(b,

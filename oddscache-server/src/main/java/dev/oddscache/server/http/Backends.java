@@ -2,6 +2,7 @@ package dev.oddscache.server.http;
 
 import dev.oddscache.Ticker;
 import dev.oddscache.cache.OddsCache;
+import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.redis.RedisConnector;
 import dev.oddscache.redis.breaker.RedisPanicWindow;
 import dev.oddscache.redis.lease.RedisLoadLease;
@@ -42,6 +43,8 @@ final class Backends implements AutoCloseable {
     if (redis == null) {
       builder.store(new InMemoryStore<>(InMemoryStoreConfig.<CachedResponse>custom()
           .maximumSize(store.maxEntries()).build(), ticker));
+      // The configured clock, not the default one: its calm grace and memory cap apply here too.
+      builder.panicClock(new LocalPanicClock(settings.policy().panicClock()));
       return;
     }
     RedisStore<CachedResponse> shared = new RedisStore<>(redis, CachedResponseCodec.INSTANCE);
@@ -55,6 +58,11 @@ final class Backends implements AutoCloseable {
     if (store.lease()) {
       builder.loadLease(new RedisLoadLease(redis));
     }
+  }
+
+  /** The Redis connection, or null for the in-memory store. */
+  RedisConnector redis() {
+    return redis;
   }
 
   @Override

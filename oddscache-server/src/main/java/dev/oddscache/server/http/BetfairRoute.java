@@ -2,33 +2,73 @@ package dev.oddscache.server.http;
 
 import dev.oddscache.server.betfair.BetfairIngest;
 import dev.oddscache.server.betfair.BetfairInput;
+import dev.oddscache.server.betfair.BetfairStreamParser;
 import dev.oddscache.server.betfair.IngestResult;
-import dev.oddscache.vix.VixDetector;
+import dev.oddscache.server.fleet.SharedBetfairIngest;
+import dev.oddscache.server.fleet.TickIntake;
+import dev.oddscache.server.settings.BetfairSettings;
 import io.javalin.http.Context;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/odds/betfair}: Betfair Exchange stream lines ({@code mcm} messages, plain or
  * gzip/bzip2) into the volatility detector, with the same result shape as {@code /v1/odds}. One
  * ingest instance is kept, because market definitions sent in one request apply to later ones.
+ *
+ * <p>What one request costs is bounded by {@link BetfairSettings}: each line by its limits (a line
+ * beyond them is skipped and listed), the body by what it may expand to (413), and the requests
+ * being ingested at once by a count (503 with {@code Retry-After} beyond it: the server is busy,
+ * whoever asks, so not a client's 429). Thread-safe.
  */
 final class BetfairRoute {
   /**
-   * What a compressed body may expand to. Real stream data compresses about 10 to 20 times, so a
-   * full 1 MiB body stays far below; a bzip2 bomb of 1 MiB expands to terabytes, which would keep
-   * a request thread decompressing for an hour.
+   * Seconds a refused client waits: one ingest of a full body takes well under a second, and a
+   * feed posting one body after another never meets the limit.
    */
-  static final long MAX_DECOMPRESSED_BYTES = 64L * 1024 * 1024;
+  static final int RETRY_AFTER_SECONDS = 1;
 
-  private final BetfairIngest ingest;
+  private static final Logger log = LoggerFactory.getLogger(BetfairRoute.class);
 
-  BetfairRoute(VixDetector vix) {
-    this.ingest = new BetfairIngest(vix);
+  private final Ingester ingest;
+  private final BetfairSettings settings;
+  private final Semaphore running;
+
+  BetfairRoute(TickIntake intake, BetfairSettings settings) {
+    this(ingester(intake, settings), settings);
+  }
+
+  /** The local ingest, or with the fleet's feed the same parser with events through the stream. */
+  private static Ingester ingester(TickIntake intake, BetfairSettings settings) {
+    BetfairIngest local = new BetfairIngest(intake.detector(),
+        new BetfairStreamParser(settings.lines()), BetfairIngest.DEFAULT_MAX_LISTED_REJECTIONS);
+    if (!intake.shared()) {
+      return local::ingest;
+    }
+    SharedBetfairIngest shared = new SharedBetfairIngest(intake, local.parser());
+    return shared::ingest;
+  }
+
+  /** A route ingesting with {@code ingest}: tests hold an ingest in progress with it. */
+  BetfairRoute(Ingester ingest, BetfairSettings settings) {
+    this.ingest = Objects.requireNonNull(ingest, "ingest");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.running = new Semaphore(settings.maxConcurrentIngests());
+  }
+
+  /** What is done with a body's text: {@link BetfairIngest#ingest(Reader)}. */
+  @FunctionalInterface
+  interface Ingester {
+    IngestResult ingest(Reader text) throws IOException;
   }
 
   void post(Context ctx) {
@@ -42,53 +82,34 @@ final class BetfairRoute {
             + " text/plain, application/gzip or application/x-bzip2", "Content-Type", type);
       }
     }
-    IngestResult result;
-    try (InputStream body = new java.io.ByteArrayInputStream(ctx.bodyAsBytes());
-        Reader text = new InputStreamReader(
-            new Capped(BetfairInput.decompressed(body), MAX_DECOMPRESSED_BYTES),
-            StandardCharsets.UTF_8)) {
-      result = ingest.ingest(text);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw ApiError.badRequest("body could not be read as a Betfair stream", "body",
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    // Read before a permit is taken, so that a client trickling its body cannot hold one; the
+    // body is bounded by the request limit, as every route's is.
+    byte[] body = ctx.bodyAsBytes();
+    if (!running.tryAcquire()) {
+      log.atDebug().addKeyValue("limit", settings.maxConcurrentIngests())
+          .log("betfair ingest refused: too many at once");
+      ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+      throw new ApiError(503, "too many Betfair ingests at once", "body",
+          "at most " + settings.maxConcurrentIngests()
+              + " bodies are ingested at once (betfair.maxConcurrentIngests); retry after "
+              + RETRY_AFTER_SECONDS + " s");
     }
-    ctx.json(result.toJson());
+    try {
+      ctx.json(ingestBody(body).toJson());
+    } finally {
+      running.release();
+    }
   }
 
-  /** Stops reading past {@code max} bytes with a 413: nothing is ingested from such a body. */
-  private static final class Capped extends FilterInputStream {
-    private final long max;
-    private long read;
-
-    Capped(InputStream in, long max) {
-      super(in);
-      this.max = max;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) {
-      read += n;
-      if (read > max) {
-        throw new ApiError(413, "decompressed body too large", "body",
-            "a compressed body may expand to at most " + max + " bytes");
-      }
+  private IngestResult ingestBody(byte[] body) {
+    try (InputStream in = new ByteArrayInputStream(body);
+        Reader text = new InputStreamReader(new DecompressedLimit(
+            BetfairInput.decompressed(in), settings.maxDecompressedBytes()),
+            StandardCharsets.UTF_8)) {
+      return ingest.ingest(text);
+    } catch (IOException | UncheckedIOException e) {
+      throw ApiError.badRequest("body could not be read as a Betfair stream", "body",
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 }

@@ -1,9 +1,10 @@
 package dev.oddscache.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oddscache.redis.feed.FeedEvent;
+import dev.oddscache.server.fleet.TickIntake;
 import dev.oddscache.vix.OddsTick;
 import dev.oddscache.vix.TickResult;
-import dev.oddscache.vix.VixDetector;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,17 +15,18 @@ import java.util.Map;
 
 /**
  * {@code POST /v1/odds}: a JSON array of ticks {@code {"match","market","selection","odds","ts"}}
- * into the volatility detector, at most {@value #MAX_TICKS} a body. Each bad tick is rejected with
+ * into the volatility detector (with Redis, through the fleet's feed into every instance's), at
+ * most {@value #MAX_TICKS} a body. Each bad tick is rejected with
  * its index and a reason naming the field; the good ones are accepted — nothing is lost because
  * of a neighbour.
  */
 final class OddsRoutes {
   static final int MAX_TICKS = 10_000;
 
-  private final VixDetector vix;
+  private final TickIntake intake;
 
-  OddsRoutes(VixDetector vix) {
-    this.vix = vix;
+  OddsRoutes(TickIntake intake) {
+    this.intake = intake;
   }
 
   void postOdds(Context ctx) {
@@ -37,30 +39,53 @@ final class OddsRoutes {
       throw new ApiError(413, "too many ticks in one body", "body",
           "at most " + MAX_TICKS + " per request, got " + body.size());
     }
+    // Every tick is checked here, at once; the valid ones then go to the detector, or through
+    // the fleet's feed, in body order.
+    String[] reasons = new String[body.size()];
+    List<FeedEvent> events = new ArrayList<>(body.size());
+    int[] indexes = new int[body.size()];
+    for (int i = 0; i < body.size(); i++) {
+      try {
+        OddsTick tick = tick(body.get(i));
+        TickResult invalid = intake.rejection(tick);
+        if (invalid != null) {
+          reasons[i] = reason(invalid);
+        } else {
+          indexes[events.size()] = i;
+          events.add(new FeedEvent.Tick(tick));
+        }
+      } catch (IllegalArgumentException e) {
+        reasons[i] = e.getMessage();
+      }
+    }
+    TickResult[] results = intake.take(events);
+    for (int j = 0; j < results.length; j++) {
+      // Null: on the fleet's stream, not back yet; accepted, applied when it comes.
+      reasons[indexes[j]] = results[j] == null ? null : reason(results[j]);
+    }
     List<Map<String, Object>> rejected = new ArrayList<>();
     int accepted = 0;
-    for (int i = 0; i < body.size(); i++) {
-      String reason;
-      try {
-        TickResult result = vix.accept(tick(body.get(i)));
-        reason = switch (result.outcome()) {
-          case ACCEPTED -> null;
-          case REJECTED -> result.reason();
-          case OUT_OF_ORDER -> "ts is older than this selection's last tick: ignored";
-        };
-      } catch (IllegalArgumentException e) {
-        reason = e.getMessage();
-      }
-      if (reason == null) {
+    for (int i = 0; i < reasons.length; i++) {
+      if (reasons[i] == null) {
         accepted++;
       } else {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("index", i);
-        r.put("reason", reason);
+        r.put("reason", reasons[i]);
         rejected.add(r);
       }
     }
     ctx.json(result(accepted, rejected));
+  }
+
+  private static String reason(TickResult result) {
+    return switch (result.outcome()) {
+      case ACCEPTED -> null;
+      // The detector names its own field; a body's timestamp is its ts.
+      case REJECTED -> result.field().equals("timestampMillis")
+          ? "ts: " + result.reason() : result.reason();
+      case OUT_OF_ORDER -> "ts is older than this selection's last tick: ignored";
+    };
   }
 
   static Map<String, Object> result(int accepted, List<Map<String, Object>> rejected) {

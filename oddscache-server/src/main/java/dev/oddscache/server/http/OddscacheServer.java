@@ -6,6 +6,11 @@ import dev.oddscache.Ticker;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.decision.DecisionEngine;
 import dev.oddscache.quota.PanicQuota;
+import dev.oddscache.redis.RedisConnector;
+import dev.oddscache.redis.feed.FeedConfig;
+import dev.oddscache.redis.feed.RedisFeed;
+import dev.oddscache.server.fleet.FleetView;
+import dev.oddscache.server.fleet.TickIntake;
 import dev.oddscache.server.settings.NetworkSettings;
 import dev.oddscache.server.settings.PolicySettings;
 import dev.oddscache.server.settings.ProxySettings;
@@ -18,6 +23,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +49,8 @@ public final class OddscacheServer implements AutoCloseable {
    * relay it, so one endless or huge body must not fill the heap. A larger one is a 502.
    */
   static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+  /** How long a start waits for the feed's replay to warm the detector before serving. */
+  private static final Duration REPLAY_WAIT = Duration.ofSeconds(10);
 
   private final ServerSettings settings;
   private final Javalin app;
@@ -52,6 +60,16 @@ public final class OddscacheServer implements AutoCloseable {
   private final Backends backends;
   private final StatusRoutes statusRoutes;
   private final VixIdleEviction idleEviction;
+  /** With Redis: the fleet's tick stream, this instance's reader and appender; else null. */
+  private final RedisFeed feed;
+  /** With Redis: the heartbeat, fleet panics and the breaker's evaluation each second. */
+  private final FleetView fleet;
+  /**
+   * The URL once the server serves; null before. The fleet's heartbeat, on another thread, must
+   * not ask Javalin for the port while it starts: that raced with the start and left Jetty's
+   * handler chain empty ("StatisticsHandler has no Wrapped Handler").
+   */
+  private volatile String servingUrl;
 
   private OddscacheServer(ServerSettings settings, Ticker ticker) {
     NetworkSettings network = settings.network();
@@ -67,8 +85,14 @@ public final class OddscacheServer implements AutoCloseable {
     this.background = Executors.newSingleThreadScheduledExecutor(daemon("oddscache-background"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.backends = Backends.create(settings, ticker, executor);
-    VixDetector vix = new VixDetector(settings.vix().detector());
+    VixDetector vix = new VixDetector(settings.vix().detector(), ticker);
     this.idleEviction = new VixIdleEviction(vix, ticker, settings.vix().evictIdleAfter());
+    RedisConnector redis = backends.redis();
+    String instanceId = FleetView.newInstanceId();
+    FeedConfig feedConfig = settings.store().feed();
+    this.feed = redis != null && feedConfig.enabled()
+        ? RedisFeed.start(redis, feedConfig, instanceId, vix) : null;
+    TickIntake intake = feed == null ? TickIntake.local(vix) : TickIntake.shared(vix, feed);
     DecisionEngine engine = new DecisionEngine(new ZonePolicy(policy.zones()),
         policy.breaker().floors(), new PanicQuota(policy.quota()));
     OddsCache.Builder<CachedResponse> builder = OddsCache.<CachedResponse>builder()
@@ -78,6 +102,7 @@ public final class OddscacheServer implements AutoCloseable {
         .executor(executor)
         .meterRegistry(registry)
         .vixDetector(vix)
+        .maxPanickingMatches(policy.panicClock().maxMatches())
         .breakerConfig(policy.breaker())
         .decisionEngine(engine)
         .stakesClassifier(policy.stakes())
@@ -89,12 +114,15 @@ public final class OddscacheServer implements AutoCloseable {
         : new Upstream(proxySettings.upstream(), proxySettings.upstreamTimeout(), executor, ticker,
             MAX_RESPONSE_BYTES);
     Timeline timeline = new Timeline(cache, upstream == null ? () -> 0 : upstream::calls);
-    this.statusRoutes = new StatusRoutes(cache, timeline, registry, policy.breaker());
+    this.fleet = redis == null ? null : new FleetView(redis, cache, feed,
+        new PanicQuota(policy.quota()), instanceId, version(), () -> servingUrl,
+        timeline::requestsPerSecond);
+    this.statusRoutes = new StatusRoutes(cache, timeline, registry, policy.breaker(), fleet);
     Auth auth = new Auth(settings.tokens().ingest(), settings.tokens().admin());
     ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, proxySettings.maxKeyBytes(),
         proxySettings.implicitFreshness());
-    OddsRoutes odds = new OddsRoutes(vix);
-    BetfairRoute betfair = new BetfairRoute(vix);
+    OddsRoutes odds = new OddsRoutes(intake);
+    BetfairRoute betfair = new BetfairRoute(intake, settings.betfair());
     EventRoutes events = new EventRoutes(cache);
     DecisionRoutes decisions = new DecisionRoutes(cache.decider());
     AdminRoutes admin = new AdminRoutes(cache);
@@ -177,6 +205,9 @@ public final class OddscacheServer implements AutoCloseable {
     }, 1, 1, TimeUnit.SECONDS);
     // O(matches tracked) once a minute: short enough to share the timeline's thread.
     idleEviction.scheduleOn(background);
+    if (fleet != null) {
+      background.scheduleAtFixedRate(fleet::everySecond, 1, 1, TimeUnit.SECONDS);
+    }
   }
 
   /**
@@ -192,10 +223,20 @@ public final class OddscacheServer implements AutoCloseable {
   public static OddscacheServer start(ServerSettings settings, Ticker ticker) {
     OddscacheServer server = new OddscacheServer(settings, ticker);
     try {
+      if (server.feed != null && server.backends.redis().isConnected()
+          && !server.feed.awaitReplay(REPLAY_WAIT)) {
+        log.atWarn().addKeyValue("waited", REPLAY_WAIT)
+            .log("feed replay still running: serving while the detector warms up");
+      }
       server.app.start(settings.network().bind(), settings.network().port());
+      server.servingUrl = server.url();
     } catch (RuntimeException e) {
       server.close();
       throw e;
+    }
+    if (server.fleet != null) {
+      // In the fleet's view from the first moment it serves, not a second later.
+      server.fleet.everySecond();
     }
     log.atInfo().addKeyValue("url", server.url())
         .addKeyValue("upstream", settings.proxy().upstream())
@@ -235,6 +276,12 @@ public final class OddscacheServer implements AutoCloseable {
       app.stop();
     } finally {
       background.shutdownNow();
+      if (fleet != null) {
+        fleet.close();
+      }
+      if (feed != null) {
+        feed.close();
+      }
       executor.shutdown();
       try {
         if (!executor.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
@@ -247,6 +294,21 @@ public final class OddscacheServer implements AutoCloseable {
       cache.close();
       backends.close();
     }
+  }
+
+  /** The fleet view, with Redis; null without. */
+  FleetView fleet() {
+    return fleet;
+  }
+
+  /** The fleet's tick feed, with Redis; null without. */
+  public RedisFeed feed() {
+    return feed;
+  }
+
+  private static String version() {
+    String version = OddscacheServer.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
   }
 
   private static ThreadFactory daemon(String name) {

@@ -4,16 +4,14 @@ import dev.oddscache.breaker.BreakerConfig;
 import dev.oddscache.breaker.BreakerSnapshot;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.Pressure;
-import dev.oddscache.decision.Decision;
 import dev.oddscache.panic.PanicClock;
+import dev.oddscache.server.fleet.FleetView;
 import dev.oddscache.store.StoreHealth;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** {@code /v1/status}, {@code /v1/timeline}, {@code /metrics} and the health checks. */
 final class StatusRoutes {
@@ -21,20 +19,34 @@ final class StatusRoutes {
   private final Timeline timeline;
   private final PrometheusMeterRegistry registry;
   private final BreakerConfig breakerConfig;
+  /** With Redis, the fleet's instances and panics; else null. */
+  private final FleetView fleet;
 
   StatusRoutes(OddsCache<?> cache, Timeline timeline, PrometheusMeterRegistry registry,
       BreakerConfig breakerConfig) {
+    this(cache, timeline, registry, breakerConfig, null);
+  }
+
+  StatusRoutes(OddsCache<?> cache, Timeline timeline, PrometheusMeterRegistry registry,
+      BreakerConfig breakerConfig, FleetView fleet) {
     this.cache = cache;
     this.timeline = timeline;
     this.registry = registry;
     this.breakerConfig = breakerConfig;
+    this.fleet = fleet;
   }
 
   void status(Context ctx) {
-    ctx.json(status());
+    ctx.json(status(PanicListing.Page.of(ctx.queryParam("panicsOffset"),
+        ctx.queryParam("panicsLimit"))));
   }
 
   Map<String, Object> status() {
+    return status(PanicListing.Page.FIRST);
+  }
+
+  /** The document with one page of the panicking matches. */
+  Map<String, Object> status(PanicListing.Page page) {
     BreakerSnapshot b = cache.breaker().state();
     Map<String, Object> breaker = new LinkedHashMap<>();
     breaker.put("mode", cache.breaker().mode().name());
@@ -44,21 +56,6 @@ final class StatusRoutes {
 
     long now = cache.decider().ticker().epochMillis();
     PanicClock clock = cache.decider().panicClock();
-    List<Map<String, Object>> panics = new ArrayList<>();
-    Map<String, Decision> panicking = new TreeMap<>(cache.decider().panickingMatches());
-    for (Map.Entry<String, Decision> e : panicking.entrySet()) {
-      long since = clock.panicStart(e.getKey(), now);
-      if (since == PanicClock.NO_PANIC) {
-        continue;
-      }
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("match", e.getKey());
-      p.put("sinceMillis", since);
-      p.put("minutes", Math.round((now - since) / 6_000.0) / 10.0);
-      p.put("tier", e.getValue().tier());
-      p.put("stakes", e.getValue().stakes().name());
-      panics.add(p);
-    }
 
     StoreHealth health = cache.store().health();
     Map<String, Object> store = new LinkedHashMap<>();
@@ -68,8 +65,18 @@ final class StatusRoutes {
 
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("breaker", breaker);
-    json.put("panics", panics);
+    PanicListing.write(json, cache.decider().panickingMatches(), clock, now, page);
+    if (fleet != null) {
+      // The fleet's panics too, each with its shared start: not only the matches served here.
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> listed = (List<Map<String, Object>>) json.get("panics");
+      json.put("panics", fleet.withFleetPanics(listed, now));
+    }
     json.put("store", store);
+    if (fleet != null) {
+      json.put("instances", fleet.instances());
+      json.put("feed", fleet.feed());
+    }
     json.put("pressure", pressure(cache.pressure()));
     json.put("freshness", cache.config().freshness().name());
     return json;

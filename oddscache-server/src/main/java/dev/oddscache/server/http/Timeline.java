@@ -68,6 +68,12 @@ final class Timeline {
     samples.addLast(sample);
   }
 
+  /** The proxied requests of the last closed second; 0 before the first. */
+  synchronized double requestsPerSecond() {
+    TimelineSample last = samples.peekLast();
+    return last == null ? 0 : last.requests();
+  }
+
   /** The last {@code seconds} samples, oldest first. */
   synchronized List<TimelineSample> last(int seconds) {
     List<TimelineSample> all = new ArrayList<>(samples);

@@ -14,12 +14,13 @@ import java.util.function.Consumer;
  * @param vix the volatility detector and how long it keeps a quiet match
  * @param policy the rules the cache decides and serves with
  * @param tokens the write endpoints' bearer tokens
+ * @param betfair what Betfair stream ingestion takes on
  */
 public record ServerSettings(NetworkSettings network, ProxySettings proxy, StoreSettings store,
-    VixSettings vix, PolicySettings policy, AccessTokens tokens) {
+    VixSettings vix, PolicySettings policy, AccessTokens tokens, BetfairSettings betfair) {
   private static final ServerSettings DEFAULTS = new ServerSettings(NetworkSettings.ofDefaults(),
       ProxySettings.ofDefaults(), StoreSettings.ofDefaults(), VixSettings.ofDefaults(),
-      PolicySettings.ofDefaults(), AccessTokens.none());
+      PolicySettings.ofDefaults(), AccessTokens.none(), BetfairSettings.ofDefaults());
 
   public ServerSettings {
     Objects.requireNonNull(network, "network");
@@ -28,6 +29,7 @@ public record ServerSettings(NetworkSettings network, ProxySettings proxy, Store
     Objects.requireNonNull(vix, "vix");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(betfair, "betfair");
   }
 
   /** Defaults everywhere: loopback:8080, no upstream, in-memory store, no tokens. */
@@ -55,6 +57,7 @@ public record ServerSettings(NetworkSettings network, ProxySettings proxy, Store
     private VixSettings vix;
     private PolicySettings policy;
     private AccessTokens tokens;
+    private BetfairSettings betfair;
 
     private Builder(ServerSettings base) {
       network = base.network;
@@ -63,6 +66,7 @@ public record ServerSettings(NetworkSettings network, ProxySettings proxy, Store
       vix = base.vix;
       policy = base.policy;
       tokens = base.tokens;
+      betfair = base.betfair;
     }
 
     public Builder network(NetworkSettings value) {
@@ -115,8 +119,17 @@ public record ServerSettings(NetworkSettings network, ProxySettings proxy, Store
       return this;
     }
 
+    public Builder betfair(BetfairSettings value) {
+      betfair = Objects.requireNonNull(value, "betfair");
+      return this;
+    }
+
+    public Builder betfair(Consumer<BetfairSettings.Builder> change) {
+      return betfair(changed(BetfairSettings.from(betfair), change).build());
+    }
+
     public ServerSettings build() {
-      return new ServerSettings(network, proxy, store, vix, policy, tokens);
+      return new ServerSettings(network, proxy, store, vix, policy, tokens, betfair);
     }
 
     private static <B> B changed(B builder, Consumer<B> change) {

@@ -1,6 +1,7 @@
 package dev.oddscache.server.settings;
 
 import dev.oddscache.redis.RedisSettings;
+import dev.oddscache.redis.feed.FeedConfig;
 import dev.oddscache.store.memory.InMemoryStoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,20 +26,22 @@ import java.util.Objects;
  * @param redisTlsClientKey the PEM file of that certificate's private key; null for none
  * @param nearCache whether an in-memory copy sits in front of the Redis store
  * @param lease whether loads take the cluster-wide load lease in Redis
+ * @param feed how the fleet shares its ticks through a Redis Stream, with a Redis URI
  */
 public record StoreSettings(long maxEntries, String redisUri, String redisPrefix,
     Duration redisCommandTimeout, Path redisTlsCaCert, Path redisTlsClientCert,
-    Path redisTlsClientKey, boolean nearCache, boolean lease) {
+    Path redisTlsClientKey, boolean nearCache, boolean lease, FeedConfig feed) {
   public static final long DEFAULT_MAX_ENTRIES = 100_000;
 
   private static final StoreSettings DEFAULTS = new StoreSettings(DEFAULT_MAX_ENTRIES, null,
       RedisSettings.DEFAULT_PREFIX, RedisSettings.DEFAULT_COMMAND_TIMEOUT, null, null, null, false,
-      false);
+      false, FeedConfig.ofDefaults());
 
   public StoreSettings {
     checkMaxEntries(maxEntries);
     Objects.requireNonNull(redisPrefix, "redisPrefix");
     Objects.requireNonNull(redisCommandTimeout, "redisCommandTimeout");
+    Objects.requireNonNull(feed, "feed");
   }
 
   /** In memory, 100,000 entries; the Redis library's prefix and command timeout. */
@@ -99,6 +102,7 @@ public record StoreSettings(long maxEntries, String redisUri, String redisPrefix
     private Path redisTlsClientKey;
     private boolean nearCache;
     private boolean lease;
+    private FeedConfig feed;
 
     private Builder(StoreSettings base) {
       maxEntries = base.maxEntries;
@@ -110,6 +114,7 @@ public record StoreSettings(long maxEntries, String redisUri, String redisPrefix
       redisTlsClientKey = base.redisTlsClientKey;
       nearCache = base.nearCache;
       lease = base.lease;
+      feed = base.feed;
     }
 
     public Builder maxEntries(long value) {
@@ -159,9 +164,14 @@ public record StoreSettings(long maxEntries, String redisUri, String redisPrefix
       return this;
     }
 
+    public Builder feed(FeedConfig value) {
+      feed = Objects.requireNonNull(value, "feed");
+      return this;
+    }
+
     public StoreSettings build() {
       return new StoreSettings(maxEntries, redisUri, redisPrefix, redisCommandTimeout,
-          redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache, lease);
+          redisTlsCaCert, redisTlsClientCert, redisTlsClientKey, nearCache, lease, feed);
     }
   }
 }

@@ -102,13 +102,14 @@ class BetfairRejectionsTest {
         join(definition, "[" + "1,".repeat(10_000) + "1]", tick)), r);
 
     assertThat(r.rejected).containsExactly(new Rejection(1,
-        "line is longer than " + definition.length() + " characters, skipped"));
+        "line is longer than " + definition.length()
+            + " characters (betfair.maxLineChars), skipped"));
     assertThat(r.ticks).extracting(BetfairTick::index).containsExactly(2L);
   }
 
   @Test
   void hugeValues_areCutInReasons() throws IOException {
-    String huge = "x".repeat(10_000);
+    String huge = "x".repeat(BetfairLimits.DEFAULT_MAX_STRING_CHARS);
     Recorder r = Recorder.parse(join(definition(1000, "OPEN", false),
         prices(2000, "\"ltp\":\"" + huge + "\",\"id\":1")));
 

@@ -18,7 +18,10 @@ import dev.oddscache.quota.QuotaConfig;
 import dev.oddscache.quota.QuotaThresholds;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.redis.feed.FeedConfig;
+import dev.oddscache.server.betfair.BetfairLimits;
 import dev.oddscache.server.settings.AccessTokens;
+import dev.oddscache.server.settings.BetfairSettings;
 import dev.oddscache.server.settings.ConnectionLimits;
 import dev.oddscache.server.settings.ImplicitFreshness;
 import dev.oddscache.server.settings.NetworkSettings;
@@ -135,11 +138,14 @@ class ConfigFileDefaultsTest {
         .proxy(new ProxySettings(URI.create("http://backend:9000"), s1, 1, ImplicitFreshness.NONE))
         .store(new StoreSettings(1, "redis://elsewhere:6380", "other", s1,
             Path.of("/etc/redis/ca.pem"), Path.of("/etc/redis/client.pem"),
-            Path.of("/etc/redis/client.key"), true, true))
+            Path.of("/etc/redis/client.key"), true, true,
+            FeedConfig.custom().enabled(false).maxLength(10).replayWindow(s1).maxBacklog(1)
+                .applyWait(Duration.ofSeconds(2)).build()))
         .vix(new VixSettings(VixConfig.custom().alpha(0.5).sigmaMin(0.5).warmupTicks(1)
             .jumpThreshold(0.5).panicSigma(5).warningSigma(4).hold(s1)
             .drift(DriftConfig.custom().threshold(0.5).familyThreshold("over_under", 0.1)
                 .trackingTimeout(s1).build())
+            .maxMatches(1).maxFutureSkew(s1)
             .build(),
             Duration.ofHours(1)))
         .policy(new PolicySettings(
@@ -164,8 +170,9 @@ class ConfigFileDefaultsTest {
                 .keywords(Stakes.MEDIUM, List.of("y")).keywords(Stakes.LOW, List.of("z"))
                 .build(),
             PanicClockConfig.custom().deadMansSwitch(Duration.ofHours(1)).refreshInterval(s1)
-                .calmGrace(s1).build(),
+                .calmGrace(s1).maxMatches(1).build(),
             allEventsAffect("other")))
+        .betfair(new BetfairSettings(new BetfairLimits(1, 1, 1, 1, 1), 1, 1))
         .build();
   }
 

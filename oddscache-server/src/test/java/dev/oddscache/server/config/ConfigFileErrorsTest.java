@@ -187,6 +187,18 @@ class ConfigFileErrorsTest {
   }
 
   @Test
+  void matchCapsAndFutureSkew_badValues_nameFieldAndValue() {
+    loading("vix: { maxMatches: 0 }")
+        .hasMessage(file + ": vix.maxMatches = 0: not allowed: maxMatches must be >= 1, got 0");
+    loading("vix: { maxFutureSkew: '-1m' }")
+        .hasMessage(file + ": vix.maxFutureSkew = '-1m': not allowed: maxFutureSkew must not be"
+            + " negative, got PT-1M");
+    loading("panicClock: { maxMatches: -5 }")
+        .hasMessage(file + ": panicClock.maxMatches = -5: not allowed: maxMatches must be >= 1,"
+            + " got -5");
+  }
+
+  @Test
   void crossFieldRejection_isReportedAtTheSection() {
     loading("vix: { panicSigma: 1.0 }")
         .hasMessage(file + ": vix = {\"panicSigma\":1.0}: not allowed: warningSigma must be <="

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.server.http.Http;
+import dev.oddscache.server.http.OddscacheServer;
 import dev.oddscache.server.http.TestUpstream;
+import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.server.testing.RunningServer;
 import java.io.File;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -161,6 +165,9 @@ class DashboardBrowserTest {
     assertThat(row.get(1)).contains("rma-fcb", "1 · PANIC_FULL", "HIGH", "min");
     assertThat(waitFor(() -> panicRow("psg-om")).get(1)).contains("PANIC_FULL", "MEDIUM");
 
+    assertThat(driver.findElement(By.id("instances")).getText())
+        .as("no Redis, no fleet").contains("This instance only");
+
     WebElement store = driver.findElement(By.id("store"));
     assertThat(store.getAttribute("data-state")).isEqualTo("healthy");
     assertThat(store.getText()).contains("memory", "Healthy");
@@ -184,6 +191,37 @@ class DashboardBrowserTest {
     screenshot("dashboard.png");
     assertThat(jsErrors()).as("JavaScript errors").isEmpty();
     assertThat(severeBrowserLog()).as("severe browser log entries").isEmpty();
+  }
+
+  @Test
+  void listsTheInstancesOfTheFleet() {
+    String prefix = SharedRedisServer.uniqueName();
+    Consumer<ServerSettings.Builder> onRedis = b -> b.store(st -> st
+        .redisUri(SharedRedisServer.uri()).redisPrefix(prefix)
+        .redisCommandTimeout(SharedRedisServer.COMMAND_TIMEOUT));
+    server.start(b -> {
+      b.proxy(p -> p.upstream(URI.create(upstream.url())));
+      onRedis.accept(b);
+    });
+    try (OddscacheServer other = OddscacheServer.start(RunningServer.onFreePort(onRedis))) {
+      driver.get(server.url() + "/");
+      waitForRefreshes(2);
+
+      List<String> rows = waitFor(() -> {
+        List<String> texts = instanceRows();
+        return texts.size() == 2 ? texts : null;
+      });
+      assertThat(String.join("\n", rows)).contains("(this one)", "NORMAL", "HEALTHY", "/s");
+      assertThat(rows).filteredOn(r -> r.contains("(this one)")).hasSize(1);
+      assertThat(jsErrors()).as("JavaScript errors").isEmpty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> instanceRows() {
+    return (List<String>) js("return Array.prototype.map.call("
+        + "document.querySelectorAll('#instances tr[data-instance]'),"
+        + " function (r) { return r.innerText; });");
   }
 
   @Test

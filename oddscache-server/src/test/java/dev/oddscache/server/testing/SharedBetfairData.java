@@ -14,6 +14,8 @@ public final class SharedBetfairData {
   public static final String WIN_MARKET = "1.197931750";
   public static final String PLACE_MARKET = "1.197931751";
   public static final String HORSE_RACE = "BASIC-1.132153978";
+  /** A PLACE market recorded from the live stream: the largest file, 21,922 lines. */
+  public static final String SELF_RECORDED = "SELF-1.181223995";
 
   private SharedBetfairData() {}
 

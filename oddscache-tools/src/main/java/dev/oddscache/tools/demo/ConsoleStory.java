@@ -10,6 +10,7 @@ import dev.oddscache.decision.Decision;
 import dev.oddscache.decision.DecisionEngine;
 import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.vix.VixConfig;
 import dev.oddscache.vix.VixDetector;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -59,7 +60,7 @@ final class ConsoleStory {
   /** Plays the story and returns its totals. */
   StoryTotals play() {
     ManualTicker ticker = new ManualTicker(START);
-    VixDetector vix = VixDetector.ofDefaults();
+    VixDetector vix = new VixDetector(VixConfig.ofDefaults(), ticker);
     PanicBreaker breaker = PanicBreaker.of(BreakerConfig.ofDefaults(), ticker);
     Decider decider = new Decider(DecisionEngine.ofDefaults(), vix, breaker, new LocalPanicClock(),
         StakesClassifier.ofDefaults(), ticker);

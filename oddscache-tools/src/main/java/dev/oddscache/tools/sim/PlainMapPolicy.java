@@ -3,6 +3,7 @@ package dev.oddscache.tools.sim;
 import dev.oddscache.MatchContext;
 import dev.oddscache.Status;
 import dev.oddscache.vix.OddsTick;
+import dev.oddscache.vix.VixConfig;
 import dev.oddscache.vix.VixDetector;
 import dev.oddscache.zone.ZonePolicy;
 import java.util.HashMap;
@@ -20,11 +21,13 @@ abstract class PlainMapPolicy implements SimPolicy {
   protected final SimBackend backend;
   protected final Map<String, SimValue> entries = new HashMap<>();
   private final ZonePolicy zones = ZonePolicy.ofDefaults();
-  private final VixDetector vix = VixDetector.ofDefaults();
+  private final VixDetector vix;
 
   PlainMapPolicy(VirtualTime time, SimBackend backend) {
     this.time = time;
     this.backend = backend;
+    // On virtual time: the feed's ticks are dated in the run's clock, not the machine's.
+    this.vix = new VixDetector(VixConfig.ofDefaults(), time.ticker());
   }
 
   /** The stored value for {@code key} if it is younger than {@link #ttlNanos}, else null. */
