@@ -6,8 +6,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -78,8 +76,7 @@ public final class BetfairIngest {
     Objects.requireNonNull(listener, "listener");
     Collector collector = new Collector(listener);
     long lines = parser.parse(in, collector);
-    return new IngestResult(lines, collector.accepted, collector.rejectedCount,
-        collector.rejected, collector.outOfOrder, collector.ignored);
+    return collector.tally.result(lines);
   }
 
   /** The rejection of a tick the detector did not accept, naming the Betfair field. */
@@ -108,11 +105,7 @@ public final class BetfairIngest {
 
   private final class Collector implements BetfairListener {
     private final AcceptedTickListener listener;
-    private final List<Rejection> rejected = new ArrayList<>();
-    private long accepted;
-    private long rejectedCount;
-    private long outOfOrder;
-    private long ignored;
+    private final IngestTally tally = new IngestTally(maxListedRejections);
 
     Collector(AcceptedTickListener listener) {
       this.listener = listener;
@@ -122,27 +115,21 @@ public final class BetfairIngest {
     public void onTick(BetfairTick tick) {
       TickResult result = detector.accept(tick.tick());
       if (result.isAccepted()) {
-        accepted++;
+        tally.accepted();
         listener.onAccepted(tick, result);
         return;
       }
-      if (result.outcome() == TickResult.Outcome.OUT_OF_ORDER) {
-        outOfOrder++;
-      }
-      onRejected(rejection(tick, result));
+      tally.refused(tick, result);
     }
 
     @Override
     public void onRejected(Rejection rejection) {
-      rejectedCount++;
-      if (rejected.size() < maxListedRejections) {
-        rejected.add(rejection);
-      }
+      tally.rejected(rejection);
     }
 
     @Override
     public void onIgnored(BetfairTick tick) {
-      ignored++;
+      tally.ignored();
     }
 
     @Override

@@ -6,13 +6,13 @@ import dev.oddscache.server.betfair.BetfairListener;
 import dev.oddscache.server.betfair.BetfairStreamParser;
 import dev.oddscache.server.betfair.BetfairTick;
 import dev.oddscache.server.betfair.IngestResult;
+import dev.oddscache.server.betfair.IngestTally;
 import dev.oddscache.server.betfair.MarketStatusChange;
 import dev.oddscache.server.betfair.Rejection;
 import dev.oddscache.vix.TickResult;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,21 +41,14 @@ public final class SharedBetfairIngest {
     Collector collector = new Collector();
     long lines = parser.parse(in, collector);
     collector.flush();
-    // Invalid ticks are listed when parsed, the detector's refusals when their chunk comes back.
-    collector.rejected.sort(Comparator.comparingLong(Rejection::index));
-    return new IngestResult(lines, collector.accepted, collector.rejectedCount,
-        collector.rejected, collector.outOfOrder, collector.ignored);
+    return collector.tally.result(lines);
   }
 
   private final class Collector implements BetfairListener {
     private final List<FeedEvent> events = new ArrayList<>(CHUNK);
     /** Per event, its tick (for the rejection's wording), or null for a status change. */
     private final List<BetfairTick> ticks = new ArrayList<>(CHUNK);
-    private final List<Rejection> rejected = new ArrayList<>();
-    private long accepted;
-    private long rejectedCount;
-    private long outOfOrder;
-    private long ignored;
+    private final IngestTally tally = new IngestTally(maxListedRejections);
 
     @Override
     public void onTick(BetfairTick tick) {
@@ -69,15 +62,12 @@ public final class SharedBetfairIngest {
 
     @Override
     public void onRejected(Rejection rejection) {
-      rejectedCount++;
-      if (rejected.size() < maxListedRejections) {
-        rejected.add(rejection);
-      }
+      tally.rejected(rejection);
     }
 
     @Override
     public void onIgnored(BetfairTick tick) {
-      ignored++;
+      tally.ignored();
     }
 
     @Override
@@ -105,13 +95,10 @@ public final class SharedBetfairIngest {
         }
         TickResult result = results[i];
         if (result == null || result.isAccepted()) {
-          accepted++;
-          continue;
+          tally.accepted();
+        } else {
+          tally.refused(tick, result);
         }
-        if (result.outcome() == TickResult.Outcome.OUT_OF_ORDER) {
-          outOfOrder++;
-        }
-        onRejected(BetfairIngest.rejection(tick, result));
       }
       events.clear();
       ticks.clear();
