@@ -15,6 +15,8 @@
 # Prints one summary line per phase: p50, p99, requests/s, and the bodies' status counts. Needs
 # nginx, wrk, curl and python3; installs nothing.
 set -euo pipefail
+# free_port, stop_pids
+source "$(dirname "${BASH_SOURCE[0]}")/lib/processes.sh"
 
 jar=""
 duration=30
@@ -40,29 +42,16 @@ work="$(mktemp -d /tmp/oddscache-bomb-bench.XXXXXX)"
 pids=()
 loops=()
 stop_loops() {
-  for pid in "${loops[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${loops[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
+  stop_pids "${loops[@]}"
   loops=()
 }
 cleanup() {
   stop_loops
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
+  stop_pids "${pids[@]}"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
 upstream_port="$(free_port)"
 oddscache_port="$(free_port)"
 

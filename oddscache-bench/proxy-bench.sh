@@ -20,6 +20,8 @@
 # wait (coordinated omission): the p99 reported is a lower bound on what an open-model client at
 # that rate would see. The achieved rate is reported next to it.
 set -euo pipefail
+# free_port, stop_pids
+source "$(dirname "${BASH_SOURCE[0]}")/lib/processes.sh"
 
 jar=""
 out=""
@@ -54,19 +56,11 @@ fi
 work="$(mktemp -d /tmp/oddscache-proxy-bench.XXXXXX)"
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
+  stop_pids "${pids[@]}"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
 upstream_port="$(free_port)"
 nginx_port="$(free_port)"
 oddscache_port="$(free_port)"
