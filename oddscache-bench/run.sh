@@ -3,11 +3,11 @@
 #
 #   oddscache-bench/run.sh [--quick] [--redis-server PATH] --out FILE
 #
-# JMH (in-memory hit vs Caffeine, decision, Redis hit vs Lettuce, stampede), then the proxy
-# against nginx (proxy-bench.sh). --quick shortens every measurement (about 3 minutes on 2 cores
-# instead of about 10); its figures are noisier. Redis: the redis-server binary shipped in the
-# embedded-redis jar, unless --redis-server names another (e.g. /usr/bin/redis-server from
-# Debian's redis-server package).
+# JMH (in-memory hit vs raw Caffeine and vs the Caffeine + Micrometer assembly, decision, Redis
+# hit vs Lettuce, stampede), then the proxy against nginx (proxy-bench.sh). --quick shortens every
+# measurement (about 3 minutes on 2 cores instead of about 10); its figures are noisier. Redis:
+# the redis-server binary shipped in the embedded-redis jar, unless --redis-server names another
+# (e.g. /usr/bin/redis-server from Debian's redis-server package).
 #
 # Installs nothing. Needs Java 17 and Maven (to build the jars when missing or stale), and
 # Debian's nginx, wrk, curl, jq and python3; it names the missing ones and stops.
@@ -23,7 +23,7 @@ while (($#)); do
     --quick) quick=1; shift ;;
     --out) out="$2"; shift 2 ;;
     --redis-server) redis_server="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -121,7 +121,9 @@ jq -n \
     inMemoryHit: {
       opsPerSec: (score("InMemoryHitBenchmark.oddsCacheGet") | round),
       caffeineOpsPerSec: (score("InMemoryHitBenchmark.caffeineGetIfPresent") | round),
-      ratio: ratio(score("InMemoryHitBenchmark.oddsCacheGet"); score("InMemoryHitBenchmark.caffeineGetIfPresent"))
+      ratio: ratio(score("InMemoryHitBenchmark.oddsCacheGet"); score("InMemoryHitBenchmark.caffeineGetIfPresent")),
+      assemblyOpsPerSec: (score("InMemoryHitBenchmark.assemblyGet") | round),
+      assemblyRatio: ratio(score("InMemoryHitBenchmark.oddsCacheGet"); score("InMemoryHitBenchmark.assemblyGet"))
     },
     decision: {
       nsPerOp: ((score("DecisionBenchmark.decide") * 10 | round) / 10),
