@@ -12,4 +12,14 @@ enum SystemTicker implements Ticker {
   public long epochMillis() {
     return System.currentTimeMillis();
   }
+
+  @Override
+  public long coarseNanoTime() {
+    return CoarseClock.nanoTime();
+  }
+
+  @Override
+  public long coarseEpochMillis() {
+    return CoarseClock.epochMillis();
+  }
 }

@@ -93,8 +93,16 @@ public final class PanicBreaker {
    * @throws NullPointerException if {@code status} is null
    */
   public void record(Status status) {
+    record(status, ticker.epochMillis());
+  }
+
+  /**
+   * {@link #record(Status)} at {@code nowMillis}, a reading of this breaker's ticker the caller
+   * already made (a request reads the clock once).
+   */
+  public void record(Status status, long nowMillis) {
     Objects.requireNonNull(status, "status");
-    long now = epochSecond();
+    long now = Math.floorDiv(nowMillis, 1000L);
     window.record(status == Status.PANIC, now);
     if (now > lastEvaluatedSecond.get()) {
       tryEvaluate(now);

@@ -8,7 +8,8 @@ import dev.oddscache.store.StoredValue;
  * One read that was not a fresh hit, as it was decided: what its serving, its load and its
  * metrics need. Immutable.
  *
- * @param startNanos the ticker's {@code nanoTime} when the read began, for its latency
+ * @param startNanos the ticker's {@code nanoTime} when the read began, for its latency;
+ *     {@code Long.MIN_VALUE} when its latency is not sampled
  * @param entry the value stored for the key, if the loader accepts it; null for none, and
  *     always null while the cache is disabled
  * @param rules the rules {@code entry} states for itself; {@link ValueRules#DEFAULT} without one

@@ -6,6 +6,7 @@ import dev.oddscache.Ticker;
 import dev.oddscache.breaker.PanicBreaker;
 import dev.oddscache.panic.PanicClock;
 import dev.oddscache.panic.PanicClockConfig;
+import dev.oddscache.quota.PanicMode;
 import dev.oddscache.quota.PanicState;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.quota.StakesClassifier;
@@ -47,6 +48,7 @@ public final class Decider {
   private final StakesClassifier stakes;
   private final Ticker ticker;
   private final DecisionLog decisionLog;
+  private final ReusableDecisions reusable = new ReusableDecisions();
 
   /** A decider remembering at most {@link #DEFAULT_MAX_PANICKING_MATCHES} panicking matches. */
   public Decider(
@@ -106,7 +108,13 @@ public final class Decider {
   public Decision decide(MatchContext context, long now, long valueBaseTtlSeconds) {
     Objects.requireNonNull(context, "context");
     Status status = statusOf(context, now);
-    breaker.record(status);
+    breaker.record(status, now);
+    return decideAfterSample(context, status, now, valueBaseTtlSeconds);
+  }
+
+  /** The decision once the request's breaker sample, {@code status}, is recorded. */
+  private Decision decideAfterSample(MatchContext context, Status status, long now,
+      long valueBaseTtlSeconds) {
     String matchId = context.matchId();
     PanicState panic = PanicState.NONE;
     boolean matchPanics = status == Status.PANIC;
@@ -127,6 +135,53 @@ public final class Decider {
       decisionLog.record(matchId, decision, now);
     }
     return decision;
+  }
+
+  /**
+   * {@link #decide(MatchContext, long, long)} for a read of {@code key}, reusing the decision
+   * made for the key's previous read when none of its inputs can have changed since: the same
+   * context and value base TTL, a calm status (its match without a held WARNING or PANIC mark
+   * and no new mark since), the same breaker mode, and the same zone (its next boundary not yet
+   * reached). Only such calm decisions are kept: a panic's duration moves its tier. A reused
+   * decision still records what a decision records for each request: one breaker sample and one
+   * panic-clock observation, at {@code now}.
+   *
+   * @throws NullPointerException if {@code key} or {@code context} is null
+   */
+  public Decision decide(String key, MatchContext context, long now, long valueBaseTtlSeconds) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(context, "context");
+    String matchId = context.matchId();
+    ReusableDecisions.Reusable r = reusable.get(key);
+    if (r != null && r.holdsFor(context, valueBaseTtlSeconds, now)
+        && (matchId == null ? 0 : vix.matchVersion(matchId, now)) == r.matchVersion) {
+      breaker.record(r.status, now);
+      // The sample may have evaluated the breaker into another mode: then decide again, once.
+      if (breaker.mode() == r.decision.breakerMode()) {
+        if (matchId != null) {
+          panicClock.observe(matchId, r.status, now);
+        }
+        return r.decision;
+      }
+      return decideAfterSample(context, r.status, now, valueBaseTtlSeconds);
+    }
+    // Read before the statuses: a mark recorded meanwhile changes it, so the kept decision is
+    // never newer than the stamp it is checked against.
+    long version = matchId == null ? 0 : vix.matchVersion(matchId, now);
+    Decision decision = decide(context, now, valueBaseTtlSeconds);
+    if (decision.status() != Status.PANIC && decision.panicMode() == PanicMode.NORMAL
+        && (matchId == null || vix.matchStatus(matchId, now) == Status.NORMAL)) {
+      reusable.put(new ReusableDecisions.Reusable(key, context, valueBaseTtlSeconds, decision,
+          decision.status(), now, engine.zones().zoneUntilMillis(context.kickoff(), now),
+          version));
+    }
+    return decision;
+  }
+
+  /** The decision kept for reuse by the next read of {@code key}, or null: for tests. */
+  Decision keptDecision(String key) {
+    ReusableDecisions.Reusable r = reusable.get(key);
+    return r == null ? null : r.decision;
   }
 
   /**

@@ -35,6 +35,23 @@ public interface CacheMetrics {
   /** One request's duration in nanoseconds; may be sampled. A negative one is ignored. */
   void recordLatency(long nanos);
 
+  /**
+   * Whether the request starting now is one whose latency is recorded: the read path only reads
+   * the clock for those (two clock reads cost more than the rest of a fresh hit), then hands the
+   * duration to {@link #recordSampledLatency}. By default every request is.
+   */
+  default boolean sampleLatency() {
+    return true;
+  }
+
+  /**
+   * The duration of a request {@link #sampleLatency()} chose, recorded without sampling again. By
+   * default {@link #recordLatency}.
+   */
+  default void recordSampledLatency(long nanos) {
+    recordLatency(nanos);
+  }
+
   /** A background stale-while-revalidate refresh stored its value. */
   void recordRefreshSuccess();
 

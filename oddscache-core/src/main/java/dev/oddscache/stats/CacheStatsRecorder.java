@@ -173,12 +173,23 @@ public final class CacheStatsRecorder implements CacheMetrics {
    */
   @Override
   public void recordLatency(long nanos) {
-    if (nanos < 0) {
+    if (nanos < 0 || !sampleLatency()) {
       return;
     }
+    recordSampledLatency(nanos);
+  }
+
+  /** {@inheritDoc} With probability {@link #latencySampleRate()}. */
+  @Override
+  public boolean sampleLatency() {
     double rate = latencySampleRate;
-    // Rate 1 is the default: no random draw on the hot path.
-    if (rate < 1.0 && (rate <= 0.0 || ThreadLocalRandom.current().nextDouble() >= rate)) {
+    // Rate 1 needs no random draw.
+    return rate >= 1.0 || (rate > 0.0 && ThreadLocalRandom.current().nextDouble() < rate);
+  }
+
+  @Override
+  public void recordSampledLatency(long nanos) {
+    if (nanos < 0) {
       return;
     }
     latency.record(nanos);

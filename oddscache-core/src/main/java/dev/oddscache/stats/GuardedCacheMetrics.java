@@ -61,6 +61,25 @@ final class GuardedCacheMetrics implements CacheMetrics {
   }
 
   @Override
+  public boolean sampleLatency() {
+    try {
+      return delegate.sampleLatency();
+    } catch (RuntimeException e) {
+      failed(e);
+      return false;
+    }
+  }
+
+  @Override
+  public void recordSampledLatency(long nanos) {
+    try {
+      delegate.recordSampledLatency(nanos);
+    } catch (RuntimeException e) {
+      failed(e);
+    }
+  }
+
+  @Override
   public void recordRefreshSuccess() {
     try {
       delegate.recordRefreshSuccess();

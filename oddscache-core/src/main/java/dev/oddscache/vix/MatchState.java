@@ -15,14 +15,29 @@ final class MatchState {
   private final AtomicLong lastTickMillis;
   /** The latest instant a status of the match was asked for; plain max, races only lose ties. */
   private volatile long askedMillis;
+  /**
+   * Changes, to a value no match of its detector ever had, whenever a status mark of the match
+   * may have changed: what a reused decision checks to know its statuses still hold.
+   */
+  private volatile long version;
 
   /**
    * @param firstTickMillis the time of the tick that creates the match, so a match is never idle
    *     before its first tick has been applied
    */
-  MatchState(long firstTickMillis) {
+  MatchState(long firstTickMillis, long version) {
     this.lastTickMillis = new AtomicLong(firstTickMillis);
     this.askedMillis = firstTickMillis;
+    this.version = version;
+  }
+
+  long version() {
+    return version;
+  }
+
+  /** Sets the version after a mark was recorded, so that a reader seeing it sees the mark. */
+  void version(long version) {
+    this.version = version;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -68,6 +69,8 @@ public final class VixDetector {
   private final long holdMillis;
   private final long trackingMillis;
   private final ConcurrentHashMap<String, MatchState> matches = new ConcurrentHashMap<>();
+  /** The source of {@link #matchVersion}'s stamps: each taken once. */
+  private final AtomicLong versions = new AtomicLong();
   private final LongAdder accepted = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final LongAdder outOfOrder = new LongAdder();
@@ -134,6 +137,7 @@ public final class VixDetector {
     if (status != Status.NORMAL) {
       long previous = marketState.marks.record(status, timestamp);
       match.marks.record(status, timestamp);
+      match.version(versions.incrementAndGet());
       if (status == Status.PANIC && !StatusMarks.held(previous, timestamp, holdMillis)) {
         // Once per panic episode of a market, not per tick; DEBUG because a goal can start
         // episodes in every market of every live match at the same moment.
@@ -169,7 +173,8 @@ public final class VixDetector {
     if (match != null) {
       return match;
     }
-    match = matches.computeIfAbsent(matchId, id -> new MatchState(timestamp));
+    match = matches.computeIfAbsent(matchId,
+        id -> new MatchState(timestamp, versions.incrementAndGet()));
     if (matches.size() > cap.max()) {
       trim();
     }
@@ -211,6 +216,24 @@ public final class VixDetector {
     match.asked(nowMillis);
     MarketState state = match.existingMarket(Markets.normalise(market));
     return state == null ? Status.NORMAL : state.marks.status(nowMillis, holdMillis);
+  }
+
+  /**
+   * A stamp of the status marks of a match, recording that it was asked for at {@code nowMillis}
+   * (as {@link #matchStatus} does): 0 for a match without ticks, and a value the detector never
+   * gave before whenever a mark of the match was recorded, or the match was dropped and came
+   * back. While the stamp stays the same and the match's status is NORMAL, every status of the
+   * match stays NORMAL, whatever the time: a decision made for it may be reused.
+   *
+   * @throws NullPointerException if {@code matchId} is null
+   */
+  public long matchVersion(String matchId, long nowMillis) {
+    MatchState match = matches.get(Objects.requireNonNull(matchId, "matchId"));
+    if (match == null) {
+      return 0;
+    }
+    match.asked(nowMillis);
+    return match.version();
   }
 
   /**

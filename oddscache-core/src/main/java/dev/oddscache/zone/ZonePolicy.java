@@ -48,6 +48,37 @@ public final class ZonePolicy {
     return zoneOf(kickoff.toEpochMilli(), nowMillis);
   }
 
+  /**
+   * The first instant after {@code nowMillis} at which {@link #zoneOf(Instant, long)} may give
+   * another zone: until then the zone at {@code nowMillis} holds. {@link Long#MAX_VALUE} when it
+   * holds for good (no kickoff, a kickoff long past, or one beyond the range of milliseconds).
+   * Lets a decision made at {@code nowMillis} be reused until its zone can change.
+   */
+  public long zoneUntilMillis(Instant kickoff, long nowMillis) {
+    if (kickoff == null) {
+      return Long.MAX_VALUE;
+    }
+    long seconds = kickoff.getEpochSecond();
+    if (seconds > FAR_SECONDS || seconds < -FAR_SECONDS) {
+      return Long.MAX_VALUE;
+    }
+    long k = kickoff.toEpochMilli();
+    long untilKickoff = k - nowMillis;
+    if (untilKickoff > prematchMillis) {
+      return k - prematchMillis;
+    }
+    if (untilKickoff > warmupMillis) {
+      return k - warmupMillis;
+    }
+    if (untilKickoff > goldenMillis) {
+      return k - goldenMillis;
+    }
+    if (untilKickoff > 0) {
+      return k;
+    }
+    return -untilKickoff <= inPlayMillis ? k + inPlayMillis + 1 : Long.MAX_VALUE;
+  }
+
   /** The zone at {@code nowMillis} of a match kicking off at {@code kickoffMillis}. */
   public Zone zoneOf(long kickoffMillis, long nowMillis) {
     long untilKickoff = kickoffMillis - nowMillis;
