@@ -124,7 +124,11 @@ final class Timeline {
    */
   private static Double servedAgeP99(HistogramCounts second, double maxSeconds, long served) {
     Double p99 = quantile(second, 0.99);
-    return p99 == null || served == 0 ? p99 : Math.min(p99, maxSeconds);
+    if (p99 == null || served == 0) {
+      // Not a conditional expression: its double branch would unbox a null p99.
+      return p99;
+    }
+    return Math.min(p99, maxSeconds);
   }
 
   /** The proxied requests of the last closed second; 0 before the first. */
