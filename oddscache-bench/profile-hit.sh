@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Profiles a fresh in-memory hit with JFR and prints where the time goes:
 #
-#   oddscache-bench/profile-hit.sh [--percentiles true|false] [--out DIR]
+#   oddscache-bench/profile-hit.sh [--quantiles histogram|summary|none] [--out DIR]
 #
 # Runs InMemoryHitBenchmark.oddsCacheGet (2 threads, one fork) under JMH's JFR profiler, then
 # aggregates the execution samples: the top frames by self time, and by inclusive time (a method
@@ -13,18 +13,19 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-percentiles=true
+quantiles=histogram
 out="$(mktemp -d)"
 while (($#)); do
   case "$1" in
-    --percentiles) percentiles="$2"; shift 2 ;;
+    --quantiles) quantiles="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "profile-hit.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-case "$percentiles" in true|false) ;; *)
-  echo "profile-hit.sh: --percentiles must be true or false, got '$percentiles'" >&2; exit 2 ;;
+case "$quantiles" in histogram|summary|none) ;; *)
+  echo "profile-hit.sh: --quantiles must be histogram, summary or none, got '$quantiles'" >&2
+  exit 2 ;;
 esac
 for tool in java jfr python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "profile-hit.sh: $tool not found" >&2; exit 3; }
@@ -38,7 +39,7 @@ if [[ ! -f "$jar" ]]; then
   (cd "$root" && mvn -B -q -DskipTests package -pl oddscache-core,oddscache-bench -am)
 fi
 
-java -jar "$jar" 'InMemoryHitBenchmark.oddsCacheGet' -p "percentiles=$percentiles" \
+java -jar "$jar" 'InMemoryHitBenchmark.oddsCacheGet' -p "quantiles=$quantiles" \
   -f 1 -wi 2 -w 3 -i 3 -r 5 -prof "jfr:dir=$out" | grep -E '^(Benchmark|InMemoryHit)' >&2
 recording="$(find "$out" -name profile.jfr | head -n 1)"
 jfr print --json --events jdk.ExecutionSample "$recording" > "$out/samples.json"

@@ -1,6 +1,7 @@
 /*
  * oddscache live dashboard: requests against backend loads, the panic ratio with the breaker's
- * thresholds, the mode band, the panicking matches with their tiers, served age. Plain
+ * thresholds, the mode band, the panicking matches with their tiers, served age, and each
+ * second's latency and served-age quantiles (which the server takes from its histograms). Plain
  * JavaScript, no build step, no network beyond this server: Chart.js comes from the jar's WebJar.
  *
  * Polls /v1/status and /v1/timeline?seconds=600 once a second. A refresh counts as successful
@@ -26,6 +27,9 @@
     loads: '#c2410c',
     ageAvg: '#0e7490',
     ageMax: '#7c3aed',
+    ageP99: '#be185d',
+    latencyP50: '#0f766e',
+    latencyP99: '#b45309',
     mode: { NORMAL: '#2f855a', HIGH_VOLATILITY: '#c77c02', CIRCUIT_OPEN: '#c53030' },
     store: { true: '#2f855a', false: '#c53030' },
     tiers: { 1: '#c53030', 2: '#dd6b20', 3: '#b7791f', 4: '#4a5568' },
@@ -62,6 +66,27 @@
 
   function fixed(value, digits) {
     return typeof value === 'number' && isFinite(value) ? value.toFixed(digits) : '—';
+  }
+
+  /** Milliseconds with two significant digits below 1 ms, e.g. 0.0042, 0.85, 12.3, 250. */
+  function millis(value) {
+    if (typeof value !== 'number' || !isFinite(value)) return '—';
+    if (value >= 100) return value.toFixed(0);
+    if (value >= 1) return value.toFixed(1);
+    return String(Number(value.toPrecision(2)));
+  }
+
+  /** Seconds to milliseconds, keeping null (a second without requests) as a gap. */
+  function toMillis(seconds) {
+    return typeof seconds === 'number' ? seconds * 1000 : null;
+  }
+
+  /** The latest sample whose field is a number, or null. */
+  function latestWith(samples, field) {
+    for (var i = samples.length - 1; i >= 0; i--) {
+      if (typeof samples[i][field] === 'number') return samples[i];
+    }
+    return null;
   }
 
   function whole(value) {
@@ -296,6 +321,12 @@
     setText('kpi-loads', s ? whole(s.loads) : '—');
     setText('kpi-age', s ? fixed(s.servedAgeAvgSeconds, 1) + ' / ' + fixed(s.servedAgeMaxSeconds, 1) : '—');
     setText('kpi-panics', String(panicTotal(status)));
+    var q = latestWith(samples, 'latencyP99Seconds');
+    setText('kpi-latency', q ? millis(toMillis(q.latencyP50Seconds)) + ' / '
+      + millis(toMillis(q.latencyP99Seconds)) : '—');
+    var a = latestWith(samples, 'servedAgeP99Seconds');
+    setText('kpi-age-p99', a ? fixed(a.servedAgeP99Seconds, 1) : '—');
+    $('latency-note').hidden = q !== null;
     renderPressure(status.pressure || {}, status.freshness);
   }
 
@@ -337,7 +368,12 @@
     setText('chart-mode-desc', 'Breaker mode now ' + last.mode + ', ' + changes
       + ' mode changes in view; store ' + (last.storeHealthy ? 'healthy' : 'unhealthy') + '.');
     setText('chart-age-desc', 'Last second: average served age ' + fixed(last.servedAgeAvgSeconds, 1)
-      + ' s, oldest ' + fixed(last.servedAgeMaxSeconds, 1) + ' s.');
+      + ' s, p99 ' + fixed(last.servedAgeP99Seconds, 1) + ' s, oldest '
+      + fixed(last.servedAgeMaxSeconds, 1) + ' s.');
+    var q = latestWith(s, 'latencyP99Seconds');
+    setText('chart-latency-desc', q ? 'Latest second with requests: p50 '
+      + millis(toMillis(q.latencyP50Seconds)) + ' ms, p99 ' + millis(toMillis(q.latencyP99Seconds))
+      + ' ms.' : 'No latency quantiles in view.');
     var tiers = [1, 2, 3, 4].map(function (t) { return 'tier ' + t + ': ' + tierCount(last, t); });
     setText('chart-tiers-desc', 'Panicking matches now, ' + tiers.join(', ') + '.');
   }
@@ -567,10 +603,39 @@
       data: {
         datasets: [
           line('Average', COLORS.ageAvg, { fill: 'origin', backgroundColor: 'rgba(14, 116, 144, 0.10)' }),
-          line('Oldest', COLORS.ageMax, { borderDash: [5, 3] })
+          line('Oldest', COLORS.ageMax, { borderDash: [5, 3] }),
+          line('p99', COLORS.ageP99, { borderDash: [2, 2] })
         ]
       },
       options: ageOptions
+    });
+
+    // Latencies span decades (a fresh hit in microseconds, a load in hundreds of milliseconds).
+    var latencyOptions = baseOptions('milliseconds');
+    latencyOptions.scales.y = {
+      type: 'logarithmic',
+      grid: { color: COLORS.grid },
+      title: { display: true, text: 'milliseconds', color: COLORS.muted },
+      ticks: {
+        color: COLORS.muted,
+        callback: function (value) {
+          var power = Math.log10(value);
+          return Math.abs(power - Math.round(power)) < 1e-9 ? millis(value) : '';
+        }
+      }
+    };
+    latencyOptions.plugins.tooltip.callbacks.label = function (item) {
+      return item.dataset.label + ' ' + millis(item.parsed.y) + ' ms';
+    };
+    var latency = new Chart($('chart-latency'), {
+      type: 'line',
+      data: {
+        datasets: [
+          line('p50', COLORS.latencyP50),
+          line('p99', COLORS.latencyP99, { borderDash: [5, 3] })
+        ]
+      },
+      options: latencyOptions
     });
 
     var tierOptions = baseOptions('matches');
@@ -590,7 +655,7 @@
       options: tierOptions
     });
 
-    return { load: load, panic: panic, mode: mode, age: age, tiers: tiers };
+    return { load: load, panic: panic, mode: mode, age: age, tiers: tiers, latency: latency };
   }
 
   function series(pick) {
@@ -623,6 +688,11 @@
     charts.mode.data.datasets[0].data = series(function () { return 0.5; });
     charts.age.data.datasets[0].data = series(function (s) { return s.servedAgeAvgSeconds; });
     charts.age.data.datasets[1].data = series(function (s) { return s.servedAgeMaxSeconds; });
+    charts.age.data.datasets[2].data = series(function (s) {
+      return typeof s.servedAgeP99Seconds === 'number' ? s.servedAgeP99Seconds : null;
+    });
+    charts.latency.data.datasets[0].data = series(function (s) { return toMillis(s.latencyP50Seconds); });
+    charts.latency.data.datasets[1].data = series(function (s) { return toMillis(s.latencyP99Seconds); });
     [1, 2, 3, 4].forEach(function (t, i) {
       charts.tiers.data.datasets[i].data = series(function (s) { return tierCount(s, t); });
     });

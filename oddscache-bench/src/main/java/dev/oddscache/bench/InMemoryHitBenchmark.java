@@ -8,9 +8,11 @@ import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.OddsCacheConfig;
 import dev.oddscache.cache.Strategy;
 import dev.oddscache.stats.CacheStats;
+import dev.oddscache.stats.Quantiles;
 import dev.oddscache.store.memory.InMemoryStore;
 import dev.oddscache.store.memory.InMemoryStoreConfig;
 import dev.oddscache.zone.ZoneConfig;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,16 +68,17 @@ public class InMemoryHitBenchmark {
     long computesBefore;
 
     /**
-     * true: the default meters. false: {@code OddsCacheConfig.percentiles(false)}, which drops
-     * the served-age and request-duration quantiles, to show what they cost.
+     * {@code OddsCacheConfig.quantiles}: histogram (the default meters), summary (Micrometer's
+     * client-side quantiles, the default before histograms) or none, to show what they cost.
      */
-    @Param({"true"})
-    public boolean percentiles;
+    @Param({"histogram"})
+    public String quantiles;
 
     @Setup(Level.Trial)
     public void build() {
       oddsCache = OddsCache.<String>builder()
-          .config(OddsCacheConfig.custom().percentiles(percentiles).build())
+          .config(OddsCacheConfig.custom()
+              .quantiles(Quantiles.valueOf(quantiles.toUpperCase(Locale.ROOT))).build())
           .build();
       caffeine = Caffeine.newBuilder().maximumSize(100_000).build();
       for (String key : workload.keys) {

@@ -22,6 +22,8 @@ import dev.oddscache.quota.StakesClassifier;
 import dev.oddscache.stats.CacheMetrics;
 import dev.oddscache.stats.CacheStats;
 import dev.oddscache.stats.CacheStatsRecorder;
+import dev.oddscache.stats.HistogramView;
+import dev.oddscache.stats.Quantiles;
 import dev.oddscache.stats.StatsCategory;
 import dev.oddscache.store.CacheStore;
 import dev.oddscache.store.StoreException;
@@ -34,6 +36,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -84,7 +87,7 @@ public final class OddsCache<V> implements AutoCloseable {
         b.maxPanickingMatches);
     this.invalidator = new Invalidator(b.impactRules);
     this.stats = new CacheStatsRecorder(b.meterRegistry, config.latencySampleRate(),
-        config.percentiles());
+        config.quantiles());
     this.metrics = CacheMetrics.guarded(stats);
     CacheServices<V> services = new CacheServices<>(config, b.ticker, b.scheduler, b.executor,
         new StoreAccess<>(store, metrics), metrics, new RulesLookup<>(b.valuePolicy), decider);
@@ -210,6 +213,14 @@ public final class OddsCache<V> implements AutoCloseable {
   /** An immutable snapshot of the counters since their last reset. */
   public CacheStats stats() {
     return stats.snapshot();
+  }
+
+  /**
+   * The request-duration and served-age histograms, for an exporter (the server's Prometheus
+   * collector); empty unless {@link OddsCacheConfig#quantiles()} is {@link Quantiles#HISTOGRAM}.
+   */
+  public List<HistogramView> histograms() {
+    return stats.histograms();
   }
 
   /** Resets the snapshot view of one category; Prometheus counters stay monotonic. */

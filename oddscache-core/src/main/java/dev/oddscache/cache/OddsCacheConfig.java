@@ -1,6 +1,7 @@
 package dev.oddscache.cache;
 
 import dev.oddscache.internal.Durations;
+import dev.oddscache.stats.Quantiles;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -22,6 +23,7 @@ public final class OddsCacheConfig {
   public static final Duration DEFAULT_LEASE_TIME = Duration.ofSeconds(5);
   public static final Duration DEFAULT_LEASE_WAIT = Duration.ofMillis(500);
   public static final Duration DEFAULT_LEASE_POLL_INTERVAL = Duration.ofMillis(20);
+  public static final Quantiles DEFAULT_QUANTILES = Quantiles.HISTOGRAM;
 
   private static final OddsCacheConfig DEFAULTS = custom().build();
 
@@ -32,7 +34,7 @@ public final class OddsCacheConfig {
   private final Duration staleIfError;
   private final Duration staleWindow;
   private final double latencySampleRate;
-  private final boolean percentiles;
+  private final Quantiles quantiles;
   private final Duration leaseTime;
   private final Duration leaseWait;
   private final Duration leasePollInterval;
@@ -47,7 +49,7 @@ public final class OddsCacheConfig {
     this.staleIfError = b.staleIfError;
     this.staleWindow = b.staleWindow;
     this.latencySampleRate = b.latencySampleRate;
-    this.percentiles = b.percentiles;
+    this.quantiles = b.quantiles;
     this.leaseTime = b.leaseTime;
     this.leaseWait = b.leaseWait;
     this.leasePollInterval = b.leasePollInterval;
@@ -72,7 +74,7 @@ public final class OddsCacheConfig {
         .loadQueueTimeout(base.loadQueueTimeout)
         .staleIfError(base.staleIfError)
         .latencySampleRate(base.latencySampleRate)
-        .percentiles(base.percentiles)
+        .quantiles(base.quantiles)
         .leaseTime(base.leaseTime)
         .leaseWait(base.leaseWait)
         .leasePollInterval(base.leasePollInterval)
@@ -126,15 +128,26 @@ public final class OddsCacheConfig {
   }
 
   /**
-   * Whether the request-duration and served-age meters publish their per-process quantiles
-   * (p50, p95, p99 over a decaying 2-minute window). On by default: the dashboard and the
-   * {@code OddscacheServedAgeHigh} alert read them. Each recording then updates Micrometer's
-   * HdrHistogram windows, which is most of the cost of a fresh hit (BENCHMARKS.md); off, the
-   * meters keep their count, sum and max, and {@link dev.oddscache.stats.CacheStats} keeps its
-   * own latency percentiles.
+   * How the request-duration and served-age meters give their quantiles; {@link
+   * Quantiles#HISTOGRAM} by default: fixed buckets recorded without contention, exported as
+   * Prometheus histograms that add up across a fleet (the dashboards and alerts read them with
+   * {@code histogram_quantile}). {@link Quantiles#SUMMARY} publishes Micrometer's per-process
+   * p50, p95 and p99 instead, at most of the cost of a fresh hit; {@link Quantiles#NONE} only
+   * count, total and maximum. {@link dev.oddscache.stats.CacheStats} keeps its own latency
+   * percentiles in every mode.
    */
+  public Quantiles quantiles() {
+    return quantiles;
+  }
+
+  /**
+   * Whether any quantile is published: {@link #quantiles()} is not {@link Quantiles#NONE}.
+   *
+   * @deprecated use {@link #quantiles()}
+   */
+  @Deprecated
   public boolean percentiles() {
-    return percentiles;
+    return quantiles != Quantiles.NONE;
   }
 
   /** With a shared {@link LoadLease}: how long a lease holds before another process may load. */
@@ -173,7 +186,7 @@ public final class OddsCacheConfig {
         && staleIfError.equals(other.staleIfError)
         && Objects.equals(staleWindow, other.staleWindow)
         && Double.compare(latencySampleRate, other.latencySampleRate) == 0
-        && percentiles == other.percentiles
+        && quantiles == other.quantiles
         && leaseTime.equals(other.leaseTime)
         && leaseWait.equals(other.leaseWait)
         && leasePollInterval.equals(other.leasePollInterval)
@@ -184,7 +197,7 @@ public final class OddsCacheConfig {
   @Override
   public int hashCode() {
     return Objects.hash(enabled, maxConcurrentLoads, maxStaleOnOverload, loadQueueTimeout,
-        staleIfError, staleWindow, latencySampleRate, percentiles, leaseTime, leaseWait,
+        staleIfError, staleWindow, latencySampleRate, quantiles, leaseTime, leaseWait,
         leasePollInterval, freshness, pressure);
   }
 
@@ -194,7 +207,7 @@ public final class OddsCacheConfig {
         + ", maxStaleOnOverload=" + maxStaleOnOverload + ", loadQueueTimeout=" + loadQueueTimeout
         + ", staleIfError=" + staleIfError + ", staleWindow="
         + (staleWindow == null ? "ttl" : staleWindow) + ", latencySampleRate=" + latencySampleRate
-        + ", percentiles=" + percentiles + ", leaseTime=" + leaseTime + ", leaseWait=" + leaseWait
+        + ", quantiles=" + quantiles + ", leaseTime=" + leaseTime + ", leaseWait=" + leaseWait
         + ", freshness=" + freshness + ", pressure=" + pressure + '}';
   }
 
@@ -207,7 +220,7 @@ public final class OddsCacheConfig {
     private Duration staleIfError = DEFAULT_STALE_IF_ERROR;
     private Duration staleWindow;
     private double latencySampleRate = DEFAULT_LATENCY_SAMPLE_RATE;
-    private boolean percentiles = true;
+    private Quantiles quantiles = DEFAULT_QUANTILES;
     private Duration leaseTime = DEFAULT_LEASE_TIME;
     private Duration leaseWait = DEFAULT_LEASE_WAIT;
     private Duration leasePollInterval = DEFAULT_LEASE_POLL_INTERVAL;
@@ -285,10 +298,22 @@ public final class OddsCacheConfig {
       return this;
     }
 
-    /** See {@link OddsCacheConfig#percentiles()}; default true. */
-    public Builder percentiles(boolean value) {
-      this.percentiles = value;
+    /** See {@link OddsCacheConfig#quantiles()}; default {@link Quantiles#HISTOGRAM}. */
+    public Builder quantiles(Quantiles value) {
+      this.quantiles = Objects.requireNonNull(value, "quantiles");
       return this;
+    }
+
+    /**
+     * True sets {@link Quantiles#SUMMARY}, which publishes the same {@code quantile} series as
+     * {@code percentiles(true)} always did; false sets {@link Quantiles#NONE}.
+     *
+     * @deprecated use {@link #quantiles(Quantiles)}: the default is now {@link
+     *     Quantiles#HISTOGRAM}
+     */
+    @Deprecated
+    public Builder percentiles(boolean value) {
+      return quantiles(value ? Quantiles.SUMMARY : Quantiles.NONE);
     }
 
     public OddsCacheConfig build() {

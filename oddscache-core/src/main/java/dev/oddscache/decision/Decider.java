@@ -143,8 +143,8 @@ public final class Decider {
    * context and value base TTL, a calm status (its match without a held WARNING or PANIC mark
    * and no new mark since), the same breaker mode, and the same zone (its next boundary not yet
    * reached). Only such calm decisions are kept: a panic's duration moves its tier. A reused
-   * decision still records what a decision records for each request: one breaker sample and one
-   * panic-clock observation, at {@code now}.
+   * decision still records what a decision records for each request: one breaker sample, one
+   * panic-clock observation and its place in the panicking list, at {@code now}.
    *
    * @throws NullPointerException if {@code key} or {@code context} is null
    */
@@ -161,6 +161,9 @@ public final class Decider {
         if (matchId != null) {
           panicClock.observe(matchId, r.status, now);
         }
+        // As a decision made afresh: a calm one takes its match off the panicking list (one
+        // that panicked by a caller's status, which the detector does not see).
+        decisionLog.record(matchId, r.decision, now);
         return r.decision;
       }
       return decideAfterSample(context, r.status, now, valueBaseTtlSeconds);

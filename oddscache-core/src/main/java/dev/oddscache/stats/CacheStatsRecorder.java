@@ -6,6 +6,7 @@ import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.zone.Zone;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,10 +29,13 @@ import java.util.function.Supplier;
  * StatsCategory#PERFORMANCE} reset swaps for an empty one.
  *
  * <p>Thread-safe. Recording is lock-free and allocation-free except for Micrometer's own
- * distribution meters; only {@link #reset} synchronises, against other resets. A snapshot is not
- * atomic across counters: one taken during traffic may count a request in one field and not yet
- * in another. A latency recorded while a {@code performance} reset swaps the histogram may be
- * lost from the snapshot view (never from the Micrometer timer).
+ * distribution meters (the load duration, the CPU-saved ratio, and the request duration and
+ * served age outside {@link Quantiles#HISTOGRAM}); only {@link #reset} synchronises, against
+ * other resets. With {@link Quantiles#HISTOGRAM}, the default, a request writes only to its
+ * thread's own rows. A snapshot is not atomic across counters: one taken during traffic may count
+ * a request in one field and not yet in another. A latency recorded while a {@code performance}
+ * reset swaps the histogram may be lost from the snapshot view (never from {@code
+ * oddscache.request.duration}).
  *
  * <p>No method throws on valid input; the cache still records through {@link
  * CacheMetrics#guarded}, so that a metrics failure never fails a request. Register one
@@ -48,6 +52,7 @@ public final class CacheStatsRecorder implements CacheMetrics {
   private final StripedCounters.View[] views = new StripedCounters.View[Stat.VALUES.length];
   private final StatsMeters meters;
   private final double latencySampleRate;
+  private final Quantiles quantiles;
 
   /** Values of {@link #counters} at the latest reset of each; replaced, never mutated. */
   private volatile long[] baseline = new long[Stat.VALUES.length];
@@ -55,32 +60,48 @@ public final class CacheStatsRecorder implements CacheMetrics {
   private volatile LatencyHistogram latency = new LatencyHistogram();
 
   /**
-   * Registers every meter on {@code registry}, at zero.
+   * Registers every meter on {@code registry}, at zero, with {@link Quantiles#HISTOGRAM}.
    *
    * @param latencySampleRate the fraction of {@link #recordLatency} calls recorded, clamped to
    *     [0, 1]; NaN means 1 (record every latency), the default that loses nothing
    * @throws NullPointerException if {@code registry} is null
    */
   public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate) {
-    this(registry, latencySampleRate, true);
+    this(registry, latencySampleRate, Quantiles.HISTOGRAM);
   }
 
   /**
    * Registers every meter on {@code registry}, at zero.
    *
    * @param latencySampleRate as {@link #CacheStatsRecorder(MeterRegistry, double)}
-   * @param percentiles whether {@code oddscache.request.duration} and {@code oddscache.served.age}
-   *     publish their p50, p95 and p99 (see {@code OddsCacheConfig.percentiles()})
+   * @param percentiles true for {@link Quantiles#SUMMARY} (what true meant before histograms
+   *     existed: the same {@code quantile} series), false for {@link Quantiles#NONE}
    * @throws NullPointerException if {@code registry} is null
+   * @deprecated use {@link #CacheStatsRecorder(MeterRegistry, double, Quantiles)}
    */
+  @Deprecated
   public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate,
       boolean percentiles) {
+    this(registry, latencySampleRate, percentiles ? Quantiles.SUMMARY : Quantiles.NONE);
+  }
+
+  /**
+   * Registers every meter on {@code registry}, at zero.
+   *
+   * @param latencySampleRate as {@link #CacheStatsRecorder(MeterRegistry, double)}
+   * @param quantiles how {@code oddscache.request.duration} and {@code oddscache.served.age}
+   *     give their quantiles (see {@code OddsCacheConfig.quantiles()})
+   * @throws NullPointerException if {@code registry} or {@code quantiles} is null
+   */
+  public CacheStatsRecorder(MeterRegistry registry, double latencySampleRate,
+      Quantiles quantiles) {
     Objects.requireNonNull(registry, "registry");
+    this.quantiles = Objects.requireNonNull(quantiles, "quantiles");
     for (int i = 0; i < views.length; i++) {
       views[i] = counters.view(i);
     }
     this.latencySampleRate = clampSampleRate(latencySampleRate);
-    this.meters = new StatsMeters(registry, views, percentiles, () -> add(Stat.ERROR_METRICS));
+    this.meters = new StatsMeters(registry, views, quantiles, () -> add(Stat.ERROR_METRICS));
   }
 
   /** Clamps to [0, 1]; NaN becomes 1. */
@@ -94,6 +115,19 @@ public final class CacheStatsRecorder implements CacheMetrics {
   /** The fraction of {@link #recordLatency} calls recorded, in [0, 1]. */
   public double latencySampleRate() {
     return latencySampleRate;
+  }
+
+  /** How the request duration and the served age give their quantiles. */
+  public Quantiles quantiles() {
+    return quantiles;
+  }
+
+  /**
+   * With {@link Quantiles#HISTOGRAM}: the request duration's histogram, then the served age's,
+   * one per strategy, for an exporter to publish; empty in the other modes.
+   */
+  public List<HistogramView> histograms() {
+    return meters.histograms();
   }
 
   /**
@@ -114,7 +148,7 @@ public final class CacheStatsRecorder implements CacheMetrics {
     Objects.requireNonNull(staleReason, "staleReason");
     count(strategy, decision, staleReason);
     if (servedAgeMillis >= 0) {
-      meters.servedAge(strategy).record(servedAgeMillis / 1000.0);
+      meters.recordServedAge(strategy, servedAgeMillis);
     }
   }
 
@@ -166,7 +200,8 @@ public final class CacheStatsRecorder implements CacheMetrics {
 
   /**
    * Records one request's latency with probability {@link #latencySampleRate()}, in the snapshot
-   * histogram and the {@code oddscache.request.duration} timer. Request counts do not depend on
+   * histogram and {@code oddscache.request.duration} (its bucket histogram, or Micrometer's timer
+   * outside {@link Quantiles#HISTOGRAM}). Request counts do not depend on
    * it: they come from {@link #recordRequest}. A negative duration is ignored.
    *
    * @param nanos the request's duration in nanoseconds
@@ -193,7 +228,7 @@ public final class CacheStatsRecorder implements CacheMetrics {
       return;
     }
     latency.record(nanos);
-    meters.requestDuration().record(nanos, TimeUnit.NANOSECONDS);
+    meters.recordRequestDuration(nanos);
   }
 
   @Override

@@ -6,12 +6,16 @@ import dev.oddscache.metrics.MeterNames;
 import dev.oddscache.zone.Zone;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -22,18 +26,33 @@ import java.util.function.Supplier;
  * exists before the first request.
  *
  * <p>Counters are {@link FunctionCounter}s over the recorder's counters: they are monotonic and
- * untouched by snapshot resets. Gauges read suppliers that {@link #bind} may replace at any time;
- * until then they read 0. Thread-safe.
+ * untouched by snapshot resets. The request duration and the served age are, by {@link
+ * Quantiles} mode, {@link BucketHistogram}s read by {@link FunctionTimer}s (count and total) and
+ * exported as {@link HistogramView}s, or Micrometer's own timer and summaries. Gauges read
+ * suppliers that {@link #bind} may replace at any time; until then they read 0. Thread-safe.
  */
 final class StatsMeters {
   /** The panic quota's tiers, one {@code panic.matches} series each. */
   static final int[] TIERS = {1, 2, 3, 4};
 
-  private final Timer requestDuration;
+  private static final String REQUEST_DURATION_HELP =
+      "Request latency, sampled at the latency sample rate";
+  private static final String SERVED_AGE_HELP = "Age of the value served";
+
   private final Timer loadDuration;
   private final DistributionSummary cpuSaved;
-  private final DistributionSummary[] servedAge = new DistributionSummary[Strategy.values().length];
   private final Runnable onGaugeFailure;
+
+  /**
+   * With {@link Quantiles#HISTOGRAM}: the two histograms, else null. Held here, strongly: the
+   * function timers that read them only hold them weakly.
+   */
+  private final BucketHistogram requestHistogram;
+  private final BucketHistogram servedAgeHistogram;
+  private final List<HistogramView> histograms;
+  /** Without {@link Quantiles#HISTOGRAM}: Micrometer's own meters, else null. */
+  private final Timer requestDuration;
+  private final DistributionSummary[] servedAge;
 
   private volatile IntSupplier loadsInFlight = () -> 0;
   private volatile BooleanSupplier storeFallback = () -> false;
@@ -41,10 +60,10 @@ final class StatsMeters {
 
   /**
    * @param counters the recorder's counters, indexed by {@link Stat} ordinal
-   * @param percentiles whether the request duration and the served age publish p50, p95, p99
+   * @param quantiles how the request duration and the served age give their quantiles
    * @param onGaugeFailure run when a bound supplier throws during a scrape
    */
-  StatsMeters(MeterRegistry registry, StripedCounters.View[] counters, boolean percentiles,
+  StatsMeters(MeterRegistry registry, StripedCounters.View[] counters, Quantiles quantiles,
       Runnable onGaugeFailure) {
     this.onGaugeFailure = onGaugeFailure;
     for (Strategy strategy : Strategy.values()) {
@@ -105,23 +124,43 @@ final class StatsMeters {
     cpuSaved = DistributionSummary.builder(MeterNames.CPU_SAVED_RATIO)
         .description("Share of a match's markets preserved by one surgical invalidation")
         .register(registry);
-    double[] quantiles = percentiles ? new double[] {0.5, 0.95, 0.99} : new double[0];
-    requestDuration = Timer.builder(MeterNames.REQUEST_DURATION)
-        .description("Request latency, sampled at the latency sample rate")
-        .publishPercentiles(quantiles)
-        .register(registry);
     loadDuration = Timer.builder(MeterNames.LOAD_DURATION)
         .description("Backend load duration")
         .register(registry);
-    // Per-process quantiles, like the request latency: the alerts and the dashboard read the
-    // p50 and p99 of each strategy's served age (ops/, docs/runbook.md).
-    for (Strategy strategy : Strategy.values()) {
-      servedAge[strategy.ordinal()] = DistributionSummary.builder(MeterNames.SERVED_AGE)
-          .description("Age of the value served")
-          .baseUnit("seconds")
-          .publishPercentiles(quantiles)
-          .tag(MeterNames.TAG_STRATEGY, strategy.label())
+    if (quantiles == Quantiles.HISTOGRAM) {
+      requestHistogram = new BucketHistogram(BucketHistogram.REQUEST_DURATION_NANOS, 1e9, 1);
+      servedAgeHistogram = new BucketHistogram(BucketHistogram.SERVED_AGE_MILLIS, 1e3,
+          Strategy.values().length);
+      List<HistogramView> views = new ArrayList<>();
+      views.add(histogram(registry, requestHistogram, MeterNames.REQUEST_DURATION,
+          REQUEST_DURATION_HELP, 0, Map.of(), TimeUnit.NANOSECONDS));
+      for (Strategy strategy : Strategy.values()) {
+        views.add(histogram(registry, servedAgeHistogram, MeterNames.SERVED_AGE, SERVED_AGE_HELP,
+            strategy.ordinal(), Map.of(MeterNames.TAG_STRATEGY, strategy.label()),
+            TimeUnit.MILLISECONDS));
+      }
+      histograms = List.copyOf(views);
+      requestDuration = null;
+      servedAge = null;
+    } else {
+      requestHistogram = null;
+      servedAgeHistogram = null;
+      histograms = List.of();
+      double[] published = quantiles == Quantiles.SUMMARY
+          ? new double[] {0.5, 0.95, 0.99} : new double[0];
+      requestDuration = Timer.builder(MeterNames.REQUEST_DURATION)
+          .description(REQUEST_DURATION_HELP)
+          .publishPercentiles(published)
           .register(registry);
+      servedAge = new DistributionSummary[Strategy.values().length];
+      for (Strategy strategy : Strategy.values()) {
+        servedAge[strategy.ordinal()] = DistributionSummary.builder(MeterNames.SERVED_AGE)
+            .description(SERVED_AGE_HELP)
+            .baseUnit("seconds")
+            .publishPercentiles(published)
+            .tag(MeterNames.TAG_STRATEGY, strategy.label())
+            .register(registry);
+      }
     }
 
     Gauge.builder(MeterNames.LOADS_IN_FLIGHT, this, StatsMeters::loadsInFlight)
@@ -141,8 +180,39 @@ final class StatsMeters {
     }
   }
 
-  Timer requestDuration() {
-    return requestDuration;
+  /**
+   * A registered histogram series as a function timer: any registry sees its count and total,
+   * and a Prometheus exporter that publishes the view itself filters the timer out.
+   */
+  private static HistogramView histogram(MeterRegistry registry, BucketHistogram histogram,
+      String name, String description, int series, Map<String, String> tags, TimeUnit unit) {
+    HistogramView view = histogram.view(name, description, tags, series);
+    FunctionTimer.Builder<BucketHistogram> timer = FunctionTimer.builder(name, histogram,
+        h -> h.count(series), h -> h.sum(series), unit).description(description);
+    tags.forEach(timer::tag);
+    timer.register(registry);
+    return view;
+  }
+
+  void recordRequestDuration(long nanos) {
+    if (requestHistogram != null) {
+      requestHistogram.record(0, nanos);
+    } else {
+      requestDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  void recordServedAge(Strategy strategy, long millis) {
+    if (servedAgeHistogram != null) {
+      servedAgeHistogram.record(strategy.ordinal(), millis);
+    } else {
+      servedAge[strategy.ordinal()].record(millis / 1000.0);
+    }
+  }
+
+  /** The histogram series, request duration first; empty without {@link Quantiles#HISTOGRAM}. */
+  List<HistogramView> histograms() {
+    return histograms;
   }
 
   Timer loadDuration() {
@@ -151,10 +221,6 @@ final class StatsMeters {
 
   DistributionSummary cpuSaved() {
     return cpuSaved;
-  }
-
-  DistributionSummary servedAge(Strategy strategy) {
-    return servedAge[strategy.ordinal()];
   }
 
   void bind(

@@ -109,6 +109,19 @@ class DecisionReuseTest {
   }
 
   @Test
+  void aReusedCalmDecisionTakesItsMatchOffThePanickingListAsAFreshOneWould() {
+    decide("k", calm());
+    MatchContext saidToPanic = MatchContext.builder("psg-om").competition("Ligue 1")
+        .markets("btts").status(Status.PANIC).build();
+    decide("other", saidToPanic);
+    assertThat(decider.panickingMatches()).containsKey("psg-om");
+
+    decide("k", calm());
+
+    assertThat(decider.panickingMatches()).doesNotContainKey("psg-om");
+  }
+
+  @Test
   void theEndOfAHeldWarningIsSeenByTheVeryNextRequest() {
     feedWarning("psg-om", "1x2");
     Decision warned = decide("k", calm());

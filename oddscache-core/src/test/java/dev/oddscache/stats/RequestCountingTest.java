@@ -9,7 +9,7 @@ import dev.oddscache.cache.Strategy;
 import dev.oddscache.decision.Decision;
 import dev.oddscache.metrics.MeterNames;
 import dev.oddscache.zone.Zone;
-import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -191,10 +191,10 @@ class RequestCountingTest {
     recorder.recordRequest(Strategy.COMPUTE, calmActive, StaleReason.NONE, -1);
     recorder.recordFailedRequest(Strategy.COMPUTE, calmActive);
 
-    DistributionSummary stale = servedAge("serve_stale");
+    FunctionTimer stale = servedAge("serve_stale");
     assertThat(stale.count()).isEqualTo(1);
-    assertThat(stale.totalAmount()).isEqualTo(12.5);
-    assertThat(servedAge("serve_fresh").totalAmount()).isEqualTo(2.0);
+    assertThat(stale.totalTime(TimeUnit.SECONDS)).isEqualTo(12.5);
+    assertThat(servedAge("serve_fresh").totalTime(TimeUnit.SECONDS)).isEqualTo(2.0);
     assertThat(servedAge("compute").count()).isZero();
   }
 
@@ -244,7 +244,8 @@ class RequestCountingTest {
     return registry.get(name).tags(tags).functionCounter().count();
   }
 
-  private DistributionSummary servedAge(String strategy) {
-    return registry.get(MeterNames.SERVED_AGE).tag(MeterNames.TAG_STRATEGY, strategy).summary();
+  private FunctionTimer servedAge(String strategy) {
+    return registry.get(MeterNames.SERVED_AGE).tag(MeterNames.TAG_STRATEGY, strategy)
+        .functionTimer();
   }
 }

@@ -83,7 +83,8 @@ class StatsConcurrencyTest {
     assertThat(s.avgLatencyMillis()).isEqualTo(expectedSum / 1e6 / total);
     assertThat(registry.get(MeterNames.REQUESTS).functionCounters().stream()
         .mapToDouble(FunctionCounter::count).sum()).isEqualTo(total);
-    assertThat(registry.get(MeterNames.REQUEST_DURATION).timer().count()).isEqualTo(total);
+    assertThat(registry.get(MeterNames.REQUEST_DURATION).functionTimer().count())
+        .isEqualTo(total);
   }
 
   @Test

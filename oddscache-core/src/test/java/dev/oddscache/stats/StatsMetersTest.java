@@ -9,6 +9,7 @@ import dev.oddscache.metrics.MeterNames;
 import dev.oddscache.zone.Zone;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -17,8 +18,10 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -77,32 +80,76 @@ class StatsMetersTest {
   }
 
   @Test
-  void distributions_existWithUnitsAndPercentiles() {
-    Timer requests = registry.find(MeterNames.REQUEST_DURATION).timer();
-    assertThat(requests).isNotNull();
-    assertThat(registry.find(MeterNames.LOAD_DURATION).timer()).isNotNull();
-    DistributionSummary cpu = registry.find(MeterNames.CPU_SAVED_RATIO).summary();
-    assertThat(cpu).isNotNull();
-    Collection<DistributionSummary> ages = registry.find(MeterNames.SERVED_AGE).summaries();
-    assertThat(ages).hasSize(4).allSatisfy(
-        s -> assertThat(s.getId().getBaseUnit()).isEqualTo("seconds"));
+  void byDefault_histogramsBehindFunctionTimersWithCountAndTotal() {
+    assertThat(recorder.quantiles()).isEqualTo(Quantiles.HISTOGRAM);
+    assertThat(registry.find(MeterNames.REQUEST_DURATION).timer()).as("no Micrometer timer")
+        .isNull();
+    FunctionTimer requests = registry.get(MeterNames.REQUEST_DURATION).functionTimer();
+    Collection<FunctionTimer> ages = registry.find(MeterNames.SERVED_AGE).functionTimers();
     assertThat(tagValues(ages, MeterNames.TAG_STRATEGY))
         .containsExactlyInAnyOrder("serve_fresh", "serve_stale", "compute", "bypass");
+    assertThat(registry.find(MeterNames.SERVED_AGE).summaries()).isEmpty();
+    assertThat(registry.find(MeterNames.LOAD_DURATION).timer()).isNotNull();
 
     recorder.recordLatency(2_000_000);
-    recorder.recordSurgicalInvalidation(4, 39, 6, 60.0);
+    recorder.recordLatency(7_000);
+    recorder.recordRequest(Strategy.COMPUTE, Decisions.normal(Zone.STANDARD), StaleReason.NONE,
+        4_000);
 
+    assertThat(requests.count()).isEqualTo(2);
+    assertThat(requests.totalTime(TimeUnit.NANOSECONDS)).isEqualTo(2_007_000);
+    FunctionTimer compute = registry.get(MeterNames.SERVED_AGE)
+        .tag(MeterNames.TAG_STRATEGY, "compute").functionTimer();
+    assertThat(compute.count()).isEqualTo(1);
+    assertThat(compute.totalTime(TimeUnit.SECONDS)).isEqualTo(4.0);
+
+    List<HistogramView> views = recorder.histograms();
+    assertThat(views).extracting(HistogramView::name).containsExactly(
+        MeterNames.REQUEST_DURATION, MeterNames.SERVED_AGE, MeterNames.SERVED_AGE,
+        MeterNames.SERVED_AGE, MeterNames.SERVED_AGE);
+    assertThat(views.get(0).tags()).isEmpty();
+    assertThat(views.subList(1, 5)).extracting(v -> v.tags().get(MeterNames.TAG_STRATEGY))
+        .containsExactly("serve_fresh", "serve_stale", "compute", "bypass");
+    HistogramCounts latency = views.get(0).counts();
+    assertThat(latency.count()).isEqualTo(2);
+    assertThat(latency.sum()).isCloseTo(0.002007, within(1e-15));
+    // 7 us falls in (5 us, 10 us], 2 ms in (1 ms, 2.5 ms].
+    assertThat(latency.cumulativeCount(bucket(latency, 5e-6))).isZero();
+    assertThat(latency.cumulativeCount(bucket(latency, 1e-5))).isEqualTo(1);
+    assertThat(latency.cumulativeCount(bucket(latency, 1e-3))).isEqualTo(1);
+    assertThat(latency.cumulativeCount(bucket(latency, 2.5e-3))).isEqualTo(2);
+    HistogramCounts computeAge = views.get(3).counts();
+    assertThat(computeAge.cumulativeCount(bucket(computeAge, 2.5))).isZero();
+    assertThat(computeAge.cumulativeCount(bucket(computeAge, 5.0))).isEqualTo(1);
+    assertThat(views.get(1).counts().count()).isZero();
+  }
+
+  @Test
+  void summaryMode_publishesMicrometersQuantilesAsBefore() {
+    SimpleMeterRegistry plain = new SimpleMeterRegistry();
+    CacheStatsRecorder summaries = new CacheStatsRecorder(plain, 1.0, Quantiles.SUMMARY);
+    Timer requests = plain.find(MeterNames.REQUEST_DURATION).timer();
+    assertThat(requests).isNotNull();
+    Collection<DistributionSummary> ages = plain.find(MeterNames.SERVED_AGE).summaries();
+    assertThat(ages).hasSize(4).allSatisfy(
+        s -> assertThat(s.getId().getBaseUnit()).isEqualTo("seconds"));
+    assertThat(summaries.histograms()).isEmpty();
+
+    summaries.recordLatency(2_000_000);
+    summaries.recordSurgicalInvalidation(4, 39, 6, 60.0);
+
+    assertThat(requests.count()).isEqualTo(1);
     assertThat(requests.takeSnapshot().percentileValues())
         .extracting(ValueAtPercentile::percentile).containsExactly(0.5, 0.95, 0.99);
     assertThat(ages).allSatisfy(s -> assertThat(s.takeSnapshot().percentileValues())
         .extracting(ValueAtPercentile::percentile).containsExactly(0.5, 0.95, 0.99));
-    assertThat(cpu.totalAmount()).isEqualTo(0.6);
+    assertThat(plain.get(MeterNames.CPU_SAVED_RATIO).summary().totalAmount()).isEqualTo(0.6);
   }
 
   @Test
-  void percentilesOff_keepsCountSumAndMaxWithoutQuantiles() {
+  void noneMode_keepsCountSumAndMaxWithoutQuantiles() {
     SimpleMeterRegistry plain = new SimpleMeterRegistry();
-    CacheStatsRecorder withoutQuantiles = new CacheStatsRecorder(plain, 1.0, false);
+    CacheStatsRecorder withoutQuantiles = new CacheStatsRecorder(plain, 1.0, Quantiles.NONE);
     withoutQuantiles.recordLatency(2_000_000);
     withoutQuantiles.recordRequest(Strategy.SERVE_FRESH,
         Decisions.normal(Zone.STANDARD), StaleReason.NONE, 1_500);
@@ -116,7 +163,38 @@ class StatsMetersTest {
     assertThat(fresh.count()).isEqualTo(1);
     assertThat(fresh.totalAmount()).isEqualTo(1.5);
     assertThat(fresh.max()).isEqualTo(1.5);
+    assertThat(withoutQuantiles.histograms()).isEmpty();
     assertThat(withoutQuantiles.snapshot().p50LatencyMillis()).isEqualTo(2.0);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void deprecatedPercentilesFlag_meansSummaryOrNone() {
+    assertThat(new CacheStatsRecorder(new SimpleMeterRegistry(), 1.0, true).quantiles())
+        .isEqualTo(Quantiles.SUMMARY);
+    assertThat(new CacheStatsRecorder(new SimpleMeterRegistry(), 1.0, false).quantiles())
+        .isEqualTo(Quantiles.NONE);
+  }
+
+  @Test
+  void everyMode_keepsTheSnapshotsPercentiles() {
+    for (Quantiles mode : Quantiles.values()) {
+      CacheStatsRecorder r = new CacheStatsRecorder(new SimpleMeterRegistry(), 1.0, mode);
+      for (int i = 1; i <= 100; i++) {
+        r.recordLatency(i * 1_000_000L);
+      }
+      assertThat(r.snapshot().p50LatencyMillis()).as(mode.name()).isCloseTo(50.0, within(1.6));
+      assertThat(r.snapshot().p99LatencyMillis()).as(mode.name()).isCloseTo(99.0, within(3.1));
+    }
+  }
+
+  private static int bucket(HistogramCounts counts, double upperBound) {
+    for (int i = 0; i < counts.buckets(); i++) {
+      if (counts.upperBound(i) == upperBound) {
+        return i;
+      }
+    }
+    throw new AssertionError("no bound " + upperBound + " in " + counts);
   }
 
   @Test

@@ -3,12 +3,16 @@ package dev.oddscache.server.config;
 import dev.oddscache.cache.OddsCacheConfig;
 import dev.oddscache.cache.PressureConfig;
 import dev.oddscache.server.settings.FreshnessText;
+import dev.oddscache.server.settings.QuantilesText;
 import dev.oddscache.server.settings.ServerSettings;
+import dev.oddscache.stats.Quantiles;
 
 /**
  * {@code cache:} the read path, {@link OddsCacheConfig}: the load bulkhead, serving stale values
  * (while revalidating, on a load error, on overload), the load lease, metrics sampling, the
  * freshness rule ({@code drift} or {@code ttl}) and when the backend counts as under pressure.
+ * {@code quantiles} is {@code histogram} (the default), {@code summary} or {@code none}; the
+ * older {@code percentiles: true|false} still reads as {@code summary} or {@code none}.
  * {@code staleWindow: null} is the default rule: the effective TTL, at least one second. Under
  * {@code pressure:} only the keys present change.
  */
@@ -32,7 +36,9 @@ final class CacheSection {
         .duration("staleIfError", OddsCacheConfig.Builder::staleIfError)
         .durationOrNull("staleWindow", OddsCacheConfig.Builder::staleWindow)
         .decimal("latencySampleRate", OddsCacheConfig.Builder::latencySampleRate)
-        .bool("percentiles", OddsCacheConfig.Builder::percentiles)
+        // Before quantiles, which wins when both are set; true meant the summaries' quantiles.
+        .bool("percentiles", (b, v) -> b.quantiles(v ? Quantiles.SUMMARY : Quantiles.NONE))
+        .text("quantiles", (b, v) -> b.quantiles(QuantilesText.parse("quantiles", v)))
         .duration("leaseTime", OddsCacheConfig.Builder::leaseTime)
         .duration("leaseWait", OddsCacheConfig.Builder::leaseWait)
         .duration("leasePollInterval", OddsCacheConfig.Builder::leasePollInterval)

@@ -11,6 +11,7 @@ import dev.oddscache.redis.feed.FeedConfig;
 import dev.oddscache.redis.feed.RedisFeed;
 import dev.oddscache.server.fleet.FleetView;
 import dev.oddscache.server.fleet.TickIntake;
+import dev.oddscache.server.metrics.PrometheusHistograms;
 import dev.oddscache.server.settings.NetworkSettings;
 import dev.oddscache.server.settings.PolicySettings;
 import dev.oddscache.server.settings.ProxySettings;
@@ -84,6 +85,9 @@ public final class OddscacheServer implements AutoCloseable {
     this.executor = Executors.newFixedThreadPool(8, daemon("oddscache-load"));
     this.background = Executors.newSingleThreadScheduledExecutor(daemon("oddscache-background"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Before the cache registers its meters: its histograms replace two of them on /metrics.
+    PrometheusHistograms histograms =
+        PrometheusHistograms.prepare(registry, policy.cache().quantiles());
     this.backends = Backends.create(settings, ticker, executor);
     VixDetector vix = new VixDetector(settings.vix().detector(), ticker);
     this.idleEviction = new VixIdleEviction(vix, ticker, settings.vix().evictIdleAfter());
@@ -110,6 +114,7 @@ public final class OddscacheServer implements AutoCloseable {
         .valuePolicy(CachedResponse::rules);
     backends.configure(builder);
     this.cache = builder.build();
+    histograms.export(cache.histograms());
     Upstream upstream = proxySettings.upstream() == null ? null
         : new Upstream(proxySettings.upstream(), proxySettings.upstreamTimeout(), executor, ticker,
             MAX_RESPONSE_BYTES);

@@ -14,6 +14,12 @@ import java.util.Map;
  * @param servedAgeMaxSeconds oldest value served during the second (0 if none)
  * @param panicking panicking matches by tier (1 to 4)
  * @param storeHealthy whether the store answered normally
+ * @param latencyP50Seconds median duration of the cache's requests during the second, from the
+ *     request-duration histogram's buckets; null when none was recorded or without histograms
+ * @param latencyP99Seconds their p99, likewise
+ * @param servedAgeP99Seconds p99 age of the values served during the second, every strategy
+ *     together, from the served-age histograms, at most {@code servedAgeMaxSeconds}; null
+ *     likewise
  */
 public record TimelineSample(
     long t,
@@ -24,4 +30,7 @@ public record TimelineSample(
     double servedAgeAvgSeconds,
     double servedAgeMaxSeconds,
     Map<Integer, Long> panicking,
-    boolean storeHealthy) {}
+    boolean storeHealthy,
+    Double latencyP50Seconds,
+    Double latencyP99Seconds,
+    Double servedAgeP99Seconds) {}

@@ -30,6 +30,7 @@ import dev.oddscache.server.settings.ProxySettings;
 import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.server.settings.StoreSettings;
 import dev.oddscache.server.settings.VixSettings;
+import dev.oddscache.stats.Quantiles;
 import dev.oddscache.vix.DriftConfig;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
@@ -151,7 +152,8 @@ class ConfigFileDefaultsTest {
         .policy(new PolicySettings(
             OddsCacheConfig.custom().enabled(false).maxConcurrentLoads(1)
                 .maxStaleOnOverload(s1).loadQueueTimeout(s1).staleIfError(s1).staleWindow(s1)
-                .latencySampleRate(0.5).leaseTime(Duration.ofSeconds(2)).leaseWait(s1)
+                .latencySampleRate(0.5).quantiles(Quantiles.NONE)
+                .leaseTime(Duration.ofSeconds(2)).leaseWait(s1)
                 .leasePollInterval(s1).freshness(Freshness.TTL)
                 .pressure(PressureConfig.custom().occupancy(1).latencyRatio(3)
                     .minLatencySamples(1).loadBudgetPerSecond(10).build())

@@ -187,6 +187,13 @@ class ConfigFileErrorsTest {
   }
 
   @Test
+  void quantiles_unknownMode_namesTheKeyAndTheValue() {
+    loading("cache: { quantiles: histograms }")
+        .hasMessage(file + ": cache.quantiles = 'histograms': not allowed: quantiles must be"
+            + " 'histogram', 'summary' or 'none', got 'histograms'");
+  }
+
+  @Test
   void matchCapsAndFutureSkew_badValues_nameFieldAndValue() {
     loading("vix: { maxMatches: 0 }")
         .hasMessage(file + ": vix.maxMatches = 0: not allowed: maxMatches must be >= 1, got 0");

@@ -18,6 +18,7 @@ import dev.oddscache.redis.testing.KeytoolCertificate;
 import dev.oddscache.server.settings.ConnectionLimits;
 import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.server.settings.StoreSettings;
+import dev.oddscache.stats.Quantiles;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.zone.Zone;
 import dev.oddscache.zone.ZoneConfig;
@@ -94,6 +95,18 @@ class ConfigFileSectionsTest {
   }
 
   @Test
+  void cache_deprecatedPercentiles_isSummaryOrNone_andQuantilesWins() {
+    assertThat(load("cache: { percentiles: true }").policy().cache().quantiles())
+        .isEqualTo(Quantiles.SUMMARY);
+    assertThat(load("cache: { percentiles: false }").policy().cache().quantiles())
+        .isEqualTo(Quantiles.NONE);
+    assertThat(load("cache: { quantiles: none, percentiles: true }").policy().cache()
+        .quantiles()).isEqualTo(Quantiles.NONE);
+    assertThat(load("cache: { quantiles: HISTOGRAM }").policy().cache().quantiles())
+        .isEqualTo(Quantiles.HISTOGRAM);
+  }
+
+  @Test
   void cache_setsEveryKey() {
     OddsCacheConfig c = load("""
         cache:
@@ -104,7 +117,7 @@ class ConfigFileSectionsTest {
           staleIfError: 10m
           staleWindow: 5s
           latencySampleRate: 0.25
-          percentiles: false
+          quantiles: Summary
           leaseTime: 3s
           leaseWait: 200ms
           leasePollInterval: PT0.01S
@@ -117,7 +130,7 @@ class ConfigFileSectionsTest {
     assertThat(c.staleIfError()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.staleWindow()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.latencySampleRate()).isEqualTo(0.25);
-    assertThat(c.percentiles()).isFalse();
+    assertThat(c.quantiles()).isEqualTo(Quantiles.SUMMARY);
     assertThat(c.leaseTime()).isEqualTo(Duration.ofSeconds(3));
     assertThat(c.leaseWait()).isEqualTo(Duration.ofMillis(200));
     assertThat(c.leasePollInterval()).isEqualTo(Duration.ofMillis(10));

@@ -61,7 +61,8 @@ class DashboardBrowserTest {
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   private static final List<String> CANVASES =
-      List.of("chart-load", "chart-panic", "chart-mode", "chart-age", "chart-tiers");
+      List.of("chart-load", "chart-panic", "chart-mode", "chart-age", "chart-tiers",
+          "chart-latency");
   private static final List<String> MODES = List.of("NORMAL", "HIGH_VOLATILITY", "CIRCUIT_OPEN");
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -187,6 +188,14 @@ class DashboardBrowserTest {
       assertThat(painted.get(id)).as("pixels drawn on #%s", id).isPositive();
     }
     assertThat(modeBandPixels()).as("mode band drawn in a mode colour").isPositive();
+    // The quantile panels have data: the server's per-second quantiles from its histograms.
+    assertThat(points("chart-latency", 0, true)).as("latency p50 points").isPositive();
+    assertThat(points("chart-latency", 1, true)).as("latency p99 points").isPositive();
+    assertThat(points("chart-age", 2, false)).as("served age p99 points").isPositive();
+    assertThat(driver.findElement(By.id("kpi-latency")).getText())
+        .matches("[0-9.e-]+ / [0-9.e-]+");
+    assertThat(driver.findElement(By.id("kpi-age-p99")).getText()).matches("[0-9]+\\.[0-9]");
+    assertThat(driver.findElement(By.id("latency-note")).isDisplayed()).isFalse();
 
     screenshot("dashboard.png");
     assertThat(jsErrors()).as("JavaScript errors").isEmpty();
@@ -356,6 +365,18 @@ class DashboardBrowserTest {
         + "  out[id] = n;"
         + "});"
         + "return out;", CANVASES);
+  }
+
+  /**
+   * Points of one dataset of a chart with a number (above 0 when {@code positive}), as Chart.js
+   * holds them: what the line is drawn from.
+   */
+  private long points(String canvas, int dataset, boolean positive) {
+    return ((Number) js("var c = Chart.getChart(arguments[0]), positive = arguments[2];"
+        + "if (!c) { return -1; }"
+        + "return c.data.datasets[arguments[1]].data.filter(function (p) {"
+        + "  return typeof p.y === 'number' && isFinite(p.y) && (!positive || p.y > 0);"
+        + "}).length;", canvas, dataset, positive)).longValue();
   }
 
   /** Pixels of the mode band painted in one of the three mode colours. */

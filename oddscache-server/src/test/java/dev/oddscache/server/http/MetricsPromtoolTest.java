@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /metrics} of a live server, after real traffic of every kind, passes {@code promtool
- * check metrics}: Prometheus names, base units, {@code _total} counters. Skips where promtool is
+ * check metrics}: Prometheus names, base units, {@code _total} counters, and the request duration
+ * and served age as classic histograms. Skips where promtool is
  * absent, except in CI (which installs it).
  */
 class MetricsPromtoolTest {
@@ -52,7 +53,10 @@ class MetricsPromtoolTest {
 
       assertThat(promtool.exitValue()).as(output).isZero();
       assertThat(metrics).contains("oddscache_requests_total", "oddscache_breaker_mode",
-          "oddscache_invalidations_total", "oddscache_served_age_seconds");
+          "oddscache_invalidations_total",
+          "oddscache_request_duration_seconds_bucket{le=\"+Inf\"} 4",
+          "oddscache_served_age_seconds_bucket{strategy=\"serve_fresh\",le=\"+Inf\"} 1");
+      assertThat(metrics).as("histograms, not summaries, by default").doesNotContain("quantile=");
     }
   }
 }

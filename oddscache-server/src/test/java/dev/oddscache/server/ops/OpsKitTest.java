@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * meter, a tag or a tag value breaks this test, not the on-call's dashboard at 2 a.m.
  *
  * <p>The series come from {@link ScrapedSeries}, the scrape of Micrometer's Prometheus registry,
- * so the suffixes ({@code _total}, {@code _seconds}, {@code _count}, {@code quantile}) are
+ * so the suffixes ({@code _total}, {@code _seconds}, {@code _bucket}, {@code le}) are
  * Micrometer's, not a copy of its naming rules. Paths are relative to this module, as in the other
  * tests that read repository files.
  */

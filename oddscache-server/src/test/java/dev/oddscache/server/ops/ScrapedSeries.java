@@ -1,6 +1,8 @@
 package dev.oddscache.server.ops;
 
 import dev.oddscache.cache.OddsCache;
+import dev.oddscache.cache.OddsCacheConfig;
+import dev.oddscache.server.metrics.PrometheusHistograms;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collections;
@@ -15,8 +17,8 @@ import java.util.TreeSet;
  * The series a Prometheus server scrapes from one oddscache process: every meter of a real {@link
  * OddsCache}, rendered by Micrometer's Prometheus registry (the one the server exposes on {@code
  * /metrics}) and parsed back from the text exposition. Sample names are what PromQL sees: {@code
- * _total} counters, {@code _count}/{@code _sum}/{@code _max} and {@code quantile} series of
- * summaries.
+ * _total} counters, {@code _bucket}/{@code _count}/{@code _sum} series of histograms (with
+ * {@code le}), {@code _count}/{@code _sum}/{@code _max} of timers and summaries.
  */
 final class ScrapedSeries {
   private final String text;
@@ -27,10 +29,16 @@ final class ScrapedSeries {
     this.samples = samples;
   }
 
-  /** Scrapes a freshly built cache: every series exists at zero before the first request. */
+  /**
+   * Scrapes a freshly built cache, its histograms exported as the server exports them: every
+   * series exists at zero before the first request.
+   */
   static ScrapedSeries ofOddsCache() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusHistograms histograms =
+        PrometheusHistograms.prepare(registry, OddsCacheConfig.DEFAULT_QUANTILES);
     try (OddsCache<String> cache = OddsCache.<String>builder().meterRegistry(registry).build()) {
+      histograms.export(cache.histograms());
       return parse(registry.scrape());
     } finally {
       registry.close();
