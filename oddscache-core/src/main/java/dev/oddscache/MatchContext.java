@@ -1,5 +1,6 @@
 package dev.oddscache;
 
+import dev.oddscache.internal.ContextSlots;
 import dev.oddscache.internal.Durations;
 import dev.oddscache.quota.Stakes;
 import java.time.Duration;
@@ -20,6 +21,20 @@ import java.util.Set;
 public final class MatchContext {
   private static final MatchContext NONE = new Builder(null).build();
 
+  static {
+    ContextSlots.install(new ContextSlots.Access() {
+      @Override
+      public Object get(MatchContext context) {
+        return context.slot;
+      }
+
+      @Override
+      public void set(MatchContext context, Object value) {
+        context.slot = value;
+      }
+    });
+  }
+
   private final String matchId;
   private final String competition;
   private final String name;
@@ -29,6 +44,11 @@ public final class MatchContext {
   private final Map<String, Status> marketStatuses;
   private final Status status;
   private final Duration baseTtl;
+  /**
+   * The decider's last decision for this object ({@link ContextSlots}); not part of the
+   * context's value. Holds an immutable object, so a plain read sees it whole.
+   */
+  private Object slot;
 
   private MatchContext(Builder b) {
     this.matchId = b.matchId;

@@ -262,14 +262,25 @@ public final class OddsCache<V> implements AutoCloseable {
     store.close();
   }
 
+  /**
+   * The checks every read makes before reading the store. A blank key is rejected later, by
+   * {@link #requireKey}, on every path but a fresh hit: a blank key is never stored, so it never
+   * is one, and a hit need not touch the key's characters.
+   */
   private static void requireRead(String key, MatchContext context, ReadOptions options) {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * @throws IllegalArgumentException if {@code key} is blank
+   */
+  static void requireKey(String key) {
     // Most keys start with a visible character: no scan of the whole key per request.
     if (key.isEmpty() || Character.isWhitespace(key.charAt(0)) && key.isBlank()) {
       throw new IllegalArgumentException("key must not be blank, got '" + key + "'");
     }
-    Objects.requireNonNull(context, "context");
-    Objects.requireNonNull(options, "options");
   }
 
   private static void requireMatchId(String matchId) {

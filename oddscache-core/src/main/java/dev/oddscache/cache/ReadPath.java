@@ -45,6 +45,7 @@ final class ReadPath<V> {
     long startNanos = metrics.sampleLatency() ? services.ticker().nanoTime() : NOT_TIMED;
     long now = services.ticker().coarseEpochMillis();
     if (!config.enabled()) {
+      OddsCache.requireKey(key);
       Decision decision = services.decider().decide(context, now);
       return mode.notFresh(this, new ReadRequest<>(key, context, options, startNanos, null,
           ValueRules.DEFAULT, decision, 0, DriftVerdict.NOT_APPLIED), loader);
@@ -64,6 +65,7 @@ final class ReadPath<V> {
     if (fresh != null) {
       return mode.fresh(fresh);
     }
+    OddsCache.requireKey(key);
     return mode.notFresh(this, new ReadRequest<>(key, context, options, startNanos, entry, rules,
         decision, completions, verdict), loader);
   }
@@ -76,7 +78,8 @@ final class ReadPath<V> {
       return null;
     }
     long age = entry.ageMillis(now);
-    if (age >= ttlMillis - options.minFresh().toMillis()) {
+    long minFresh = options == ReadOptions.DEFAULT ? 0 : options.minFresh().toMillis();
+    if (age >= ttlMillis - minFresh) {
       return null;
     }
     return answer(startNanos, Strategy.SERVE_FRESH, decision, verdict, entry, entry, age,

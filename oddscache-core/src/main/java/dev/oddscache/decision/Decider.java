@@ -4,6 +4,7 @@ import dev.oddscache.MatchContext;
 import dev.oddscache.Status;
 import dev.oddscache.Ticker;
 import dev.oddscache.breaker.PanicBreaker;
+import dev.oddscache.internal.ContextSlots;
 import dev.oddscache.panic.PanicClock;
 import dev.oddscache.panic.PanicClockConfig;
 import dev.oddscache.quota.PanicMode;
@@ -152,7 +153,12 @@ public final class Decider {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(context, "context");
     String matchId = context.matchId();
-    ReusableDecisions.Reusable r = reusable.get(key);
+    // The context object's own slot first: a caller that keeps its contexts finds its decision
+    // there without a lookup; then the table by key, for equal contexts built per request.
+    ReusableDecisions.Reusable r = (ReusableDecisions.Reusable) ContextSlots.get(context);
+    if (r == null || !r.holdsFor(context, valueBaseTtlSeconds, now)) {
+      r = reusable.get(key);
+    }
     if (r != null && r.holdsFor(context, valueBaseTtlSeconds, now)
         && (matchId == null ? 0 : vix.matchVersion(matchId, now)) == r.matchVersion) {
       breaker.record(r.status, now);
@@ -174,9 +180,11 @@ public final class Decider {
     Decision decision = decide(context, now, valueBaseTtlSeconds);
     if (decision.status() != Status.PANIC && decision.panicMode() == PanicMode.NORMAL
         && (matchId == null || vix.matchStatus(matchId, now) == Status.NORMAL)) {
-      reusable.put(new ReusableDecisions.Reusable(key, context, valueBaseTtlSeconds, decision,
-          decision.status(), now, engine.zones().zoneUntilMillis(context.kickoff(), now),
-          version));
+      ReusableDecisions.Reusable kept = new ReusableDecisions.Reusable(key, context,
+          valueBaseTtlSeconds, decision, decision.status(), now,
+          engine.zones().zoneUntilMillis(context.kickoff(), now), version);
+      reusable.put(kept);
+      ContextSlots.set(context, kept);
     }
     return decision;
   }

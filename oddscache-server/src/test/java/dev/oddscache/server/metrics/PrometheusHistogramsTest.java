@@ -42,7 +42,8 @@ class PrometheusHistogramsTest {
   private OddsCache<String> build(Quantiles quantiles) {
     PrometheusHistograms histograms = PrometheusHistograms.prepare(registry, quantiles);
     cache = OddsCache.<String>builder()
-        .config(OddsCacheConfig.custom().quantiles(quantiles).build())
+        // Every request timed (the default times one in a hundred).
+        .config(OddsCacheConfig.custom().quantiles(quantiles).latencySampleRate(1.0).build())
         .ticker(ticker)
         .meterRegistry(registry)
         .build();
@@ -111,7 +112,8 @@ class PrometheusHistogramsTest {
     PrometheusHistograms histograms = PrometheusHistograms.prepare(registry, Quantiles.HISTOGRAM);
     // Added after the filter: it sees the tags every filter's map() left.
     registry.config().commonTags("region", "eu");
-    cache = OddsCache.<String>builder().ticker(ticker).meterRegistry(registry).build();
+    cache = OddsCache.<String>builder().ticker(ticker).meterRegistry(registry)
+        .config(OddsCacheConfig.custom().latencySampleRate(1.0).build()).build();
     histograms.export(cache.histograms());
     traffic();
     String text = registry.scrape();
