@@ -86,11 +86,16 @@ final class BucketHistogram {
 
   /** Records one value in one series; a negative value is ignored. */
   void record(int series, long value) {
+    record(ThreadSlots.current(), series, value);
+  }
+
+  /** {@link #record(int, long)} by the thread holding {@code slot} ({@link ThreadSlots}). */
+  void record(int slot, int series, long value) {
     if (value < 0) {
       return;
     }
     int base = series * stride;
-    StripedCounters.Row row = counters.row();
+    StripedCounters.Row row = counters.row(slot);
     row.increment(base + bucketOf(value));
     row.add(base + stride - 1, value);
   }

@@ -146,9 +146,11 @@ public final class CacheStatsRecorder implements CacheMetrics {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(staleReason, "staleReason");
-    count(strategy, decision, staleReason);
+    // The thread's slot looked up once for its counts and its served age.
+    int slot = ThreadSlots.current();
+    count(counters.row(slot), strategy, decision, staleReason);
     if (servedAgeMillis >= 0) {
-      meters.recordServedAge(strategy, servedAgeMillis);
+      meters.recordServedAge(slot, strategy, servedAgeMillis);
     }
   }
 
@@ -161,12 +163,12 @@ public final class CacheStatsRecorder implements CacheMetrics {
   public void recordFailedRequest(Strategy strategy, Decision decision) {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(decision, "decision");
-    count(strategy, decision, StaleReason.NONE);
+    count(counters.row(), strategy, decision, StaleReason.NONE);
   }
 
-  private void count(Strategy strategy, Decision decision, StaleReason staleReason) {
-    // One row lookup for the six to eight counts of a request.
-    StripedCounters.Row row = counters.row();
+  /** The six to eight counts of a request, in the row of its thread. */
+  private void count(StripedCounters.Row row, Strategy strategy, Decision decision,
+      StaleReason staleReason) {
     add(row, Stat.TOTAL_REQUESTS);
     add(row, strategyStat(strategy));
     if (staleReason != StaleReason.NONE || strategy == Strategy.SERVE_STALE) {

@@ -202,9 +202,10 @@ final class StatsMeters {
     }
   }
 
-  void recordServedAge(Strategy strategy, long millis) {
+  /** Records a served age, by the thread holding {@code slot} ({@link ThreadSlots#current()}). */
+  void recordServedAge(int slot, Strategy strategy, long millis) {
     if (servedAgeHistogram != null) {
-      servedAgeHistogram.record(strategy.ordinal(), millis);
+      servedAgeHistogram.record(slot, strategy.ordinal(), millis);
     } else {
       servedAge[strategy.ordinal()].record(millis / 1000.0);
     }

@@ -47,7 +47,14 @@ final class StripedCounters {
 
   /** The calling thread's row, for several updates in a row. Never share it with another thread. */
   Row row() {
-    int slot = ThreadSlots.current();
+    return row(ThreadSlots.current());
+  }
+
+  /**
+   * The row of the thread holding {@code slot}, its {@link ThreadSlots#current()}: a request
+   * that records into several counter sets looks its slot up once.
+   */
+  Row row(int slot) {
     if (slot >= ThreadSlots.OWNED) {
       return sharedRows[slot & (STRIPES - 1)];
     }
