@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oddscache.ManualTicker;
-import dev.oddscache.server.http.Http;
 import dev.oddscache.server.http.OddscacheServer;
 import dev.oddscache.server.settings.DemoClock;
 import dev.oddscache.server.settings.ServerSettings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +32,7 @@ class DemoClockAgreementTest {
   private static final long STEP_MILLIS = 530;
   private static final int STEPS = 700;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** The quota table: the story minutes at which tiers 2, 3 and 4 begin, per stakes. */
   private static final Map<String, double[]> TIER_STARTS = Map.of(
@@ -60,7 +63,7 @@ class DemoClockAgreementTest {
             competition)));
         long storyMillis = Math.round(step * STEP_MILLIS * SPEED);
         double expectedMinutes = storyMillis / 6_000 / 10.0;
-        JsonNode status = JSON.readTree(Http.get(server.url() + "/v1/status").body());
+        JsonNode status = JSON.readTree(get(server.url() + "/v1/status").body());
         String at = "story minute " + storyMillis / 60_000.0 + ": " + status;
 
         assertThat(status.path("clock").path("speed").asDouble()).isEqualTo(SPEED);
@@ -90,11 +93,26 @@ class DemoClockAgreementTest {
   }
 
   private static String panicRequest(OddscacheServer server, String match, String competition) {
-    HttpResponse<String> response = Http.get(server.url() + "/p/predictions/" + match + "/1x2/0",
+    HttpResponse<String> response = get(server.url() + "/p/predictions/" + match + "/1x2/0",
         "X-Match-Id", match, "X-Competition", competition, "X-Markets", "1x2",
         "X-Vix-Status", "PANIC");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.headers().firstValue("X-Oddscache-Tier").orElse("none");
+  }
+
+  private static HttpResponse<String> get(String url, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int tableTier(String stakes, double minutes) {
