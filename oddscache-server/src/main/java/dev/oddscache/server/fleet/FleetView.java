@@ -50,7 +50,7 @@ public final class FleetView implements AutoCloseable {
   private final InstanceRegistry registry;
   private final FleetPanics panics;
   private final PanicQuota quota;
-  private final DemoClock shown;
+  private final Supplier<DemoClock> shown;
   private final String instanceId;
   private final String version;
   private final long startedMillis;
@@ -65,7 +65,7 @@ public final class FleetView implements AutoCloseable {
    * @param requestsPerSecond its proxied requests of the last complete second
    */
   public FleetView(RedisConnector redis, OddsCache<?> cache, RedisFeed feed, PanicQuota quota,
-      DemoClock shown, String instanceId, String version, Supplier<String> url,
+      Supplier<DemoClock> shown, String instanceId, String version, Supplier<String> url,
       DoubleSupplier requestsPerSecond) {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.feed = feed;
@@ -171,7 +171,7 @@ public final class FleetView implements AutoCloseable {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("match", p.matchId());
       m.put("sinceMillis", since);
-      m.put("minutes", shown.minutes(lasted));
+      m.put("minutes", shown.get().minutes(lasted));
       m.put("tier", quota.decide(0, PanicState.lastingMillis(lasted), p.stakes()).tier());
       m.put("stakes", p.stakes().name());
       byMatch.put(p.matchId(), m);

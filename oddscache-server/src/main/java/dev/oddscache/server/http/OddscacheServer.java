@@ -27,6 +27,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,7 +63,7 @@ public final class OddscacheServer implements AutoCloseable {
   private final StatusRoutes statusRoutes;
   private final VixIdleEviction idleEviction;
   /** The clock durations are shown in: real time, or the demo's story time. */
-  private final DemoClock shown;
+  private volatile DemoClock shown;
   /** Markers the dashboard draws on its charts: posted match events, the demo's story. */
   private final TimelineMarks marks = new TimelineMarks();
   /** With Redis: the fleet's tick stream, this instance's reader and appender; else null. */
@@ -121,10 +122,10 @@ public final class OddscacheServer implements AutoCloseable {
             MAX_RESPONSE_BYTES);
     Timeline timeline = new Timeline(cache, upstream == null ? () -> 0 : upstream::calls);
     PanicQuota quota = new PanicQuota(policy.quota());
-    this.fleet = redis == null ? null : new FleetView(redis, cache, feed, quota, shown,
+    this.fleet = redis == null ? null : new FleetView(redis, cache, feed, quota, this::shown,
         instanceId, version(), () -> servingUrl, timeline::requestsPerSecond);
     this.statusRoutes = new StatusRoutes(cache, timeline, registry, policy.breaker(), fleet,
-        quota, shown, marks);
+        quota, this::shown, marks);
     Auth auth = new Auth(settings.tokens().ingest(), settings.tokens().admin());
     ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, proxySettings.maxKeyBytes(),
         proxySettings.implicitFreshness());
@@ -269,6 +270,19 @@ public final class OddscacheServer implements AutoCloseable {
     String bind = settings.network().bind();
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
     return "http://" + host + ":" + port();
+  }
+
+  /** The clock durations are shown in. */
+  public DemoClock shown() {
+    return shown;
+  }
+
+  /**
+   * Shows durations in {@code clock} from now on: the demo starts its story clock once the server
+   * is up, so that the story's first minutes are not spent starting it.
+   */
+  public void showDurationsIn(DemoClock clock) {
+    this.shown = Objects.requireNonNull(clock, "clock");
   }
 
   /** The markers the dashboard draws on its charts; the demo adds its story's events. */

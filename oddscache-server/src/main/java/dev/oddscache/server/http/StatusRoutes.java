@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code /v1/status}, {@code /v1/timeline}, {@code /metrics} and the health checks. */
 final class StatusRoutes {
@@ -24,11 +25,11 @@ final class StatusRoutes {
   /** With Redis, the fleet's instances and panics; else null. */
   private final FleetView fleet;
   private final PanicQuota quota;
-  private final DemoClock shown;
+  private final Supplier<DemoClock> shown;
   private final TimelineMarks marks;
 
   StatusRoutes(OddsCache<?> cache, Timeline timeline, PrometheusMeterRegistry registry,
-      BreakerConfig breakerConfig, FleetView fleet, PanicQuota quota, DemoClock shown,
+      BreakerConfig breakerConfig, FleetView fleet, PanicQuota quota, Supplier<DemoClock> shown,
       TimelineMarks marks) {
     this.cache = cache;
     this.timeline = timeline;
@@ -58,7 +59,8 @@ final class StatusRoutes {
     breaker.put("samples", b.samples());
     breaker.put("windowFull", b.windowFull());
     // In the clock durations are shown in: the demo's compressed 30 s window is its 30 minutes.
-    breaker.put("windowSeconds", shown.millis(breakerConfig.window().toMillis()) / 1000.0);
+    breaker.put("windowSeconds",
+        shown.get().millis(breakerConfig.window().toMillis()) / 1000.0);
 
     long now = cache.decider().ticker().epochMillis();
     PanicClock clock = cache.decider().panicClock();
@@ -72,7 +74,8 @@ final class StatusRoutes {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("clock", clock(now));
     json.put("breaker", breaker);
-    PanicListing.write(json, cache.decider().panickingMatches(), clock, now, page, quota, shown);
+    PanicListing.write(json, cache.decider().panickingMatches(), clock, now, page, quota,
+        shown.get());
     if (fleet != null) {
       // The fleet's panics too, each with its shared start: not only the matches served here.
       @SuppressWarnings("unchecked")
@@ -94,6 +97,7 @@ final class StatusRoutes {
    * started (real epoch millis) and how much story time has passed since, in milliseconds.
    */
   private Map<String, Object> clock(long now) {
+    DemoClock shown = this.shown.get();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("speed", shown.speed());
     if (shown.isAccelerated()) {

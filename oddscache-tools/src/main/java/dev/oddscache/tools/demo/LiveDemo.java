@@ -1,6 +1,5 @@
 package dev.oddscache.tools.demo;
 
-import dev.oddscache.Ticker;
 import dev.oddscache.breaker.BreakerSnapshot;
 import dev.oddscache.server.http.OddscacheServer;
 import dev.oddscache.server.settings.DemoClock;
@@ -55,12 +54,22 @@ final class LiveDemo {
    */
   Totals run(boolean exitWhenDone, CountDownLatch stop) throws InterruptedException {
     Scenario scenario = ScenarioReader.parse(resource(SCENARIO));
-    AcceleratedTicker ticker = new AcceleratedTicker(speed);
     StoryEvents story = new StoryEvents(scenario);
-    DemoClock shown = DemoClock.accelerated(speed, ticker.startEpochMillis());
     try (DemoUpstream upstream = new DemoUpstream(scenario.backend().latencyMs());
-        OddscacheServer server = startServer(upstream, shown);
-        TrafficDriver traffic = new TrafficDriver(server.url(), scenario, ticker, rate)) {
+        OddscacheServer server = startServer(upstream)) {
+      // The story's clock starts once the server is up, with the traffic: story minute 10 is
+      // 10 real seconds after the first request, on the terminal and on the dashboard alike.
+      AcceleratedTicker ticker = new AcceleratedTicker(speed);
+      server.showDurationsIn(DemoClock.accelerated(speed, ticker.startEpochMillis()));
+      return play(scenario, story, ticker, upstream, server, exitWhenDone, stop);
+    }
+  }
+
+  private Totals play(Scenario scenario, StoryEvents story, AcceleratedTicker ticker,
+      DemoUpstream upstream, OddscacheServer server, boolean exitWhenDone, CountDownLatch stop)
+      throws InterruptedException {
+    DemoClock shown = server.shown();
+    try (TrafficDriver traffic = new TrafficDriver(server.url(), scenario, ticker, rate)) {
       Set<String> modes = new LinkedHashSet<>(List.of("NORMAL"));
       Map<String, Integer> maxTiers = new LinkedHashMap<>();
       server.cache().breaker().addListener(t -> {
@@ -124,21 +133,19 @@ final class LiveDemo {
     }
   }
 
-  private OddscacheServer startServer(DemoUpstream upstream, DemoClock shown) {
+  private OddscacheServer startServer(DemoUpstream upstream) {
     ServerSettings settings = ServerSettings.from(
         DemoSettings.scaled(ServerSettings.ofDefaults(), speed))
         .proxy(p -> p.upstream(URI.create(upstream.url()))).build();
     try {
       return OddscacheServer.start(
-          ServerSettings.from(settings).network(n -> n.port(port)).build(), Ticker.system(),
-          shown);
+          ServerSettings.from(settings).network(n -> n.port(port)).build());
     } catch (RuntimeException e) {
       if (port == 0) {
         throw e;
       }
       out.println("port " + port + " is busy (" + e.getMessage() + "); using a free port instead");
-      return OddscacheServer.start(ServerSettings.from(settings).network(n -> n.port(0)).build(),
-          Ticker.system(), shown);
+      return OddscacheServer.start(ServerSettings.from(settings).network(n -> n.port(0)).build());
     }
   }
 

@@ -23,6 +23,7 @@ final class PriceErrorChart {
   /** Where a p99.9 error of 0 is drawn: a log axis has no 0, and this is below any measured. */
   static final double ZERO_AT = PriceErrorHistogram.RESOLUTION / 2;
   private static final int HEIGHT = 600;
+  private static final double LABEL_ALL_TICKS_UP_TO_DECADES = 2.2;
 
   private PriceErrorChart() {}
 
@@ -58,6 +59,10 @@ final class PriceErrorChart {
     maxY *= 2;
     styler.setXAxisMin(minX).setXAxisMax(maxX);
     styler.setYAxisMin(minY).setYAxisMax(maxY);
+    // XChart labels only the decades of a log axis: over two decades or so that is one or two
+    // labels, so such an axis gets its 2, 3, 5... ticks labelled too.
+    styler.setXAxisLogarithmicDecadeOnly(Math.log10(maxX / minX) > LABEL_ALL_TICKS_UP_TO_DECADES);
+    styler.setYAxisLogarithmicDecadeOnly(Math.log10(maxY / minY) > LABEL_ALL_TICKS_UP_TO_DECADES);
     Labels labels = new Labels(minX, maxX, minY, maxY);
     // The colours of the report's other charts; the product stands apart by its diamond.
     PolicyPalette palette = PolicyPalette.of(result);

@@ -24,8 +24,13 @@ final class ReportCharts {
   static final int WIDTH = 1000;
   static final int HEIGHT = 420;
   private static final int MAX_POINTS = 1500;
-  /** Per-second series are drawn per minute at least: per second, TTL cycles draw a sawtooth. */
-  private static final int MIN_BUCKET_SECONDS = 60;
+  /** How many buckets a per-second series is drawn with, about. */
+  private static final int TARGET_POINTS = 150;
+  /**
+   * Bucket widths below a minute. Never under 10 s: a backend called a few times a second draws
+   * a comb between 0 and 1 per second on a log axis, where a 10-second mean shows its rate.
+   */
+  private static final int[] ROUND_SECONDS = {10, 15, 30, 60};
   /** Where a minute without backend calls is drawn on the load chart's log axis. */
   private static final double ZERO_LOAD_AT = 0.1;
   private static final String ELAPSED = "time since scenario start (h:mm)";
@@ -47,6 +52,13 @@ final class ReportCharts {
       charts.put("tiers", tiers(cache, result.plan().matches(), seconds));
     }
     charts.put("served-age", servedAge(result));
+    for (XYChart chart : charts.values()) {
+      if (chart.getSeriesMap().size() > 4) {
+        // A horizontal legend of many policies is wider than the chart.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+      }
+    }
     if (seconds > 24 * 60 * 60) {
       // Day 1 is the first day: the axis starts at the epoch, January 1st.
       charts.values().forEach(c -> c.getStyler().setDatePattern("'day' D, H:mm"));
@@ -157,14 +169,27 @@ final class ReportCharts {
     return chart;
   }
 
-  /** Buckets of a whole number of minutes, at least one, and at most {@link #MAX_POINTS}. */
+  /**
+   * About {@link #TARGET_POINTS} buckets of 10, 15 or 30 seconds or whole minutes, and at most
+   * {@link #MAX_POINTS}: a two-hour run is drawn per minute, where per second the TTL cycles
+   * draw a sawtooth, and a three-minute run per 10 seconds.
+   */
   static int bucketSeconds(int seconds) {
-    int minutes = Math.max(1, (seconds + MAX_POINTS * MIN_BUCKET_SECONDS - 1)
-        / (MAX_POINTS * MIN_BUCKET_SECONDS));
-    return minutes * MIN_BUCKET_SECONDS;
+    int target = Math.max(1, seconds / TARGET_POINTS);
+    for (int round : ROUND_SECONDS) {
+      if (target <= round) {
+        return round;
+      }
+    }
+    int minutes = Math.max((target + 59) / 60,
+        (seconds + MAX_POINTS * 60 - 1) / (MAX_POINTS * 60));
+    return minutes * 60;
   }
 
   private static String bucketName(int bucketSeconds) {
+    if (bucketSeconds < 60) {
+      return bucketSeconds == 1 ? "second" : bucketSeconds + " seconds";
+    }
     int minutes = bucketSeconds / 60;
     return minutes == 1 ? "minute" : minutes + " minutes";
   }

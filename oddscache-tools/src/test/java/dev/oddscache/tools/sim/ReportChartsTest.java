@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
-/** The report's charts read right: one colour per policy, whole named levels, no sawtooth. */
+/** The report's charts read right: one colour per policy, whole named levels, bucketed load. */
 class ReportChartsTest {
   private static final SimulationResult RESULT = Runs.of(
       TestScenarios.clasico(10, 50, 2, 8, "\"oddscache\", \"bypass\", \"fixed-ttl\""));
@@ -41,10 +41,10 @@ class ReportChartsTest {
   }
 
   @Test
-  void loadIsAveragedPerMinute() {
+  void loadIsAveragedOverBuckets() {
     XYSeries requests = ReportCharts.load(RESULT).getSeriesMap().get("requests");
-    // Ten minutes of a constant 50 requests per second: ten points of 50.
-    assertThat(requests.getXData()).hasSize(10);
+    // Ten minutes of a constant 50 requests per second in 10-second buckets: 60 points of 50.
+    assertThat(requests.getXData()).hasSize(60);
     for (double y : requests.getYData()) {
       assertThat(y).isEqualTo(50.0);
     }
@@ -66,9 +66,11 @@ class ReportChartsTest {
   }
 
   @Test
-  void bucketsAreWholeMinutesAndAtMost1500() {
-    assertThat(ReportCharts.bucketSeconds(600)).isEqualTo(60);
-    assertThat(ReportCharts.bucketSeconds(90_000)).isEqualTo(60);
-    assertThat(ReportCharts.bucketSeconds(86_400 * 3)).isEqualTo(180);
+  void bucketsAreRoundAndAbout150() {
+    assertThat(ReportCharts.bucketSeconds(150)).isEqualTo(10);
+    assertThat(ReportCharts.bucketSeconds(3_000)).isEqualTo(30);
+    assertThat(ReportCharts.bucketSeconds(7_200)).isEqualTo(60);
+    assertThat(ReportCharts.bucketSeconds(86_400)).isEqualTo(600);
+    assertThat(ReportCharts.bucketSeconds(86_400 * 30)).isEqualTo(17_280);
   }
 }
