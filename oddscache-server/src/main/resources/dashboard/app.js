@@ -34,7 +34,8 @@
     store: { true: '#2f855a', false: '#c53030' },
     tiers: { 1: '#c53030', 2: '#dd6b20', 3: '#b7791f', 4: '#4a5568' },
     enter: '#9c4221',
-    exit: '#2c5282'
+    exit: '#2c5282',
+    mark: '#3e4c59'
   };
 
   var refreshes = 0;
@@ -43,6 +44,9 @@
   var charts = null;
   var thresholds = null;
   var latest = { samples: [], span: 60, tLast: 0 };
+  // The clock durations are shown in: speed 1 on real time; the demo's story runs faster.
+  var shownClock = { speed: 1 };
+  var marks = [];
 
   function $(id) {
     return document.getElementById(id);
@@ -93,18 +97,55 @@
     return typeof value === 'number' && isFinite(value) ? String(Math.round(value)) : '—';
   }
 
-  /** Seconds relative to the latest sample, as an axis label: "now", "-30s", "-5m", "-2m30s". */
+  /**
+   * Seconds relative to the latest sample, as an axis label: "now", "-30s", "-5m", "-2m30s",
+   * "-2h", in the shown clock (in the demo, 30 real seconds at 60x are "-30m").
+   */
   function relativeLabel(seconds) {
-    var s = Math.round(-seconds);
+    var s = Math.round(-seconds * speed());
     if (s <= 0) {
       return 'now';
     }
-    var m = Math.floor(s / 60);
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
     var r = s % 60;
+    if (h > 0) {
+      return '-' + h + 'h' + (m ? m + 'm' : '');
+    }
     if (m === 0) {
       return '-' + r + 's';
     }
     return '-' + m + 'm' + (r ? r + 's' : '');
+  }
+
+  function speed() {
+    return typeof shownClock.speed === 'number' && shownClock.speed > 0 ? shownClock.speed : 1;
+  }
+
+  function accelerated() {
+    return speed() !== 1 && typeof shownClock.startMillis === 'number';
+  }
+
+  /** Story time as "mm:ss" (minutes keep counting past 59, as the story's minute does). */
+  function storyTime(elapsedMillis) {
+    var s = Math.max(0, Math.floor(elapsedMillis / 1000));
+    return pad(Math.floor(s / 60)) + ':' + pad(s % 60);
+  }
+
+  /** A real instant as the shown clock tells it: story time in the demo, else the time of day. */
+  function instant(millis) {
+    return accelerated() ? storyTime((millis - shownClock.startMillis) * speed()) : clock(millis);
+  }
+
+  /** A duration in seconds of the shown clock, as "30 min", "1 h 30 min", "45 s". */
+  function duration(seconds) {
+    if (typeof seconds !== 'number' || !isFinite(seconds)) return '—';
+    var s = Math.round(seconds);
+    if (s < 60) return s + ' s';
+    var h = Math.floor(s / 3600);
+    var m = Math.round((s % 3600) / 60);
+    if (h === 0) return m + ' min';
+    return h + ' h' + (m ? ' ' + m + ' min' : '');
   }
 
   function stepFor(span) {
@@ -186,7 +227,11 @@
     var tLast = samples.length ? samples[samples.length - 1].t : 0;
     var span = samples.length ? Math.max(60, Math.ceil((tLast - samples[0].t) / 1000)) : 60;
     latest = { samples: samples, span: span, tLast: tLast };
+    shownClock = status.clock || timeline.clock || { speed: 1 };
+    marks = Array.isArray(timeline.marks) ? timeline.marks : [];
 
+    renderClock();
+    renderStory();
     renderBreaker(status.breaker || {});
     renderStore(status.store || {});
     renderPanics(Array.isArray(status.panics) ? status.panics : [], panicTotal(status));
@@ -203,7 +248,47 @@
     $('mode-card').dataset.mode = mode;
     setText('ratio', fixed(breaker.panicRatio, 2));
     setText('samples', whole(breaker.samples));
-    setText('window', breaker.windowFull ? 'full (30 min)' : 'filling');
+    // The window as configured, in the shown clock: the demo's 30 real seconds are its 30 min.
+    var window = typeof breaker.windowSeconds === 'number' ? duration(breaker.windowSeconds) : null;
+    setText('window', (window ? window + ', ' : '') + (breaker.windowFull ? 'full' : 'filling'));
+    setText('chart-panic-sub', 'share of PANIC requests in the breaker\'s '
+      + (window ? window + ' ' : '') + 'window, with its thresholds');
+  }
+
+  /** The demo's story clock in the header; hidden on real time. */
+  function renderClock() {
+    var el = $('demo-clock');
+    if (!accelerated()) {
+      el.hidden = true;
+      return;
+    }
+    el.hidden = false;
+    setText('demo-time', storyTime(shownClock.elapsedMillis));
+    setText('demo-speed', fixed(speed(), 0) + 'x');
+    el.title = 'Story time: every duration on this page is in it; ' + fixed(speed(), 0)
+      + ' story seconds pass per real second.';
+  }
+
+  /** The markers of the charts, also as a list. */
+  function renderStory() {
+    var list = $('story');
+    var fragment = document.createDocumentFragment();
+    if (marks.length === 0) {
+      var empty = document.createElement('li');
+      empty.className = 'empty';
+      empty.textContent = 'No event in view.';
+      fragment.appendChild(empty);
+    }
+    marks.forEach(function (m) {
+      var li = document.createElement('li');
+      var t = document.createElement('time');
+      t.textContent = instant(m.t);
+      t.setAttribute('datetime', new Date(m.t).toISOString());
+      li.appendChild(t);
+      li.appendChild(document.createTextNode(m.label));
+      fragment.appendChild(li);
+    });
+    list.replaceChildren(fragment);
   }
 
   function renderStore(store) {
@@ -256,7 +341,7 @@
       tr.appendChild(tierCell);
       tr.appendChild(cell(p.stakes || '—', 'stakes stakes-' + String(p.stakes).toLowerCase()));
       tr.appendChild(cell(fixed(p.minutes, 1) + ' min', 'num'));
-      tr.appendChild(cell(typeof p.sinceMillis === 'number' ? clock(p.sinceMillis) : '—', 'num'));
+      tr.appendChild(cell(typeof p.sinceMillis === 'number' ? instant(p.sinceMillis) : '—', 'num'));
       fragment.appendChild(tr);
     });
     if (total > rows.length) {
@@ -356,8 +441,7 @@
       maxReq = Math.max(maxReq, x.requests);
       maxLoads = Math.max(maxLoads, x.loads);
     });
-    var minutes = Math.round(latest.span / 60);
-    setText('chart-load-desc', 'Over the last ' + minutes + ' minutes: up to ' + maxReq
+    setText('chart-load-desc', 'Over the last ' + duration(latest.span * speed()) + ': up to ' + maxReq
       + ' requests and ' + maxLoads + ' backend loads per second; last second ' + last.requests
       + ' requests, ' + last.loads + ' loads.');
     setText('chart-panic-desc', 'Panic ratio now ' + fixed(last.panicRatio, 2) + '.');
@@ -435,6 +519,50 @@
     }
   };
 
+  /**
+   * A dashed vertical line at each marker (a match event, a step of the demo's story), labelled
+   * at the top of the charts that ask for labels; labels that would overlap the previous one
+   * move down a line.
+   */
+  var marksPlugin = {
+    id: 'marks',
+    afterDatasetsDraw: function (chart, args, options) {
+      if (!marks.length || !options || !options.enabled) return;
+      var area = chart.chartArea;
+      var x = chart.scales.x;
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.font = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      ctx.textBaseline = 'top';
+      var rowsEnd = [];
+      marks.forEach(function (m) {
+        var px = Math.round(x.getPixelForValue((m.t - latest.tLast) / 1000)) + 0.5;
+        if (px < area.left || px > area.right) return;
+        ctx.strokeStyle = COLORS.mark;
+        ctx.lineWidth = 1;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(px, area.top);
+        ctx.lineTo(px, area.bottom);
+        ctx.stroke();
+        if (!options.labels) return;
+        ctx.setLineDash([]);
+        var text = instant(m.t) + ' ' + m.label;
+        var w = ctx.measureText(text).width + 6;
+        var left = Math.min(px + 3, area.right - w);
+        var row = 0;
+        while (rowsEnd[row] !== undefined && rowsEnd[row] > left) row++;
+        rowsEnd[row] = left + w + 4;
+        var top = area.top + 2 + row * 15;
+        ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+        ctx.fillRect(left, top, w, 14);
+        ctx.fillStyle = COLORS.mark;
+        ctx.fillText(text, left + 3, top + 1);
+      });
+      ctx.restore();
+    }
+  };
+
   /** Labelled horizontal lines at the breaker thresholds. */
   var thresholdsPlugin = {
     id: 'thresholdLines',
@@ -495,7 +623,7 @@
 
   function tooltipTitle(items) {
     if (!items.length) return '';
-    return clock(latest.tLast + items[0].parsed.x * 1000);
+    return instant(latest.tLast + items[0].parsed.x * 1000);
   }
 
   function baseOptions(yTitle, extra) {
@@ -523,7 +651,8 @@
           align: 'end',
           labels: { color: COLORS.text, boxWidth: 14, boxHeight: 2, usePointStyle: false }
         },
-        tooltip: { callbacks: { title: tooltipTitle } }
+        tooltip: { callbacks: { title: tooltipTitle } },
+        marks: { enabled: true, labels: false }
       }
     };
     return Object.assign(options, extra || {});
@@ -537,7 +666,10 @@
     Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
     Chart.defaults.font.size = 12;
     Chart.defaults.color = COLORS.muted;
+    Chart.register(marksPlugin);
 
+    var loadOptions = baseOptions('per second');
+    loadOptions.plugins.marks.labels = true;
     var load = new Chart($('chart-load'), {
       type: 'line',
       data: {
@@ -546,7 +678,7 @@
           line('Backend loads', COLORS.loads)
         ]
       },
-      options: baseOptions('per second')
+      options: loadOptions
     });
 
     var panicOptions = baseOptions('ratio');
@@ -555,6 +687,7 @@
     panicOptions.scales.y.ticks = { color: COLORS.muted, stepSize: 0.1, callback: function (v) { return v.toFixed(1); } };
     panicOptions.plugins.legend = { display: false };
     panicOptions.plugins.thresholdLines = { enabled: true };
+    panicOptions.plugins.marks.labels = true;
     panicOptions.plugins.lanes = {
       lanes: [{ alpha: 0.10, color: function (s) { return COLORS.mode[s.mode]; } }]
     };

@@ -14,6 +14,7 @@ import dev.oddscache.redis.fleet.FleetPanic;
 import dev.oddscache.redis.fleet.FleetPanics;
 import dev.oddscache.redis.fleet.InstanceInfo;
 import dev.oddscache.redis.fleet.InstanceRegistry;
+import dev.oddscache.server.settings.DemoClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,6 +50,7 @@ public final class FleetView implements AutoCloseable {
   private final InstanceRegistry registry;
   private final FleetPanics panics;
   private final PanicQuota quota;
+  private final Supplier<DemoClock> shown;
   private final String instanceId;
   private final String version;
   private final long startedMillis;
@@ -58,17 +60,19 @@ public final class FleetView implements AutoCloseable {
 
   /**
    * @param feed the fleet's tick feed, or null when ticks are not shared (its stats are shown)
+   * @param shown the clock panic durations are shown in
    * @param url where this instance serves, read at each heartbeat; null until it serves
    * @param requestsPerSecond its proxied requests of the last complete second
    */
   public FleetView(RedisConnector redis, OddsCache<?> cache, RedisFeed feed, PanicQuota quota,
-      String instanceId, String version, Supplier<String> url,
+      Supplier<DemoClock> shown, String instanceId, String version, Supplier<String> url,
       DoubleSupplier requestsPerSecond) {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.feed = feed;
     this.registry = new InstanceRegistry(redis, HEARTBEAT_EXPIRY);
     this.panics = new FleetPanics(redis, Decider.PANIC_STALE_AFTER);
     this.quota = Objects.requireNonNull(quota, "quota");
+    this.shown = Objects.requireNonNull(shown, "shown");
     this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
     this.version = Objects.requireNonNull(version, "version");
     this.startedMillis = System.currentTimeMillis();
@@ -167,7 +171,7 @@ public final class FleetView implements AutoCloseable {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("match", p.matchId());
       m.put("sinceMillis", since);
-      m.put("minutes", Math.round(lasted / 6_000.0) / 10.0);
+      m.put("minutes", shown.get().minutes(lasted));
       m.put("tier", quota.decide(0, PanicState.lastingMillis(lasted), p.stakes()).tier());
       m.put("stakes", p.stakes().name());
       byMatch.put(p.matchId(), m);

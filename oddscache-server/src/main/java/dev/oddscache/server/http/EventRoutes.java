@@ -1,6 +1,7 @@
 package dev.oddscache.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oddscache.Ticker;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.invalidation.EventType;
 import dev.oddscache.invalidation.InvalidationReport;
@@ -12,9 +13,13 @@ import java.util.Map;
 /** {@code POST /v1/events}: {@code {"match","type","market"?}} → the invalidation report. */
 final class EventRoutes {
   private final OddsCache<?> cache;
+  private final TimelineMarks marks;
+  private final Ticker ticker;
 
-  EventRoutes(OddsCache<?> cache) {
+  EventRoutes(OddsCache<?> cache, TimelineMarks marks, Ticker ticker) {
     this.cache = cache;
+    this.marks = marks;
+    this.ticker = ticker;
   }
 
   void postEvent(Context ctx) {
@@ -41,6 +46,8 @@ final class EventRoutes {
     } catch (StoreException e) {
       throw new ApiError(503, "store unavailable, nothing invalidated", null, e.getMessage());
     }
+    marks.add(ticker.epochMillis(), event.name() + " " + match
+        + (market == null ? "" : " (" + market + ")"));
     ctx.json(json(report));
   }
 

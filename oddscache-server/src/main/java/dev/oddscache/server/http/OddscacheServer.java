@@ -12,6 +12,7 @@ import dev.oddscache.redis.feed.RedisFeed;
 import dev.oddscache.server.fleet.FleetView;
 import dev.oddscache.server.fleet.TickIntake;
 import dev.oddscache.server.metrics.PrometheusHistograms;
+import dev.oddscache.server.settings.DemoClock;
 import dev.oddscache.server.settings.NetworkSettings;
 import dev.oddscache.server.settings.PolicySettings;
 import dev.oddscache.server.settings.ProxySettings;
@@ -27,6 +28,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,6 +63,10 @@ public final class OddscacheServer implements AutoCloseable {
   private final Backends backends;
   private final StatusRoutes statusRoutes;
   private final VixIdleEviction idleEviction;
+  /** The clock durations are shown in: real time, or the demo's story time. */
+  private volatile DemoClock shown;
+  /** Markers the dashboard draws on its charts: posted match events, the demo's story. */
+  private final TimelineMarks marks = new TimelineMarks();
   /** With Redis: the fleet's tick stream, this instance's reader and appender; else null. */
   private final RedisFeed feed;
   /** With Redis: the heartbeat, fleet panics and the breaker's evaluation each second. */
@@ -72,7 +78,7 @@ public final class OddscacheServer implements AutoCloseable {
    */
   private volatile String servingUrl;
 
-  private OddscacheServer(ServerSettings settings, Ticker ticker) {
+  private OddscacheServer(ServerSettings settings, Ticker ticker, DemoClock shown) {
     NetworkSettings network = settings.network();
     ProxySettings proxySettings = settings.proxy();
     PolicySettings policy = settings.policy();
@@ -82,6 +88,7 @@ public final class OddscacheServer implements AutoCloseable {
           + " 127.0.0.1");
     }
     this.settings = settings;
+    this.shown = shown;
     this.executor = Executors.newFixedThreadPool(8, daemon("oddscache-load"));
     this.background = Executors.newSingleThreadScheduledExecutor(daemon("oddscache-background"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -119,16 +126,17 @@ public final class OddscacheServer implements AutoCloseable {
         : new Upstream(proxySettings.upstream(), proxySettings.upstreamTimeout(), executor, ticker,
             MAX_RESPONSE_BYTES);
     Timeline timeline = new Timeline(cache, upstream == null ? () -> 0 : upstream::calls);
-    this.fleet = redis == null ? null : new FleetView(redis, cache, feed,
-        new PanicQuota(policy.quota()), instanceId, version(), () -> servingUrl,
-        timeline::requestsPerSecond);
-    this.statusRoutes = new StatusRoutes(cache, timeline, registry, policy.breaker(), fleet);
+    PanicQuota quota = new PanicQuota(policy.quota());
+    this.fleet = redis == null ? null : new FleetView(redis, cache, feed, quota, this::shown,
+        instanceId, version(), () -> servingUrl, timeline::requestsPerSecond);
+    this.statusRoutes = new StatusRoutes(cache, timeline, registry, policy.breaker(), fleet,
+        quota, this::shown, marks);
     Auth auth = new Auth(settings.tokens().ingest(), settings.tokens().admin());
     ProxyHandler proxy = new ProxyHandler(cache, upstream, timeline, proxySettings.maxKeyBytes(),
         proxySettings.implicitFreshness());
     OddsRoutes odds = new OddsRoutes(intake);
     BetfairRoute betfair = new BetfairRoute(intake, settings.betfair());
-    EventRoutes events = new EventRoutes(cache);
+    EventRoutes events = new EventRoutes(cache, marks, ticker);
     DecisionRoutes decisions = new DecisionRoutes(cache.decider());
     AdminRoutes admin = new AdminRoutes(cache);
 
@@ -224,9 +232,18 @@ public final class OddscacheServer implements AutoCloseable {
     return start(settings, Ticker.system());
   }
 
-  /** Starts a server whose cache runs on {@code ticker} (the demo runs faster than real time). */
+  /** Starts a server whose cache runs on {@code ticker} (tests run it on virtual time). */
   public static OddscacheServer start(ServerSettings settings, Ticker ticker) {
-    OddscacheServer server = new OddscacheServer(settings, ticker);
+    return start(settings, ticker, DemoClock.real());
+  }
+
+  /**
+   * Starts a server whose cache runs on {@code ticker} and that shows durations in {@code shown}:
+   * the demo's story time, when {@code settings} has its policy durations compressed by the
+   * clock's speed.
+   */
+  public static OddscacheServer start(ServerSettings settings, Ticker ticker, DemoClock shown) {
+    OddscacheServer server = new OddscacheServer(settings, ticker, shown);
     try {
       if (server.feed != null && server.backends.redis().isConnected()
           && !server.feed.awaitReplay(REPLAY_WAIT)) {
@@ -258,6 +275,24 @@ public final class OddscacheServer implements AutoCloseable {
     String bind = settings.network().bind();
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
     return "http://" + host + ":" + port();
+  }
+
+  /** The clock durations are shown in. */
+  public DemoClock shown() {
+    return shown;
+  }
+
+  /**
+   * Shows durations in {@code clock} from now on: the demo starts its story clock once the server
+   * is up, so that the story's first minutes are not spent starting it.
+   */
+  public void showDurationsIn(DemoClock clock) {
+    this.shown = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The markers the dashboard draws on its charts; the demo adds its story's events. */
+  public TimelineMarks marks() {
+    return marks;
   }
 
   public OddsCache<CachedResponse> cache() {

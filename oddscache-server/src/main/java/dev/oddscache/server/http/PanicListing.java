@@ -2,6 +2,9 @@ package dev.oddscache.server.http;
 
 import dev.oddscache.decision.Decision;
 import dev.oddscache.panic.PanicClock;
+import dev.oddscache.quota.PanicQuota;
+import dev.oddscache.quota.PanicState;
+import dev.oddscache.server.settings.DemoClock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,10 +67,15 @@ final class PanicListing {
   /**
    * Puts {@code panics}, {@code panicCount} and {@code panicsPage} into {@code json}.
    *
+   * <p>Each match's minutes and tier are both taken at {@code now}, from its panic start and the
+   * quota: the tier of its latest decision may be older than the minutes shown, and the two must
+   * agree with the quota table at every reading.
+   *
    * @param panicking the latest decision of every panicking match
+   * @param shown the clock the minutes are told in
    */
   static void write(Map<String, Object> json, Map<String, Decision> panicking, PanicClock clock,
-      long now, Page page) {
+      long now, Page page, PanicQuota quota, DemoClock shown) {
     long[] byTier = new long[5];
     for (Decision d : panicking.values()) {
       byTier[Math.min(Math.max(d.tier(), 0), 4)]++;
@@ -82,11 +90,13 @@ final class PanicListing {
       if (since == PanicClock.NO_PANIC) {
         continue;
       }
+      long lasted = Math.max(0, now - since);
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("match", e.getKey());
       p.put("sinceMillis", since);
-      p.put("minutes", Math.round((now - since) / 6_000.0) / 10.0);
-      p.put("tier", e.getValue().tier());
+      p.put("minutes", shown.minutes(lasted));
+      p.put("tier", quota.decide(0, PanicState.lastingMillis(lasted), e.getValue().stakes())
+          .tier());
       p.put("stakes", e.getValue().stakes().name());
       panics.add(p);
     }

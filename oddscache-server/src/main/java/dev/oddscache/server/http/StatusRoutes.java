@@ -5,13 +5,16 @@ import dev.oddscache.breaker.BreakerSnapshot;
 import dev.oddscache.cache.OddsCache;
 import dev.oddscache.cache.Pressure;
 import dev.oddscache.panic.PanicClock;
+import dev.oddscache.quota.PanicQuota;
 import dev.oddscache.server.fleet.FleetView;
+import dev.oddscache.server.settings.DemoClock;
 import dev.oddscache.store.StoreHealth;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code /v1/status}, {@code /v1/timeline}, {@code /metrics} and the health checks. */
 final class StatusRoutes {
@@ -21,19 +24,21 @@ final class StatusRoutes {
   private final BreakerConfig breakerConfig;
   /** With Redis, the fleet's instances and panics; else null. */
   private final FleetView fleet;
+  private final PanicQuota quota;
+  private final Supplier<DemoClock> shown;
+  private final TimelineMarks marks;
 
   StatusRoutes(OddsCache<?> cache, Timeline timeline, PrometheusMeterRegistry registry,
-      BreakerConfig breakerConfig) {
-    this(cache, timeline, registry, breakerConfig, null);
-  }
-
-  StatusRoutes(OddsCache<?> cache, Timeline timeline, PrometheusMeterRegistry registry,
-      BreakerConfig breakerConfig, FleetView fleet) {
+      BreakerConfig breakerConfig, FleetView fleet, PanicQuota quota, Supplier<DemoClock> shown,
+      TimelineMarks marks) {
     this.cache = cache;
     this.timeline = timeline;
     this.registry = registry;
     this.breakerConfig = breakerConfig;
     this.fleet = fleet;
+    this.quota = quota;
+    this.shown = shown;
+    this.marks = marks;
   }
 
   void status(Context ctx) {
@@ -53,6 +58,9 @@ final class StatusRoutes {
     breaker.put("panicRatio", b.panicRatio());
     breaker.put("samples", b.samples());
     breaker.put("windowFull", b.windowFull());
+    // In the clock durations are shown in: the demo's compressed 30 s window is its 30 minutes.
+    breaker.put("windowSeconds",
+        shown.get().millis(breakerConfig.window().toMillis()) / 1000.0);
 
     long now = cache.decider().ticker().epochMillis();
     PanicClock clock = cache.decider().panicClock();
@@ -64,8 +72,10 @@ final class StatusRoutes {
     store.put("fallback", health != StoreHealth.HEALTHY || clock.inFallback());
 
     Map<String, Object> json = new LinkedHashMap<>();
+    json.put("clock", clock(now));
     json.put("breaker", breaker);
-    PanicListing.write(json, cache.decider().panickingMatches(), clock, now, page);
+    PanicListing.write(json, cache.decider().panickingMatches(), clock, now, page, quota,
+        shown.get());
     if (fleet != null) {
       // The fleet's panics too, each with its shared start: not only the matches served here.
       @SuppressWarnings("unchecked")
@@ -79,6 +89,21 @@ final class StatusRoutes {
     }
     json.put("pressure", pressure(cache.pressure()));
     json.put("freshness", cache.config().freshness().name());
+    return json;
+  }
+
+  /**
+   * The clock durations are shown in: its speed (1 on real time) and, in the demo, when the story
+   * started (real epoch millis) and how much story time has passed since, in milliseconds.
+   */
+  private Map<String, Object> clock(long now) {
+    DemoClock shown = this.shown.get();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("speed", shown.speed());
+    if (shown.isAccelerated()) {
+      json.put("startMillis", shown.startEpochMillis());
+      json.put("elapsedMillis", shown.millis(Math.max(0, now - shown.startEpochMillis())));
+    }
     return json;
   }
 
@@ -114,8 +139,12 @@ final class StatusRoutes {
     thresholds.put("closeCircuit", breakerConfig.closeCircuit());
     thresholds.put("openCircuit", breakerConfig.openCircuit());
     Map<String, Object> json = new LinkedHashMap<>();
+    List<TimelineSample> samples = timeline.last(seconds);
     json.put("thresholds", thresholds);
-    json.put("seconds", timeline.last(seconds));
+    json.put("clock", clock(cache.decider().ticker().epochMillis()));
+    json.put("seconds", samples);
+    // Markers from one second before the first sample: that sample covers the second before it.
+    json.put("marks", marks.since(samples.isEmpty() ? Long.MAX_VALUE : samples.get(0).t() - 1000));
     ctx.json(json);
   }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oddscache.breaker.BreakerConfig;
 import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.server.http.Http;
 import dev.oddscache.server.http.OddscacheServer;
 import dev.oddscache.server.http.TestUpstream;
+import dev.oddscache.server.settings.DemoClock;
 import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.server.testing.RunningServer;
 import java.io.File;
@@ -224,6 +226,48 @@ class DashboardBrowserTest {
       assertThat(rows).filteredOn(r -> r.contains("(this one)")).hasSize(1);
       assertThat(jsErrors()).as("JavaScript errors").isEmpty();
     }
+  }
+
+  @Test
+  void labelsTheWindowAsConfiguredAndMarksPostedEvents() {
+    server.start(b -> b.proxy(p -> p.upstream(URI.create(upstream.url())))
+        .policy(p -> p.breaker(BreakerConfig.custom().window(Duration.ofMinutes(10)).build())));
+    panicRequest("rma-fcb", "La Liga", "El Clasico");
+    assertThat(Http.postJson(server.url() + "/v1/events",
+        "{\"match\":\"rma-fcb\",\"type\":\"GOAL\"}").statusCode()).isEqualTo(200);
+    driver.get(server.url() + "/");
+    waitForRefreshes(2);
+
+    assertThat(driver.findElement(By.id("window")).getText()).isEqualTo("10 min, filling");
+    assertThat(driver.findElement(By.id("chart-panic-sub")).getText()).contains("10 min window");
+    assertThat(driver.findElement(By.id("story")).getText()).contains("GOAL rma-fcb");
+    assertThat(driver.findElement(By.id("demo-clock")).isDisplayed()).as("real time").isFalse();
+    assertThat(jsErrors()).as("JavaScript errors").isEmpty();
+  }
+
+  @Test
+  void showsTheDemoClockAndTellsDurationsInIt() {
+    // As the demo runs it: the window compressed 60 times, durations shown 60 times longer.
+    DemoClock demo = DemoClock.accelerated(60, System.currentTimeMillis() - 19_000);
+    server.start(b -> b.proxy(p -> p.upstream(URI.create(upstream.url())))
+        .policy(p -> p.breaker(BreakerConfig.custom().window(Duration.ofSeconds(30)).build())),
+        demo);
+    panicRequest("psg-om", "Ligue 1", "Le Classique");
+    // 20 real seconds into the story: story minute 20.
+    server.get().marks().add(demo.startEpochMillis() + 20_000, "psg-om odds go wild (PANIC)");
+    driver.get(server.url() + "/");
+    waitForRefreshes(2);
+
+    assertThat(driver.findElement(By.id("window")).getText()).startsWith("30 min, ");
+    assertThat(driver.findElement(By.id("demo-clock")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.id("demo-clock")).getText())
+        .matches("demo time\\s+(2\\d|3\\d):\\d\\d\\s+60x");
+    assertThat(driver.findElement(By.id("story")).getText())
+        .contains("20:00", "psg-om odds go wild (PANIC)");
+    List<String> row = waitFor(() -> panicRow("psg-om"));
+    assertThat(row.get(1)).contains("PANIC_FULL", "MEDIUM", "min");
+    assertThat(jsErrors()).as("JavaScript errors").isEmpty();
+    screenshot("dashboard-demo-clock.png");
   }
 
   @SuppressWarnings("unchecked")

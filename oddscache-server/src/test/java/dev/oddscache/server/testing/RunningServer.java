@@ -2,6 +2,7 @@ package dev.oddscache.server.testing;
 
 import dev.oddscache.Ticker;
 import dev.oddscache.server.http.OddscacheServer;
+import dev.oddscache.server.settings.DemoClock;
 import dev.oddscache.server.settings.ServerSettings;
 import java.net.URI;
 import java.util.ArrayList;
@@ -94,8 +95,13 @@ public final class RunningServer implements BeforeEachCallback, AfterEachCallbac
    * first.
    */
   public OddscacheServer start(Consumer<ServerSettings.Builder> settings) {
+    return start(settings, DemoClock.real());
+  }
+
+  /** {@link #start(Consumer)} showing durations in {@code shown} (the demo's story time). */
+  public OddscacheServer start(Consumer<ServerSettings.Builder> settings, DemoClock shown) {
     stop();
-    server = OddscacheServer.start(onFreePort(settings), ticker);
+    server = OddscacheServer.start(onFreePort(settings), ticker, shown);
     return server;
   }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
  * the panic dead man's switch — is divided by the speed, so a two-hour story plays in two
  * minutes. TTLs and floors stay in real seconds: dividing them too would make every cached value
  * expire 60 times sooner and show a backend load no real deployment would see.
+ * What the server shows (a panic's minutes, the breaker's window) it multiplies back by the
+ * speed, through the {@code DemoClock} the demo gives it, so users read story time throughout.
  */
 final class DemoSettings {
   private DemoSettings() {}

@@ -2,6 +2,7 @@ package dev.oddscache.tools.demo;
 
 import dev.oddscache.breaker.BreakerSnapshot;
 import dev.oddscache.server.http.OddscacheServer;
+import dev.oddscache.server.settings.DemoClock;
 import dev.oddscache.server.settings.ServerSettings;
 import dev.oddscache.tools.sim.Scenario;
 import dev.oddscache.tools.sim.ScenarioReader;
@@ -53,10 +54,22 @@ final class LiveDemo {
    */
   Totals run(boolean exitWhenDone, CountDownLatch stop) throws InterruptedException {
     Scenario scenario = ScenarioReader.parse(resource(SCENARIO));
-    AcceleratedTicker ticker = new AcceleratedTicker(speed);
+    StoryEvents story = new StoryEvents(scenario);
     try (DemoUpstream upstream = new DemoUpstream(scenario.backend().latencyMs());
-        OddscacheServer server = startServer(upstream);
-        TrafficDriver traffic = new TrafficDriver(server.url(), scenario, ticker, rate)) {
+        OddscacheServer server = startServer(upstream)) {
+      // The story's clock starts once the server is up, with the traffic: story minute 10 is
+      // 10 real seconds after the first request, on the terminal and on the dashboard alike.
+      AcceleratedTicker ticker = new AcceleratedTicker(speed);
+      server.showDurationsIn(DemoClock.accelerated(speed, ticker.startEpochMillis()));
+      return play(scenario, story, ticker, upstream, server, exitWhenDone, stop);
+    }
+  }
+
+  private Totals play(Scenario scenario, StoryEvents story, AcceleratedTicker ticker,
+      DemoUpstream upstream, OddscacheServer server, boolean exitWhenDone, CountDownLatch stop)
+      throws InterruptedException {
+    DemoClock shown = server.shown();
+    try (TrafficDriver traffic = new TrafficDriver(server.url(), scenario, ticker, rate)) {
       Set<String> modes = new LinkedHashSet<>(List.of("NORMAL"));
       Map<String, Integer> maxTiers = new LinkedHashMap<>();
       server.cache().breaker().addListener(t -> {
@@ -69,12 +82,14 @@ final class LiveDemo {
       out.printf(Locale.ROOT,
           "replaying %s at %.0fx speed: %d min of match day in %.0f s, %d requests/s"
               + " through %s/p/... to a synthetic backend (%d ms per call).%n"
-              + "panic durations are compressed %.0fx"
-              + " (breaker window %s, tier bounds, kickoff zones);"
-              + " TTLs stay real seconds. Ctrl-C stops.%n%n",
+              + "demo time runs %.0fx: one real second is %s of the story. Every duration shown"
+              + " here and on the dashboard (panic minutes, the breaker's %s window, tier"
+              + " bounds, kickoff zones) is in demo time; TTLs and served ages stay real"
+              + " seconds. Ctrl-C stops.%n%n",
           scenario.name(), speed, scenario.durationMinutes(),
           scenario.durationMinutes() * 60 / speed, rate, server.url(),
-          scenario.backend().latencyMs(), speed, server.cache().breaker().config().window());
+          scenario.backend().latencyMs(), speed, storySpan(speed),
+          storySpan(shown.millis(server.cache().breaker().config().window().toMillis()) / 1000.0));
       out.flush();
       traffic.start();
       Map<String, Integer> tiers = new LinkedHashMap<>();
@@ -86,6 +101,14 @@ final class LiveDemo {
           break;
         }
         second++;
+        for (StoryEvents.Step step : story.reached(ticker.minutes())) {
+          line(ticker, step.label());
+          if (!step.posted()) {
+            // Posted events are marked by the server as they arrive; the story's statuses are not.
+            server.marks().add(ticker.startEpochMillis()
+                + Math.round(step.minute() * 60_000 / speed), step.label());
+          }
+        }
         watchTiers(ticker, server, tiers, maxTiers);
         if (second % summaryEverySeconds == 0) {
           long requests = traffic.sent();
@@ -153,21 +176,39 @@ final class LiveDemo {
     BreakerSnapshot b = server.cache().breaker().state();
     List<String> panics = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) server.status().get("panics")) {
-      // /v1/status counts real minutes; the story's are that many times the speed.
-      panics.add(String.format(Locale.ROOT, "%s t%s %.0fm", p.get("match"), p.get("tier"),
-          ((Number) p.get("minutes")).doubleValue() * speed));
+      // Demo minutes, rounded down as /v1/status does: tier 2 comes with 30m, never with 29.9.
+      panics.add(String.format(Locale.ROOT, "%s t%s %dm", p.get("match"), p.get("tier"),
+          (long) Math.floor(((Number) p.get("minutes")).doubleValue())));
     }
-    out.printf(Locale.ROOT, "[min %5.1f] %-15s ratio %.2f | panics: %-30s"
+    out.printf(Locale.ROOT, "[demo %s] %-15s ratio %.2f | panics: %-30s"
             + " | %5.0f req/s -> backend %5.1f/s | errors %d%n",
-        ticker.minutes(), server.cache().breaker().mode(), b.panicRatio(),
+        demoTime(ticker), server.cache().breaker().mode(), b.panicRatio(),
         panics.isEmpty() ? "none" : String.join(", ", panics), requestsPerSecond, callsPerSecond,
         errors);
     out.flush();
   }
 
   private void line(AcceleratedTicker ticker, String text) {
-    out.printf(Locale.ROOT, "[min %5.1f] * %s%n", ticker.minutes(), text);
+    out.printf(Locale.ROOT, "[demo %s] * %s%n", demoTime(ticker), text);
     out.flush();
+  }
+
+  /** Story time as {@code mm:ss}, the minutes counting on past 59 like the story's minute. */
+  static String demoTime(AcceleratedTicker ticker) {
+    long seconds = ticker.nanoTime() / 1_000_000_000L;
+    return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
+  }
+
+  /** A story duration in seconds as "1 min", "30 min", "2 h". */
+  static String storySpan(double seconds) {
+    long s = Math.round(seconds);
+    if (s < 60) {
+      return s + " s";
+    }
+    if (s % 3600 == 0) {
+      return s / 3600 + " h";
+    }
+    return s % 60 == 0 ? s / 60 + " min" : String.format(Locale.ROOT, "%.1f min", s / 60.0);
   }
 
   private void closing(Totals t) {

@@ -27,8 +27,17 @@ final class ReplayCharts {
   static final int MAX_SELECTIONS = 6;
   /** Price changes drawn per selection; longer series keep evenly spaced changes. */
   private static final int MAX_POINTS = 4000;
-  private static final Color WARNING = new Color(255, 170, 0, 60);
-  private static final Color PANIC = new Color(220, 20, 20, 70);
+  private static final Color WARNING = new Color(255, 170, 0, 50);
+  private static final Color PANIC = new Color(220, 20, 20, 48);
+  /**
+   * The selections' colours: far apart from each other and from the amber and red of the status
+   * bands behind them (no orange, no red, no yellow), dark enough on white.
+   */
+  private static final Color[] SELECTION_COLOURS = {
+    new Color(0x1F, 0x4E, 0xA8), new Color(0x00, 0x8A, 0x5E), new Color(0x7B, 0x3F, 0xA8),
+    new Color(0x22, 0x22, 0x22), new Color(0x00, 0x9C, 0xC4), new Color(0x8C, 0x56, 0x2B)};
+  /** A log axis spanning up to this many decades labels 2, 3, 5... too, not only 1, 10, 100. */
+  private static final double LABEL_ALL_TICKS_UP_TO_DECADES = 2.2;
   private static final long DAY_MILLIS = 86_400_000L;
 
   private ReplayCharts() {}
@@ -50,9 +59,21 @@ final class ReplayCharts {
     long span = m.lastMillis() - m.firstMillis();
     chart.getStyler().setDatePattern(
         span > DAY_MILLIS ? "MM-dd HH:mm" : span > 20 * 60_000L ? "HH:mm" : "HH:mm:ss");
+    int colour = 0;
+    double low = Double.MAX_VALUE;
+    double high = 0;
     for (Map.Entry<String, PriceSeries> e : m.topPrices(MAX_SELECTIONS).entrySet()) {
-      line(chart, e.getKey(), e.getValue(), m.lastMillis());
+      XYSeries series = line(chart, e.getKey(), e.getValue(), m.lastMillis());
+      series.setLineColor(SELECTION_COLOURS[colour++ % SELECTION_COLOURS.length]);
+      for (int i = 0; i < e.getValue().size(); i++) {
+        low = Math.min(low, e.getValue().price(i));
+        high = Math.max(high, e.getValue().price(i));
+      }
     }
+    // XChart labels only the decades of a log axis, which over a narrow range of prices (1.2 to
+    // 22) leaves a single label: a few decades or less get every 1-9 tick labelled.
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(
+        !(high > 0 && Math.log10(high / low) <= LABEL_ALL_TICKS_UP_TO_DECADES));
     for (StatusRun run : m.warningRuns()) {
       chart.addAnnotation(new BandAnnotation(run.startMillis(), run.endMillis(), WARNING));
     }
@@ -83,7 +104,7 @@ final class ReplayCharts {
    * A selection's price as a step line: it holds until the next tick, and the last one until the
    * end of the market's ticks.
    */
-  private static void line(XYChart chart, String selection, PriceSeries s, long endMillis) {
+  private static XYSeries line(XYChart chart, String selection, PriceSeries s, long endMillis) {
     int step = Math.max(1, (s.size() + MAX_POINTS - 1) / MAX_POINTS);
     List<Date> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
@@ -102,6 +123,7 @@ final class ReplayCharts {
     XYSeries series = chart.addSeries(selection + " (" + s.size() + " ticks)", x, y);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineWidth(1.5f);
+    return series;
   }
 
   /** A dashed vertical line at {@code millis} when it falls within the market's ticks. */

@@ -16,7 +16,12 @@ final class ChartSeries {
   /** Per-second values, reduced to at most {@code maxPoints} bucket maxima. */
   static Points maxPerBucket(double[] perSecond, int maxPoints) {
     int n = perSecond.length;
-    int bucket = Math.max(1, (n + maxPoints - 1) / maxPoints);
+    return maxOverBuckets(perSecond, Math.max(1, (n + maxPoints - 1) / maxPoints));
+  }
+
+  /** Per-second values, reduced to the maximum of each bucket of {@code bucket} seconds. */
+  static Points maxOverBuckets(double[] perSecond, int bucket) {
+    int n = perSecond.length;
     int points = (n + bucket - 1) / bucket;
     double[] x = new double[points];
     double[] y = new double[points];
@@ -27,6 +32,25 @@ final class ChartSeries {
       }
       x[p] = p * bucket / 60.0;
       y[p] = max;
+    }
+    return new Points(x, y);
+  }
+
+  /** Per-second values, averaged over buckets of {@code bucketSeconds} (the last may be short). */
+  static Points meanPerBucket(double[] perSecond, int bucketSeconds) {
+    int n = perSecond.length;
+    int points = (n + bucketSeconds - 1) / bucketSeconds;
+    double[] x = new double[points];
+    double[] y = new double[points];
+    for (int p = 0; p < points; p++) {
+      int from = p * bucketSeconds;
+      int to = Math.min(n, from + bucketSeconds);
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += perSecond[i];
+      }
+      x[p] = from / 60.0;
+      y[p] = sum / (to - from);
     }
     return new Points(x, y);
   }

@@ -15,15 +15,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The headline chart of a run on real odds: each policy's p99.9 price error against its backend
  * loads, one labelled point per policy, both axes log scale. Lower is more accurate and further
  * left is cheaper, so a policy is dominated when another point lies below and to its left; the
- * product ({@code oddscache}) is drawn apart so that this is seen at a glance.
+ * product ({@code oddscache}) is a diamond so that this is seen at a glance. Each policy has
+ * its colour of the report's other charts.
  */
 final class PriceErrorChart {
   static final String PRODUCT = "oddscache";
   /** Where a p99.9 error of 0 is drawn: a log axis has no 0, and this is below any measured. */
   static final double ZERO_AT = PriceErrorHistogram.RESOLUTION / 2;
   private static final int HEIGHT = 600;
-  private static final Color PRODUCT_COLOR = new Color(0xC0, 0x1C, 0x28);
-  private static final Color OTHER_COLOR = new Color(0x35, 0x64, 0xA8);
+  private static final double LABEL_ALL_TICKS_UP_TO_DECADES = 2.2;
 
   private PriceErrorChart() {}
 
@@ -59,7 +59,13 @@ final class PriceErrorChart {
     maxY *= 2;
     styler.setXAxisMin(minX).setXAxisMax(maxX);
     styler.setYAxisMin(minY).setYAxisMax(maxY);
+    // XChart labels only the decades of a log axis: over two decades or so that is one or two
+    // labels, so such an axis gets its 2, 3, 5... ticks labelled too.
+    styler.setXAxisLogarithmicDecadeOnly(Math.log10(maxX / minX) > LABEL_ALL_TICKS_UP_TO_DECADES);
+    styler.setYAxisLogarithmicDecadeOnly(Math.log10(maxY / minY) > LABEL_ALL_TICKS_UP_TO_DECADES);
     Labels labels = new Labels(minX, maxX, minY, maxY);
+    // The colours of the report's other charts; the product stands apart by its diamond.
+    PolicyPalette palette = PolicyPalette.of(result);
     for (PolicyResult p : result.policies()) {
       labels.point(x(p), y(p));
     }
@@ -67,7 +73,7 @@ final class PriceErrorChart {
       boolean product = p.policy().equals(PRODUCT);
       XYSeries point = chart.addSeries(p.policy(), new double[] {x(p)}, new double[] {y(p)});
       point.setMarker(product ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-      point.setMarkerColor(product ? PRODUCT_COLOR : OTHER_COLOR);
+      point.setMarkerColor(palette.colour(p.policy()));
       String text = product ? "oddscache (the product)" : p.policy();
       double[] at = labels.place(text, x(p), y(p));
       chart.addAnnotation(new AnnotationText(text, at[0], at[1], false));

@@ -24,7 +24,19 @@ final class ReportCharts {
   static final int WIDTH = 1000;
   static final int HEIGHT = 420;
   private static final int MAX_POINTS = 1500;
+  /** How many buckets a per-second series is drawn with, about. */
+  private static final int TARGET_POINTS = 150;
+  /**
+   * Bucket widths below a minute. Never under 10 s: a backend called a few times a second draws
+   * a comb between 0 and 1 per second on a log axis, where a 10-second mean shows its rate.
+   */
+  private static final int[] ROUND_SECONDS = {10, 15, 30, 60};
+  /** Where a minute without backend calls is drawn on the load chart's log axis. */
+  private static final double ZERO_LOAD_AT = 0.1;
   private static final String ELAPSED = "time since scenario start (h:mm)";
+  private static final String[] MODE_NAMES = {"NORMAL", "HIGH_VOLATILITY", "CIRCUIT_OPEN"};
+  private static final String[] TIER_NAMES =
+      {"0 no panic", "1 PANIC_FULL", "2 PANIC_PARTIAL", "3 DEGRADED", "4 NEW_NORMAL"};
 
   private ReportCharts() {}
 
@@ -40,6 +52,13 @@ final class ReportCharts {
       charts.put("tiers", tiers(cache, result.plan().matches(), seconds));
     }
     charts.put("served-age", servedAge(result));
+    for (XYChart chart : charts.values()) {
+      if (chart.getSeriesMap().size() > 4) {
+        // A horizontal legend of many policies is wider than the chart.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+      }
+    }
     if (seconds > 24 * 60 * 60) {
       // Day 1 is the first day: the axis starts at the epoch, January 1st.
       charts.values().forEach(c -> c.getStyler().setDatePattern("'day' D, H:mm"));
@@ -59,17 +78,26 @@ final class ReportCharts {
         .orElse(null);
   }
 
-  /** Requests and backend calls per second, log scale; seconds without calls drawn at 1. */
+  /**
+   * Requests and backend calls per second, averaged over each minute (or wider buckets on long
+   * runs), log scale; a bucket without calls is drawn at {@link #ZERO_LOAD_AT}.
+   */
   static XYChart load(SimulationResult result) {
-    XYChart chart = chart("Requests vs backend calls per second (log scale; 0 drawn as 1)",
-        "per second");
-    chart.getStyler().setYAxisLogarithmic(true);
     PolicyResult first = result.policies().get(0);
-    line(chart, "requests",
-        ChartSeries.maxPerBucket(atLeastOne(first.requestsPerSecond()), MAX_POINTS));
+    int bucket = bucketSeconds(first.requestsPerSecond().length);
+    XYChart chart = chart("Requests vs backend calls per second, mean over each "
+        + bucketName(bucket) + " (log scale; 0 drawn as 0.1)", "per second");
+    chart.getStyler().setYAxisLogarithmic(true);
+    PolicyPalette palette = PolicyPalette.of(result);
+    XYSeries requests = line(chart, "requests",
+        atLeast(ChartSeries.meanPerBucket(ChartSeries.toDouble(first.requestsPerSecond()), bucket),
+            ZERO_LOAD_AT));
+    requests.setLineColor(PolicyPalette.NEUTRAL);
+    requests.setLineWidth(1.2f);
     for (PolicyResult p : result.policies()) {
-      line(chart, p.policy() + " backend calls",
-          ChartSeries.maxPerBucket(atLeastOne(p.backendCallsPerSecond()), MAX_POINTS));
+      styled(line(chart, p.policy() + " backend calls", atLeast(ChartSeries.meanPerBucket(
+          ChartSeries.toDouble(p.backendCallsPerSecond()), bucket), ZERO_LOAD_AT)),
+          palette, p.policy());
     }
     return chart;
   }
@@ -95,9 +123,9 @@ final class ReportCharts {
 
   /** The oddscache breaker's mode over time. */
   static XYChart breakerMode(PolicyResult cache, long durationSeconds) {
-    XYChart chart = chart("oddscache breaker mode",
-        "0 NORMAL, 1 HIGH_VOLATILITY, 2 CIRCUIT_OPEN");
-    chart.getStyler().setYAxisMin(-0.1).setYAxisMax(2.1);
+    XYChart chart = chart("oddscache breaker mode", "breaker mode");
+    chart.getStyler().setYAxisMin(-0.2).setYAxisMax(2.2);
+    levels(chart, MODE_NAMES);
     List<long[]> changes = new ArrayList<>();
     for (Transition.Breaker t : cache.breakerTransitions()) {
       changes.add(new long[] {t.second(), BreakerMode.valueOf(t.to()).level()});
@@ -110,7 +138,8 @@ final class ReportCharts {
   static XYChart tiers(PolicyResult cache, List<Scenario.MatchSpec> matches,
       long durationSeconds) {
     XYChart chart = chart("Panic tier per match (oddscache decisions)", "tier");
-    chart.getStyler().setYAxisMin(-0.1).setYAxisMax(4.1).setYAxisDecimalPattern("0");
+    chart.getStyler().setYAxisMin(-0.2).setYAxisMax(4.2);
+    levels(chart, TIER_NAMES);
     Map<String, List<long[]>> byMatch = new LinkedHashMap<>();
     for (Scenario.MatchSpec m : matches) {
       byMatch.put(m.id().trim(), new ArrayList<>());
@@ -123,17 +152,69 @@ final class ReportCharts {
     return chart;
   }
 
-  /** The oldest value served in each second, per policy. */
+  /** The oldest value served in each minute (or wider buckets on long runs), per policy. */
   static XYChart servedAge(SimulationResult result) {
-    XYChart chart = chart("Oldest value served in each second", "age (seconds)");
+    int bucket = bucketSeconds(result.policies().get(0).maxAgeMillisPerSecond().length);
+    XYChart chart = chart("Oldest value served in each " + bucketName(bucket),
+        "age (seconds)");
+    PolicyPalette palette = PolicyPalette.of(result);
     for (PolicyResult p : result.policies()) {
       double[] seconds = new double[p.maxAgeMillisPerSecond().length];
       for (int i = 0; i < seconds.length; i++) {
         seconds[i] = p.maxAgeMillisPerSecond()[i] / 1000.0;
       }
-      line(chart, p.policy(), ChartSeries.maxPerBucket(seconds, MAX_POINTS));
+      styled(line(chart, p.policy(), ChartSeries.maxOverBuckets(seconds, bucket)), palette,
+          p.policy());
     }
     return chart;
+  }
+
+  /**
+   * About {@link #TARGET_POINTS} buckets of 10, 15 or 30 seconds or whole minutes, and at most
+   * {@link #MAX_POINTS}: a two-hour run is drawn per minute, where per second the TTL cycles
+   * draw a sawtooth, and a three-minute run per 10 seconds.
+   */
+  static int bucketSeconds(int seconds) {
+    int target = Math.max(1, seconds / TARGET_POINTS);
+    for (int round : ROUND_SECONDS) {
+      if (target <= round) {
+        return round;
+      }
+    }
+    int minutes = Math.max((target + 59) / 60,
+        (seconds + MAX_POINTS * 60 - 1) / (MAX_POINTS * 60));
+    return minutes * 60;
+  }
+
+  private static String bucketName(int bucketSeconds) {
+    if (bucketSeconds < 60) {
+      return bucketSeconds == 1 ? "second" : bucketSeconds + " seconds";
+    }
+    int minutes = bucketSeconds / 60;
+    return minutes == 1 ? "minute" : minutes + " minutes";
+  }
+
+  /**
+   * An axis of named levels 0, 1, 2...: one labelled tick per level instead of decimals between
+   * states that have none. The tick spacing hint lets only whole steps fit; XChart drops ticks
+   * whose labels repeat, so the few between levels get distinct blank labels.
+   */
+  private static void levels(XYChart chart, String[] names) {
+    double plotPixels = HEIGHT - 120;
+    chart.getStyler().setYAxisTickMarkSpacingHint(
+        (int) (0.8 * plotPixels / (names.length - 1 + 0.4)));
+    chart.setCustomYAxisTickLabelsFormatter(v -> {
+      long level = Math.round(v);
+      if (Math.abs(v - level) < 1e-6 && level >= 0 && level < names.length) {
+        return names[(int) level];
+      }
+      return " ".repeat((int) Math.max(1, Math.floor(v * 2 + 3)));
+    });
+  }
+
+  private static void styled(XYSeries series, PolicyPalette palette, String policy) {
+    series.setLineColor(palette.colour(policy));
+    series.setLineStyle(palette.stroke(policy));
   }
 
   private static XYChart chart(String title, String yTitle) {
@@ -151,10 +232,11 @@ final class ReportCharts {
     return chart;
   }
 
-  private static void line(XYChart chart, String name, ChartSeries.Points points) {
+  private static XYSeries line(XYChart chart, String name, ChartSeries.Points points) {
     XYSeries series = chart.addSeries(name, dates(points.x()), values(points.y()));
     series.setMarker(SeriesMarkers.NONE);
     series.setLineWidth(1.5f);
+    return series;
   }
 
   private static void threshold(XYChart chart, String name, double value, double endMinute) {
@@ -181,11 +263,11 @@ final class ReportCharts {
     return values;
   }
 
-  private static double[] atLeastOne(int[] values) {
-    double[] d = ChartSeries.toDouble(values);
-    for (int i = 0; i < d.length; i++) {
-      d[i] = Math.max(1, d[i]);
+  private static ChartSeries.Points atLeast(ChartSeries.Points points, double floor) {
+    double[] y = points.y().clone();
+    for (int i = 0; i < y.length; i++) {
+      y[i] = Math.max(floor, y[i]);
     }
-    return d;
+    return new ChartSeries.Points(points.x(), y);
   }
 }
