@@ -35,9 +35,8 @@ final class ReplayCharts {
 
   static XYChart market(MarketReplay m) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(String.format(Locale.ROOT, "%s of event %s (Betfair %s): last traded prices, "
-                + "WARNING shaded amber, PANIC red", m.key().market(), m.key().match(),
-            String.join(", ", m.betfairIds())))
+        .title(String.format(Locale.ROOT, "%s: last traded prices, "
+                + "WARNING shaded amber, PANIC red", m.heading()))
         .xAxisTitle(xTitle(m)).yAxisTitle("last traded price (log scale)").build();
     Styler styler = chart.getStyler();
     // Vertical on the right: a horizontal legend of six selection ids is wider than the chart.
@@ -51,7 +50,7 @@ final class ReplayCharts {
     chart.getStyler().setDatePattern(
         span > DAY_MILLIS ? "MM-dd HH:mm" : span > 20 * 60_000L ? "HH:mm" : "HH:mm:ss");
     for (Map.Entry<String, PriceSeries> e : m.topPrices(MAX_SELECTIONS).entrySet()) {
-      line(chart, e.getKey(), e.getValue(), m.lastMillis());
+      line(chart, m.selectionLabel(e.getKey()), e.getValue(), m.lastMillis());
     }
     for (StatusRun run : m.warningRuns()) {
       chart.addAnnotation(new BandAnnotation(run.startMillis(), run.endMillis(), WARNING));
