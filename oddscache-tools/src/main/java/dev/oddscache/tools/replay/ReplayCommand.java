@@ -30,10 +30,11 @@ import picocli.CommandLine.Parameters;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays Betfair Exchange stream files (plain, .gz or .bz2) through the",
-      "volatility index and reports each market's PANIC episodes, on the feed's",
-      "own clock (its pt times). Files are replayed in the order given, through",
-      "one detector."
+      // One sentence per element: picocli wraps each, and the command list shows the first.
+      "Replays Betfair Exchange stream files through the volatility index and reports each"
+          + " market's PANIC episodes.",
+      "Files (plain, .gz or .bz2) are replayed in the order given, through one detector, on the"
+          + " feed's own clock (its pt times)."
     })
 public final class ReplayCommand implements Callable<Integer> {
   /** The name Betfair's historical data gives a stream file's catalogue, after the file's. */

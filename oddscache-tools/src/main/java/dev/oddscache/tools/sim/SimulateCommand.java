@@ -27,9 +27,11 @@ import picocli.CommandLine.Parameters;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the real cache code on virtual time through a scenario, once per policy",
-      "(oddscache, bypass, fixed-ttl, ...), and compares backend load and served ages;",
-      "with recorded Betfair ticks, also how far the answers were off the live prices.",
+      // One sentence per element: picocli wraps each, and the command list shows the first.
+      "Runs the real cache code on virtual time through a scenario, once per policy.",
+      "It compares the backend load and served ages of oddscache, bypass, fixed-ttl and the"
+          + " others; with recorded Betfair ticks, also how far the answers were off the live"
+          + " prices.",
       "Deterministic: the same scenario and seed give the same output."
     })
 public final class SimulateCommand implements Callable<Integer> {
