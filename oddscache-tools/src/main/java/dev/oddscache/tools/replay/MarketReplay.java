@@ -100,6 +100,16 @@ final class MarketReplay {
         : key.market() + " of " + event + " (event " + key.match() + "; " + betfair + ")";
   }
 
+  /**
+   * {@code heading()} short enough for a chart's title: {@code market of EVENT NAME (Betfair
+   * IDS)}, or {@code market of event ID (Betfair IDS)} without a catalogue.
+   */
+  String shortHeading() {
+    String event = names.event(betfairIds);
+    return key.market() + " of " + (event == null ? "event " + key.match() : event)
+        + " (Betfair " + String.join(", ", betfairIds) + ")";
+  }
+
   /** The catalogue's name of {@code selection}, else its id. */
   String selectionLabel(String selection) {
     String name = names.runner(betfairIds, selection);

@@ -36,7 +36,7 @@ final class ReplayCharts {
   static XYChart market(MarketReplay m) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title(String.format(Locale.ROOT, "%s: last traded prices, "
-                + "WARNING shaded amber, PANIC red", m.heading()))
+                + "WARNING shaded amber, PANIC red", m.shortHeading()))
         .xAxisTitle(xTitle(m)).yAxisTitle("last traded price (log scale)").build();
     Styler styler = chart.getStyler();
     // Vertical on the right: a horizontal legend of six selection ids is wider than the chart.

@@ -116,7 +116,7 @@ class ReplayFilesTest {
 
     assertThat(chart.getSeriesMap().keySet())
         .containsExactly("1. Swift Lad (2 ticks)", "2. Slow Lass (1 ticks)");
-    assertThat(chart.getTitle()).startsWith("win of Romford 1st May (event 77; Betfair 1.5 ");
+    assertThat(chart.getTitle()).startsWith("win of Romford 1st May (Betfair 1.5): ");
   }
 
   @Test
