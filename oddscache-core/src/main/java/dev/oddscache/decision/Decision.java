@@ -119,7 +119,10 @@ public final class Decision {
     return panicDurationMinutes;
   }
 
-  /** The quota's TTL (the base TTL when not panicking; it only counts for PANIC requests). */
+  /**
+   * The panic quota's term in the effective TTL: its tier's TTL for a PANIC request, 0 otherwise
+   * (tier 0: the quota is not applied), as the reasons say.
+   */
   public long quotaTtlSeconds() {
     return quotaTtlSeconds;
   }
@@ -134,7 +137,7 @@ public final class Decision {
    * a value is not reloaded while the backend is under pressure.
    */
   public long floorSeconds() {
-    return Math.max(breakerFloorSeconds, status == Status.PANIC ? quotaTtlSeconds : 0);
+    return Math.max(breakerFloorSeconds, quotaTtlSeconds);
   }
 
   /**
@@ -178,14 +181,13 @@ public final class Decision {
           "panic for %.1f min, %s stakes: tier %d %s, quota TTL %ds",
           panicDurationMinutes, stakes, tier, panicMode, quotaTtlSeconds));
     } else {
-      reasons.add("no panic: quota not applied (" + stakes + " stakes)");
+      reasons.add("no panic (tier 0): quota not applied, quota TTL 0s (" + stakes + " stakes)");
     }
     if (alert != null) {
       reasons.add("alert: " + alert);
     }
-    long quotaPart = status == Status.PANIC ? quotaTtlSeconds : 0;
     reasons.add("effective TTL " + ttlSeconds + "s = max(freshness " + freshnessSeconds()
-        + "s, floor " + breakerFloorSeconds + "s, quota " + quotaPart + "s)");
+        + "s, floor " + breakerFloorSeconds + "s, quota " + quotaTtlSeconds + "s)");
     if (freshnessReason != null) {
       reasons.add(freshnessReason);
     }

@@ -116,8 +116,11 @@ public final class DecisionEngine {
     QuotaDecision q = quota.decide(baseTtlSeconds, effectivePanic, stakes);
     long floor = floors.floorSeconds(mode, status);
     long freshness = panicking ? 0 : baseTtlSeconds;
-    long ttl = Math.max(Math.max(freshness, floor), panicking ? q.ttlSeconds() : 0);
+    // The quota's own answer without a panic is the base TTL (a pure quota function knows no
+    // status), but the decision's quota term is what enters the max: nothing unless PANIC.
+    long quotaTerm = panicking ? q.ttlSeconds() : 0;
+    long ttl = Math.max(Math.max(freshness, floor), quotaTerm);
     return new Decision(ttl, zone, baseTtlSeconds, explicit, status, mode, floor, q.panicMode(),
-        q.tier(), stakes, q.panicDurationMinutes(), q.ttlSeconds(), q.alert(), null);
+        q.tier(), stakes, q.panicDurationMinutes(), quotaTerm, q.alert(), null);
   }
 }

@@ -10,6 +10,9 @@ import dev.oddscache.quota.PanicState;
 import dev.oddscache.quota.Stakes;
 import dev.oddscache.zone.Zone;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * PANIC and the base TTL otherwise: cell by cell, with expected values written out by hand.
  */
 class DecisionEngineTest {
+  private static final Pattern EFFECTIVE = Pattern.compile(
+      "effective TTL (\\d+)s = max\\(freshness (\\d+)s, floor (\\d+)s, quota (\\d+)s\\)");
+  private static final Pattern QUOTA_LINE = Pattern.compile("quota TTL (\\d+)s");
+
   private final DecisionEngine engine = DecisionEngine.ofDefaults();
 
   @Test
@@ -82,6 +89,71 @@ class DecisionEngineTest {
     Decision d = engine.decide(Zone.STANDARD, baseTtl, status, mode, panic, Stakes.MEDIUM);
 
     assertThat(d.ttlSeconds()).isEqualTo(expected);
+    assertQuotaAgreesWithReasons(d);
+  }
+
+  /**
+   * The decision's quota TTL is the quota's term in the effective TTL, and what its reasons say:
+   * the quota line's "quota TTL Ns" and the last line's "quota Ns" are that number, and the
+   * effective TTL is the max of the three terms the reasons name.
+   */
+  static void assertQuotaAgreesWithReasons(Decision d) {
+    List<String> reasons = d.reasons();
+    String effective = reasons.get(reasons.size() - 1);
+    Matcher terms = EFFECTIVE.matcher(effective);
+    assertThat(terms.matches()).as("last reason %s", effective).isTrue();
+    long freshness = Long.parseLong(terms.group(2));
+    long floor = Long.parseLong(terms.group(3));
+    long quota = Long.parseLong(terms.group(4));
+    assertThat(Long.parseLong(terms.group(1))).isEqualTo(d.ttlSeconds());
+    assertThat(quota).as("quota term of %s", effective).isEqualTo(d.quotaTtlSeconds());
+    assertThat(Math.max(freshness, Math.max(floor, quota))).isEqualTo(d.ttlSeconds());
+    List<String> quotaLines = reasons.stream().filter(r -> r.contains("quota TTL")).toList();
+    assertThat(quotaLines).hasSize(1);
+    Matcher line = QUOTA_LINE.matcher(quotaLines.get(0));
+    assertThat(line.find()).as("quota reason %s", quotaLines.get(0)).isTrue();
+    assertThat(Long.parseLong(line.group(1))).isEqualTo(d.quotaTtlSeconds());
+    if (d.status() == Status.PANIC) {
+      assertThat(d.tier()).isPositive();
+      assertThat(quotaLines.get(0)).startsWith("panic for ");
+    } else {
+      assertThat(d.quotaTtlSeconds()).isZero();
+      assertThat(quotaLines.get(0)).contains("quota not applied");
+    }
+    assertThat(d.floorSeconds()).isEqualTo(Math.max(d.breakerFloorSeconds(), quota));
+  }
+
+  @Test
+  void everyDecision_quotaTtlAgreesWithItsReasons() {
+    PanicState[] panics = {PanicState.NONE, PanicState.lasting(Duration.ZERO),
+        PanicState.lasting(Duration.ofMinutes(35)), PanicState.lasting(Duration.ofMinutes(100)),
+        PanicState.lasting(Duration.ofMinutes(400))};
+    for (Zone zone : Zone.values()) {
+      for (Status status : Status.values()) {
+        for (BreakerMode mode : BreakerMode.values()) {
+          for (Stakes stakes : Stakes.values()) {
+            for (PanicState panic : panics) {
+              assertQuotaAgreesWithReasons(engine.decide(zone, status, mode, panic, stakes));
+              for (long base : new long[] {0, 10, 300}) {
+                assertQuotaAgreesWithReasons(
+                    engine.decide(zone, base, status, mode, panic, stakes));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void circuitOpenNormalWithBase10_hasNoQuotaTerm() {
+    Decision d = engine.decide(Zone.STANDARD, 10, Status.NORMAL, BreakerMode.CIRCUIT_OPEN,
+        PanicState.NONE, Stakes.LOW);
+
+    assertThat(d.quotaTtlSeconds()).isZero();
+    assertThat(d.reasons()).contains(
+        "no panic (tier 0): quota not applied, quota TTL 0s (LOW stakes)",
+        "effective TTL 60s = max(freshness 10s, floor 60s, quota 0s)");
   }
 
   @Test

@@ -16,7 +16,7 @@ final class ExplainText {
     row(sb, "breaker", d.breakerMode() + ", floor " + d.breakerFloorSeconds() + "s");
     row(sb, "stakes", d.stakes().name());
     String panic = d.tier() == 0
-        ? "none (tier 0)"
+        ? "none (tier 0: not panicking, quota TTL 0s, not applied)"
         : String.format(Locale.ROOT, "%.1f min, tier %d %s, quota TTL %ds",
             d.panicDurationMinutes(), d.tier(), d.panicMode(), d.quotaTtlSeconds());
     row(sb, "panic", panic);

@@ -23,11 +23,11 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the caching proxy (/p/...), ingestion, decisions, status, /metrics"
-          + " and the dashboard.",
-      "Write endpoints need ODDSCACHE_INGEST_TOKEN / ODDSCACHE_ADMIN_TOKEN when set;"
-          + " binding beyond",
-      "loopback requires both."
+      // One sentence per element: picocli wraps each, and the command list shows the first.
+      "Serves the caching proxy (/p/...), ingestion, decisions, status, /metrics and the"
+          + " dashboard.",
+      "Write endpoints need ODDSCACHE_INGEST_TOKEN / ODDSCACHE_ADMIN_TOKEN when set; binding"
+          + " beyond loopback requires both."
     })
 public final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -5,13 +5,13 @@ import dev.oddscache.Status;
 import dev.oddscache.quota.Stakes;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a request's {@link MatchContext} from the proxy's headers: {@code X-Match-Id}, {@code
- * X-Competition}, {@code X-Match-Name}, {@code X-Kickoff} (ISO-8601), {@code X-Markets} (comma
- * list), {@code X-Stakes}, {@code X-Vix-Status}. A bad value is a 400 naming the header.
+ * X-Competition}, {@code X-Match-Name}, {@code X-Kickoff} (ISO-8601 or epoch millis, read as
+ * {@link Instants} reads every instant of the API), {@code X-Markets} (comma list), {@code
+ * X-Stakes}, {@code X-Vix-Status}. A bad value is a 400 naming the header.
  */
 final class ContextHeaders {
   private static final int MAX_HEADER = 256;
@@ -41,9 +41,9 @@ final class ContextHeaders {
     if (kickoff != null) {
       try {
         b.kickoff(kickoff(kickoff));
-      } catch (DateTimeParseException e) {
-        throw ApiError.badRequest("X-Kickoff must be an ISO-8601 instant like 2026-03-01T20:00:00Z",
-            "X-Kickoff", kickoff);
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("X-Kickoff must be " + Instants.FORMS, "X-Kickoff",
+            e.getMessage());
       }
     }
     String markets = header(ctx, "X-Markets");
@@ -66,7 +66,7 @@ final class ContextHeaders {
     if (known != null) {
       return known;
     }
-    Instant parsed = Instant.parse(text);
+    Instant parsed = Instants.parse("X-Kickoff", text);
     if (KICKOFFS.size() < MAX_KICKOFFS) {
       KICKOFFS.putIfAbsent(text, parsed);
     }

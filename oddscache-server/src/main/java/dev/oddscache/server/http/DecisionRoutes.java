@@ -13,8 +13,6 @@ import dev.oddscache.server.json.DecisionJson;
 import dev.oddscache.zone.Zone;
 import io.javalin.http.Context;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code POST /v1/decisions}: the TTL decision for a described request, from live state
@@ -47,12 +45,12 @@ final class DecisionRoutes {
     if (stakes != null) {
       b.stakes(parse("stakes", () -> Stakes.parse("stakes", stakes)));
     }
-    String kickoff = JsonBodies.text(body, "kickoff");
-    if (kickoff != null) {
+    JsonNode kickoff = body.get("kickoff");
+    if (kickoff != null && !kickoff.isNull()) {
       try {
-        b.kickoff(Instant.parse(kickoff));
-      } catch (DateTimeParseException e) {
-        throw ApiError.badRequest("kickoff must be an ISO-8601 instant", "kickoff", kickoff);
+        b.kickoff(Instants.parse("kickoff", kickoff));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("kickoff must be " + Instants.FORMS, "kickoff", e.getMessage());
       }
     }
     JsonNode markets = body.get("markets");

@@ -7,7 +7,6 @@ import dev.oddscache.vix.OddsTick;
 import dev.oddscache.vix.TickResult;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,24 +136,14 @@ final class OddsRoutes {
   private static long ts(JsonNode node) {
     JsonNode value = node.get("ts");
     if (value == null || value.isNull()) {
-      throw new IllegalArgumentException("ts is required (ISO-8601 or epoch millis)");
+      throw new IllegalArgumentException("ts is required (" + Instants.FORMS + ")");
     }
-    if (value.isIntegralNumber() && value.canConvertToLong()) {
-      long millis = value.asLong();
-      if (millis < 0 || millis > 32503680000000L) {
-        throw new IllegalArgumentException(
-            "ts must be epoch millis between 1970 and 3000, got " + millis);
-      }
-      return millis;
+    Instant ts = Instants.parse("ts", value);
+    try {
+      return ts.toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("ts must be " + Instants.FORMS + " within epoch millis,"
+          + " got '" + value.asText() + "'");
     }
-    if (value.isTextual()) {
-      try {
-        return Instant.parse(value.asText()).toEpochMilli();
-      } catch (DateTimeParseException | ArithmeticException e) {
-        throw new IllegalArgumentException("ts must be ISO-8601 like 2026-03-01T20:00:00Z or epoch"
-            + " millis, got '" + value.asText() + "'");
-      }
-    }
-    throw new IllegalArgumentException("ts must be ISO-8601 or epoch millis, got " + value);
   }
 }

@@ -143,6 +143,8 @@ public final class OddscacheServer implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = network.maxBodyBytes();
+      // A known path asked with a method it does not serve is a 405 with Allow, not a 404.
+      config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(
           JsonBodies.MAPPER.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS), false));
       config.staticFiles.add(files -> {
@@ -163,6 +165,8 @@ public final class OddscacheServer implements AutoCloseable {
         FilterHolder guard = new FilterHolder(new RequestGuardFilter(network.maxBodyBytes()));
         guard.setAsyncSupported(true);
         handler.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
+        handler.addFilter(new FilterHolder(new HeadFilter()), "/*",
+            EnumSet.of(DispatcherType.REQUEST));
         FilterHolder pass = new FilterHolder(new PassThroughFilter(() -> upstream, cache,
             network.maxBodyBytes(), proxySettings.maxKeyBytes()));
         handler.addFilter(pass, ProxyHandler.PREFIX + "*", EnumSet.of(DispatcherType.REQUEST));

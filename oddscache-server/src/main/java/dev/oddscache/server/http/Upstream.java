@@ -25,6 +25,7 @@ final class Upstream {
   private final dev.oddscache.Ticker ticker;
   private final long maxResponseBytes;
   private final LongAdder calls = new LongAdder();
+  private final UpstreamHealth health;
   /**
    * Targets already checked, by raw path and query: a proxied hit would otherwise decode every
    * segment and parse a URI it never uses. Only accepted, short targets are kept, and only so many:
@@ -39,6 +40,7 @@ final class Upstream {
     String path = base.getRawPath() == null ? "" : base.getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     this.base = base;
+    this.health = new UpstreamHealth(base, ticker);
     this.timeout = timeout;
     this.client = HttpClient.newBuilder()
         .connectTimeout(timeout)
@@ -137,17 +139,35 @@ final class Upstream {
           if (error != null) {
             Throwable cause = error.getCause() != null ? error.getCause() : error;
             if (cause instanceof UpstreamException u) {
+              health.failed(u.isTimeout() ? UpstreamHealth.Failure.TIMEOUT
+                  : UpstreamHealth.Failure.UNREACHABLE, u.getMessage());
               throw u;
             }
             if (cause instanceof java.net.http.HttpTimeoutException) {
+              health.failed(UpstreamHealth.Failure.TIMEOUT, cause.toString());
               throw UpstreamException.timedOut("upstream did not answer within " + timeout);
             }
+            health.failed(UpstreamHealth.Failure.UNREACHABLE, cause.toString());
             throw UpstreamException.unreachable("upstream unreachable: " + cause);
           }
+          answered(response.statusCode());
           return new UpstreamReply(response.statusCode(), Headers.of(response.headers()),
               response.body(),
               requestMillis, ticker.epochMillis());
         });
+  }
+
+  private void answered(int status) {
+    if (status >= 500) {
+      health.failed(UpstreamHealth.Failure.SERVER_ERROR, "status " + status);
+    } else {
+      health.succeeded();
+    }
+  }
+
+  /** Whether the latest call to the upstream failed (no answer, or a 5xx). */
+  boolean failing() {
+    return health.failing();
   }
 
   /**
@@ -178,8 +198,12 @@ final class Upstream {
       throw ApiError.badRequest("request header cannot be forwarded", "headers", e.getMessage());
     }
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<java.io.InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      answered(response.statusCode());
+      return response;
     } catch (java.net.http.HttpTimeoutException e) {
+      health.failed(UpstreamHealth.Failure.TIMEOUT, e.toString());
       throw UpstreamException.timedOut("upstream did not answer within " + timeout);
     } catch (java.io.IOException e) {
       for (Throwable c = e; c != null; c = c.getCause()) {
@@ -187,6 +211,7 @@ final class Upstream {
           throw api; // the client's body went over the limit while it streamed
         }
       }
+      health.failed(UpstreamHealth.Failure.UNREACHABLE, e.toString());
       throw UpstreamException.unreachable("upstream unreachable: " + e);
     }
   }

@@ -30,6 +30,15 @@ public final class SharedBetfairData {
     return null;
   }
 
+  /**
+   * The data folder holding {@code betfair/} (what {@code ODDSCACHE_DATA} names for the tools),
+   * or null when no ancestor of the working directory has it.
+   */
+  public static Path dataFolder() {
+    Path dir = findDir();
+    return dir == null ? null : dir.getParent();
+  }
+
   /** The file {@code name} of the folder; skips the calling test when it is missing. */
   public static Path file(String name) {
     Path dir = findDir();

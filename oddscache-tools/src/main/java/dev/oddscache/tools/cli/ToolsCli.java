@@ -5,6 +5,7 @@ import dev.oddscache.tools.demo.DemoCommand;
 import dev.oddscache.tools.replay.ReplayCommand;
 import dev.oddscache.tools.sim.SimulateCommand;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -20,7 +21,15 @@ public final class ToolsCli {
 
   /** The full command line, shared by {@link #main} and the tests. */
   public static CommandLine newCommandLine() {
-    return OddscacheCli.newCommandLine(
-        List.of(new DemoCommand(), new ReplayCommand(), new SimulateCommand()));
+    return newCommandLine(System.getenv());
+  }
+
+  /**
+   * The full command line, its commands reading their environment variables (the data folder's
+   * {@code ODDSCACHE_DATA}) from {@code environment}.
+   */
+  public static CommandLine newCommandLine(Map<String, String> environment) {
+    return OddscacheCli.newCommandLine(List.of(new DemoCommand(),
+        new ReplayCommand(environment), new SimulateCommand(environment)));
   }
 }

@@ -10,6 +10,7 @@ import dev.oddscache.decision.Decision;
 import dev.oddscache.decision.DecisionEngine;
 import dev.oddscache.panic.LocalPanicClock;
 import dev.oddscache.quota.StakesClassifier;
+import dev.oddscache.tools.sim.Scenario;
 import dev.oddscache.vix.VixConfig;
 import dev.oddscache.vix.VixDetector;
 import java.io.PrintWriter;
@@ -23,34 +24,35 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The Clásico lineup-leak story played on virtual time through the real detector, breaker, panic
- * clock and decider, printed as a timeline. Deterministic for a seed.
+ * The demo's story ({@link DemoStory}, the one the live demo sends through the server) played on
+ * virtual time through the real detector, breaker, panic clock and decider, printed as a
+ * timeline. Deterministic for a seed.
  */
 final class ConsoleStory {
   static final Instant START = Instant.parse("2026-03-01T16:30:00Z");
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-
-  static final List<DemoMatch> MATCHES = List.of(
-      new DemoMatch("rma-fcb", "La Liga", "El Clasico", 150,
-          List.of("1x2", "over_under_25", "btts"), 30, 75),
-      new DemoMatch("psg-om", "Ligue 1", "PSG - OM", 26 * 60,
-          List.of("1x2", "btts"), 20, 140),
-      new DemoMatch("ars-che", "Premier League", "Arsenal - Chelsea", 90,
-          List.of("1x2", "over_under_25"), -1, -1),
-      new DemoMatch("ami-cae", "Ligue 2", "Amiens - Caen", 60 * 30,
-          List.of("1x2"), -1, -1));
+  private static final DateTimeFormatter DAY_CLOCK =
+      DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
   private static final int ATTENTION = 5;
 
   private final PrintWriter out;
+  private final Scenario story;
+  private final List<DemoMatch> matches;
   private final long minutes;
   private final int requestsPerSecond;
   private final long everyMinutes;
   private final long seed;
 
-  ConsoleStory(PrintWriter out, long minutes, int requestsPerSecond, long everyMinutes, long seed) {
+  /**
+   * @param minutes how much of the story to play; its own length when it is the scenario's
+   */
+  ConsoleStory(PrintWriter out, Scenario story, long minutes, int requestsPerSecond,
+      long everyMinutes, long seed) {
     this.out = out;
+    this.story = story;
+    this.matches = DemoStory.matches(story);
     this.minutes = minutes;
     this.requestsPerSecond = requestsPerSecond;
     this.everyMinutes = everyMinutes;
@@ -76,7 +78,10 @@ final class ConsoleStory {
     header();
     for (long second = 0; second < minutes * 60; second++) {
       long minute = second / 60;
-      feed.tick(MATCHES, second, ticker.epochMillis());
+      if (second % 60 == 0) {
+        storyEvents(ticker, minute);
+      }
+      feed.tick(matches, second, ticker.epochMillis());
       for (int r = 0; r < requestsPerSecond; r++) {
         DemoMatch match = pick(traffic, minute);
         String market = match.markets().get(traffic.nextInt(match.markets().size()));
@@ -101,13 +106,13 @@ final class ConsoleStory {
   }
 
   /** Attention follows the panic: a volatile match draws five times the requests of a calm one. */
-  private static DemoMatch pick(SplittableRandom random, long minute) {
+  private DemoMatch pick(SplittableRandom random, long minute) {
     int total = 0;
-    for (DemoMatch m : MATCHES) {
+    for (DemoMatch m : matches) {
       total += m.volatileAt(minute) ? ATTENTION : 1;
     }
     int draw = random.nextInt(total);
-    for (DemoMatch m : MATCHES) {
+    for (DemoMatch m : matches) {
       draw -= m.volatileAt(minute) ? ATTENTION : 1;
       if (draw < 0) {
         return m;
@@ -117,19 +122,46 @@ final class ConsoleStory {
   }
 
   private void header() {
-    out.println("oddscache demo: the Clasico lineup leak, on virtual time (" + requestsPerSecond
-        + " requests/s, " + minutes + " minutes)");
-    out.println("rma-fcb (El Clasico, kickoff 19:00) panics 17:00-17:45; psg-om (Ligue 1) panics"
-        + " 16:50-18:50; two calm matches.");
+    out.println("oddscache demo --console: the story of ./oddscache demo (" + story.name()
+        + ", " + story.durationMinutes() + " min),");
+    out.println("on virtual time through the real decider (" + requestsPerSecond
+        + " requests/s, " + minutes + " minutes):");
+    for (DemoMatch m : matches) {
+      out.println("  " + m.id() + " (" + m.name() + ", " + m.competition() + ", "
+          + StakesClassifier.ofDefaults().classify(m.competition(), m.name(), null)
+          + " stakes, kickoff " + at(m.kickoffMinute()) + "): "
+          + (m.panicFromMinute() < 0 ? "calm"
+              : "PANIC " + at(m.panicFromMinute()) + "-" + at(m.panicToMinute()) + " ("
+                  + (m.panicToMinute() - m.panicFromMinute()) + " min)"));
+    }
+    out.println(TierLegend.text());
     out.println();
-    out.printf(Locale.ROOT, "%-5s  %-28s  %-28s  %-26s%n", "time", "rma-fcb zone/status/TTL/tier",
-        "psg-om status/TTL/tier", "breaker mode (panic ratio)");
+    DemoMatch first = matches.get(0);
+    DemoMatch second = matches.size() > 1 ? matches.get(1) : null;
+    out.printf(Locale.ROOT, "%-5s  %-28s  %-28s  %-26s%n", "time",
+        first.id() + " zone/status/TTL/tier",
+        second == null ? "" : second.id() + " status/TTL/tier", "breaker mode (panic ratio)");
+  }
+
+  /** {@code HH:mm} of a story minute, with the date when it is not the story's first day. */
+  private static String at(long minute) {
+    Instant t = START.plusSeconds(minute * 60);
+    return t.atZone(ZoneOffset.UTC).toLocalDate().equals(START.atZone(ZoneOffset.UTC)
+        .toLocalDate()) ? CLOCK.format(t) : DAY_CLOCK.format(t);
+  }
+
+  private void storyEvents(ManualTicker ticker, long minute) {
+    for (Scenario.EventSpec e : story.events()) {
+      if (Math.round(e.atMinute()) == minute) {
+        event(ticker, e.match() + " " + e.type() + " (match event)");
+      }
+    }
   }
 
   private void row(ManualTicker ticker, long minute, Map<String, Decision> latest,
       BreakerSnapshot breaker) {
-    Decision clasico = latest.get("rma-fcb");
-    Decision psg = latest.get("psg-om");
+    Decision clasico = latest.get(matches.get(0).id());
+    Decision psg = matches.size() > 1 ? latest.get(matches.get(1).id()) : null;
     out.printf(Locale.ROOT, "%-5s  %-28s  %-28s  %s (%.2f)%n",
         CLOCK.format(ticker.instant()),
         clasico == null ? "-" : clasico.zone() + " " + clasico.status() + " " + clasico.ttlSeconds()

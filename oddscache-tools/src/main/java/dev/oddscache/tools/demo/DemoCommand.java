@@ -1,5 +1,9 @@
 package dev.oddscache.tools.demo;
 
+import dev.oddscache.tools.sim.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -15,8 +19,11 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves oddscache in front of a synthetic prediction backend and replays a lineup-leak",
-      "story live with real HTTP traffic; open the printed URL to watch the dashboard."
+      // One sentence per element: picocli wraps each, and the command list shows the first.
+      "Replays a lineup-leak story live through oddscache in front of a synthetic backend.",
+      "Real HTTP traffic goes through the server; open the printed URL to watch the dashboard."
+          + " With --console, the same story plays in the terminal on virtual time, without a"
+          + " server."
     })
 public final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -47,8 +54,9 @@ public final class DemoCommand implements Callable<Integer> {
   boolean console;
 
   @Option(names = "--minutes", paramLabel = "N",
-      description = "With --console: story length in minutes (default ${DEFAULT-VALUE}).")
-  long minutes = 180;
+      description = "With --console: how many minutes of the story to play (default: all of"
+          + " it).")
+  Long minutes;
 
   @Option(names = "--seed", paramLabel = "N",
       description = "With --console: random seed (default ${DEFAULT-VALUE}).")
@@ -56,12 +64,17 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Scenario story = DemoStory.scenario();
     if (console) {
-      requireRange("--minutes", minutes, 1, 24 * 60);
+      long length = minutes == null ? story.durationMinutes() : minutes;
+      requireRange("--minutes", length, 1, 24 * 60);
       requireRange("--rate", rate, 1, 10_000);
-      requireRange("--every", every, 1, minutes);
+      requireRange("--every", every, 1, length);
       int consoleRate = rate == 200 ? 20 : rate;
-      new ConsoleStory(spec.commandLine().getOut(), minutes, consoleRate, every, seed).play();
+      try (DemoLogs logs = logsToFile()) {
+        new ConsoleStory(spec.commandLine().getOut(), story, length, consoleRate, every, seed)
+            .play();
+      }
       return 0;
     }
     requireRange("--rate", rate, 1, 5_000);
@@ -74,7 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "oddscache-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (DemoLogs logs = logsToFile()) {
+      spec.commandLine().getOut().println(TierLegend.text());
       new LiveDemo(spec.commandLine().getOut(), speed, rate, port, every).run(exitWhenDone, stop);
     } finally {
       try {
@@ -84,6 +98,29 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * oddscache's own log lines to a temporary file for the length of the demo, whose path the
+   * demo prints: on the terminal they would land on top of the demo's lines.
+   */
+  private DemoLogs logsToFile() {
+    Path file;
+    try {
+      file = Files.createTempFile("oddscache-demo-", ".log");
+    } catch (IOException e) {
+      // No temporary folder: the log lines stay on standard error, as without the demo.
+      return DemoLogs.none();
+    }
+    DemoLogs logs = DemoLogs.toFile(file);
+    if (logs.active()) {
+      // On standard error, beside where the log lines would have gone: the story's output on
+      // standard output stays the same for a seed.
+      spec.commandLine().getErr().println("oddscache's own log lines (such as its breaker"
+          + " transitions) go to " + file);
+      spec.commandLine().getErr().flush();
+    }
+    return logs;
   }
 
   private void requireRange(String option, long value, long min, long max) {

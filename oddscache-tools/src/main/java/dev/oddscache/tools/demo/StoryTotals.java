@@ -41,7 +41,8 @@ final class StoryTotals {
             + " oddscache decided TTL 0 for %d (%.1f%%) and let the breaker floors and the panic"
             + " quota cache the rest.%n",
         panicRequests, zeroTtl, panicRequests == 0 ? 0.0 : 100.0 * zeroTtl / panicRequests);
-    out.println("The live HTTP dashboard version of this demo arrives with the server.");
+    out.println("The same story live, through the HTTP server with the dashboard and real"
+        + " backend load: ./oddscache demo");
     out.println("Try one decision by hand: ./oddscache explain --competition \"Ligue 1\""
         + " --status panic --panic-for 35m --base-ttl 60s");
   }

@@ -24,6 +24,7 @@ final class MarketReplay {
   private final Map<String, long[]> ticksBySelection = new TreeMap<>();
   private final Map<String, PriceSeries> prices = new LinkedHashMap<>();
   private final long[] classified = new long[Status.values().length];
+  private final RunnerNames names;
   private final RunTracker panic;
   private final RunTracker warning;
   private Long kickoffMillis;
@@ -33,6 +34,12 @@ final class MarketReplay {
   private long lastMillis = Long.MIN_VALUE;
 
   MarketReplay(MarketKey key, long holdMillis, boolean keepPrices) {
+    this(key, holdMillis, keepPrices, RunnerNames.NONE);
+  }
+
+  /** @param names what market catalogues call the market's event, markets and runners */
+  MarketReplay(MarketKey key, long holdMillis, boolean keepPrices, RunnerNames names) {
+    this.names = names;
     this.key = key;
     this.keepPrices = keepPrices;
     this.panic = new RunTracker(Status.PANIC, holdMillis);
@@ -74,6 +81,51 @@ final class MarketReplay {
 
   MarketKey key() {
     return key;
+  }
+
+  /**
+   * {@code market of event ID (Betfair IDS)}, or with the names catalogues give: {@code market of
+   * EVENT NAME (event ID; Betfair ID MARKET NAME)}.
+   */
+  String heading() {
+    List<String> ids = new ArrayList<>();
+    for (String id : betfairIds) {
+      String name = names.market(id);
+      ids.add(name == null ? id : id + " " + name);
+    }
+    String betfair = "Betfair " + String.join(", ", ids);
+    String event = names.event(betfairIds);
+    return event == null
+        ? key.market() + " of event " + key.match() + " (" + betfair + ")"
+        : key.market() + " of " + event + " (event " + key.match() + "; " + betfair + ")";
+  }
+
+  /**
+   * {@code heading()} short enough for a chart's title: {@code market of EVENT NAME (Betfair
+   * IDS)}, or {@code market of event ID (Betfair IDS)} without a catalogue.
+   */
+  String shortHeading() {
+    String event = names.event(betfairIds);
+    return key.market() + " of " + (event == null ? "event " + key.match() : event)
+        + " (Betfair " + String.join(", ", betfairIds) + ")";
+  }
+
+  /** The catalogue's name of {@code selection}, else its id. */
+  String selectionLabel(String selection) {
+    String name = names.runner(betfairIds, selection);
+    return name == null ? selection : name;
+  }
+
+  /** {@code id = name} of each selection a catalogue names, by id; empty without catalogues. */
+  List<String> namedSelections() {
+    List<String> named = new ArrayList<>();
+    for (String selection : ticksBySelection.keySet()) {
+      String name = names.runner(betfairIds, selection);
+      if (name != null) {
+        named.add(selection + " = " + name);
+      }
+    }
+    return named;
   }
 
   SortedSet<String> betfairIds() {

@@ -44,9 +44,8 @@ final class ReplayCharts {
 
   static XYChart market(MarketReplay m) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(String.format(Locale.ROOT, "%s of event %s (Betfair %s): last traded prices, "
-                + "WARNING shaded amber, PANIC red", m.key().market(), m.key().match(),
-            String.join(", ", m.betfairIds())))
+        .title(String.format(Locale.ROOT, "%s: last traded prices, "
+                + "WARNING shaded amber, PANIC red", m.shortHeading()))
         .xAxisTitle(xTitle(m)).yAxisTitle("last traded price (log scale)").build();
     Styler styler = chart.getStyler();
     // Vertical on the right: a horizontal legend of six selection ids is wider than the chart.
@@ -63,7 +62,7 @@ final class ReplayCharts {
     double low = Double.MAX_VALUE;
     double high = 0;
     for (Map.Entry<String, PriceSeries> e : m.topPrices(MAX_SELECTIONS).entrySet()) {
-      XYSeries series = line(chart, e.getKey(), e.getValue(), m.lastMillis());
+      XYSeries series = line(chart, m.selectionLabel(e.getKey()), e.getValue(), m.lastMillis());
       series.setLineColor(SELECTION_COLOURS[colour++ % SELECTION_COLOURS.length]);
       for (int i = 0; i < e.getValue().size(); i++) {
         low = Math.min(low, e.getValue().price(i));

@@ -1,12 +1,16 @@
 package dev.oddscache.tools.replay;
 
+import dev.oddscache.tools.data.DataFolder;
 import dev.oddscache.vix.VixConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,17 +30,27 @@ import picocli.CommandLine.Parameters;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays Betfair Exchange stream files (plain, .gz or .bz2) through the",
-      "volatility index and reports each market's PANIC episodes, on the feed's",
-      "own clock (its pt times). Files are replayed in the order given, through",
-      "one detector."
+      // One sentence per element: picocli wraps each, and the command list shows the first.
+      "Replays Betfair Exchange stream files through the volatility index and reports each"
+          + " market's PANIC episodes.",
+      "Files (plain, .gz or .bz2) are replayed in the order given, through one detector, on the"
+          + " feed's own clock (its pt times)."
     })
 public final class ReplayCommand implements Callable<Integer> {
+  /** The name Betfair's historical data gives a stream file's catalogue, after the file's. */
+  static final String CATALOGUE_SUFFIX = ".catalogue.json";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE",
-      description = "Betfair stream files: newline-delimited JSON mcm messages.")
+      description = "Betfair stream files: newline-delimited JSON mcm messages. A relative FILE "
+          + "not found here is looked up in the data folder. Market catalogues among them "
+          + "(or beside them as FILE.catalogue.json) name the runners; they are not replayed.")
   List<Path> files;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The data folder (default: $" + DataFolder.ENVIRONMENT + ", else ./data).")
+  Path dataDir;
 
   @Option(names = "--json", paramLabel = "OUT",
       description = "Write {\"ticks\", \"rejected\", \"episodes\"} as JSON to OUT.")
@@ -46,14 +60,51 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Write report.md and a PNG chart per market into DIR (created if needed).")
   Path reportDir;
 
+  private final Map<String, String> environment;
+
+  public ReplayCommand() {
+    this(System.getenv());
+  }
+
+  /** A command that reads {@value DataFolder#ENVIRONMENT} from {@code environment}. */
+  public ReplayCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
   @Override
   public Integer call() {
-    for (Path file : files) {
-      check(file);
-    }
-    ReplayResult result = new Replayer(VixConfig.ofDefaults(), reportDir != null).run(files);
+    DataFolder data = DataFolder.of(dataDir, environment);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<Path> streams = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    Map<Path, List<MarketCatalogue>> catalogues = new LinkedHashMap<>();
+    for (Path given : files) {
+      Path file = check(data, given);
+      List<MarketCatalogue> inFile = catalogues(file);
+      if (inFile.isEmpty()) {
+        streams.add(file);
+        Path beside = file.resolveSibling(file.getFileName() + CATALOGUE_SUFFIX);
+        if (Files.isRegularFile(beside)) {
+          catalogues.computeIfAbsent(beside.toAbsolutePath().normalize(), p -> catalogues(p));
+        }
+      } else {
+        catalogues.put(file.toAbsolutePath().normalize(), inFile);
+        skipped.add(new SkippedFile(given, "a Betfair market catalogue, not a stream file: its "
+            + "runner names label the output"));
+        err.println("oddscache replay: skipping " + given
+            + ": a Betfair market catalogue, not a stream file (its runner names are used)");
+      }
+    }
+    err.flush();
+    if (streams.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for positional parameter 'FILE': no Betfair stream file among " + files
+              + " (market catalogues name runners but hold no prices)");
+    }
+    ReplayResult result = new Replayer(VixConfig.ofDefaults(), reportDir != null,
+        new RunnerNames(catalogues.values().stream().flatMap(List::stream).toList()))
+        .run(streams, skipped);
     out.print(ReplayText.render(result));
     try {
       if (jsonOut != null) {
@@ -80,10 +131,25 @@ public final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void check(Path file) {
+  /**
+   * The market catalogues in {@code file}; none if it is something else, or cannot be read (the
+   * replay then reports why).
+   */
+  private static List<MarketCatalogue> catalogues(Path file) {
+    try {
+      return MarketCatalogue.read(file);
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** Where {@code given} is, here or in the data folder; a usage error if neither has it. */
+  private Path check(DataFolder data, Path given) {
+    Path file = data.find(Path.of(""), given.toString());
     String problem = null;
-    if (!Files.exists(file)) {
-      problem = "file not found";
+    if (file == null) {
+      problem = data.notFound(Path.of(""), given.toString());
+      file = given;
     } else if (Files.isDirectory(file)) {
       problem = "is a directory, not a file";
     } else if (!Files.isReadable(file)) {
@@ -91,9 +157,10 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     if (problem != null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for positional parameter 'FILE' (" + file + "): " + problem,
-          spec.positionalParameters().get(0), file.toString());
+          "Invalid value for positional parameter 'FILE' (" + given + "): " + problem,
+          spec.positionalParameters().get(0), given.toString());
     }
+    return file;
   }
 
   private static void createParent(Path file) throws IOException {

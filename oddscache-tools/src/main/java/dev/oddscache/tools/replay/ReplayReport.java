@@ -55,6 +55,9 @@ final class ReplayReport {
           count(f.rejected()), count(f.outOfOrder()),
           f.error() == null ? count(f.ignored()) : "read error: " + f.error()));
     }
+    for (SkippedFile f : result.skipped()) {
+      md.append(row("`" + f.file() + "`", "skipped: " + f.reason(), "", "", "", ""));
+    }
     md.append("\nAn episode is a maximal run of PANIC held status of one market: it starts at the "
         + "`pt` of the tick after which the market is PANIC and ends when the status decays, at "
         + "the latest PANIC tick's `pt` plus the hold. Its peak z is the largest z-score of the "
@@ -63,10 +66,9 @@ final class ReplayReport {
         + "Times are UTC, from the feed's own clock.\n");
     for (Map.Entry<MarketReplay, String> e : charts.entrySet()) {
       MarketReplay m = e.getKey();
-      md.append("\n## ").append(m.key().market()).append(" of event ").append(m.key().match())
-          .append("\n\n");
-      md.append(String.format(Locale.ROOT, "Betfair market %s; %s%,d ticks over %d selections, "
-              + "%s to %s UTC; %s.%n%n", String.join(", ", m.betfairIds()),
+      md.append("\n## ").append(m.heading()).append("\n\n");
+      md.append(String.format(Locale.ROOT, "%s%,d ticks over %d selections, "
+              + "%s to %s UTC; %s.%n%n",
           m.kickoffMillis() == null ? ""
               : "kickoff " + Times.dateTime(m.kickoffMillis()) + " UTC; ",
           m.ticks(), m.selections(), Times.dateTime(m.firstMillis()),
@@ -85,7 +87,12 @@ final class ReplayReport {
               String.format(Locale.ROOT, "%.2f", ep.peakZ()), ep.inPlay() ? "yes" : "no"));
         }
       }
-      md.append("\n![").append(m.key().market()).append(" of event ").append(m.key().match())
+      List<String> named = m.namedSelections();
+      if (!named.isEmpty()) {
+        md.append("Runners (from the market catalogue): ").append(String.join(", ", named))
+            .append(".\n\n");
+      }
+      md.append("\n![").append(m.heading())
           .append("](").append(e.getValue()).append(")\n");
     }
     return md.toString();

@@ -24,11 +24,22 @@ final class ReplayResult {
   private final List<FileReplay> files;
   private final List<MarketReplay> markets;
   private final List<Episode> episodes;
+  private final List<SkippedFile> skipped;
 
   /**
    * @param markets in order of their first tick in the input
    */
   ReplayResult(VixConfig config, List<FileReplay> files, List<MarketReplay> markets) {
+    this(config, files, markets, List.of());
+  }
+
+  /**
+   * @param markets in order of their first tick in the input
+   * @param skipped the files given that were not stream files
+   */
+  ReplayResult(VixConfig config, List<FileReplay> files, List<MarketReplay> markets,
+      List<SkippedFile> skipped) {
+    this.skipped = List.copyOf(skipped);
     this.config = config;
     this.files = List.copyOf(files);
     this.markets = List.copyOf(markets);
@@ -46,6 +57,10 @@ final class ReplayResult {
 
   List<FileReplay> files() {
     return files;
+  }
+
+  List<SkippedFile> skipped() {
+    return skipped;
   }
 
   List<MarketReplay> markets() {

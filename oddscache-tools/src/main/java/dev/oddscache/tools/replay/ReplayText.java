@@ -24,6 +24,9 @@ final class ReplayText {
     for (FileReplay f : result.files()) {
       file(b, f);
     }
+    for (SkippedFile f : result.skipped()) {
+      b.append(String.format(Locale.ROOT, "  %s: skipped, %s%n", f.file(), f.reason()));
+    }
     b.append(String.format(Locale.ROOT, "%nTotal: %,d ticks accepted, %,d rejected; %d market%s, "
             + "%d PANIC episode%s%n",
         result.ticks(), result.rejected(), result.markets().size(),
@@ -47,6 +50,9 @@ final class ReplayText {
         f.outOfOrder() == 0 ? "" : String.format(Locale.ROOT, " (%,d out of order)",
             f.outOfOrder()),
         f.ignored()));
+    if (f.lines() > 0 && f.accepted() + f.rejected() + f.ignored() == 0) {
+      b.append("    warning: no price in any mcm message; is this a Betfair stream file?\n");
+    }
     for (Rejection r : f.firstRejections()) {
       b.append(String.format(Locale.ROOT, "    line %d: %s%n", r.index() + 1, r.reason()));
     }
@@ -57,10 +63,14 @@ final class ReplayText {
   }
 
   private static void market(StringBuilder b, MarketReplay m) {
-    b.append(String.format(Locale.ROOT, "%nMarket %s of event %s (Betfair %s)%s%n",
-        m.key().market(), m.key().match(), String.join(", ", m.betfairIds()),
+    b.append(String.format(Locale.ROOT, "%nMarket %s%s%n", m.heading(),
         m.kickoffMillis() == null ? ""
             : ", kickoff " + Times.dateTime(m.kickoffMillis()) + " UTC"));
+    List<String> named = m.namedSelections();
+    if (!named.isEmpty()) {
+      b.append("  runners (from the market catalogue): ").append(String.join(", ", named))
+          .append('\n');
+    }
     b.append(String.format(Locale.ROOT,
         "  %,d ticks over %d selection%s (%,d NORMAL, %,d WARNING, %,d PANIC), "
             + "%s to %s UTC; %s%n",

@@ -34,6 +34,7 @@ final class Replayer {
 
   private final VixConfig config;
   private final boolean keepPrices;
+  private final RunnerNames names;
   private final VixDetector detector;
   private final Map<MarketKey, MarketReplay> markets = new LinkedHashMap<>();
 
@@ -42,18 +43,29 @@ final class Replayer {
    *     the ticks, where otherwise it grows with the markets and selections only
    */
   Replayer(VixConfig config, boolean keepPrices) {
+    this(config, keepPrices, RunnerNames.NONE);
+  }
+
+  /** @param names what market catalogues call the events, markets and runners of the files */
+  Replayer(VixConfig config, boolean keepPrices, RunnerNames names) {
+    this.names = Objects.requireNonNull(names, "names");
     this.config = Objects.requireNonNull(config, "config");
     this.keepPrices = keepPrices;
     this.detector = new VixDetector(config);
   }
 
   ReplayResult run(List<Path> files) {
+    return run(files, List.of());
+  }
+
+  /** Replays {@code files}; {@code skipped} are reported beside them, not read. */
+  ReplayResult run(List<Path> files, List<SkippedFile> skipped) {
     List<FileReplay> replays = new ArrayList<>();
     for (Path file : files) {
       replays.add(replay(file));
     }
     markets.values().forEach(MarketReplay::finish);
-    return new ReplayResult(config, replays, new ArrayList<>(markets.values()));
+    return new ReplayResult(config, replays, new ArrayList<>(markets.values()), skipped);
   }
 
   private FileReplay replay(Path file) {
@@ -78,7 +90,8 @@ final class Replayer {
     OddsTick t = tick.tick();
     MarketKey key = new MarketKey(t.matchId(), t.market());
     Status held = detector.marketStatus(t.matchId(), t.market(), t.timestampMillis());
-    markets.computeIfAbsent(key, k -> new MarketReplay(k, config.hold().toMillis(), keepPrices))
+    markets.computeIfAbsent(key,
+        k -> new MarketReplay(k, config.hold().toMillis(), keepPrices, names))
         .onTick(tick, result, held);
   }
 }

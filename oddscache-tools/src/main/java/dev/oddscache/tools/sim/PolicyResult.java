@@ -46,6 +46,23 @@ record PolicyResult(
     return servedByStrategy[strategy.ordinal()];
   }
 
+  /** Requests that got no value (the unanswered ones at the end included). */
+  long failed() {
+    long answered = 0;
+    for (long n : servedByStrategy) {
+      answered += n;
+    }
+    return requests - answered;
+  }
+
+  /**
+   * Requests whose load failed but that were answered from a stored value (stale-if-error): the
+   * part of {@link #errors()} that succeeded for the caller.
+   */
+  long staleOnError() {
+    return errors - failed();
+  }
+
   double meanBackendCallsPerSecond() {
     return (double) backendCalls / backendCallsPerSecond.length;
   }

@@ -103,7 +103,9 @@ final class ReportWriter {
     md.append(metric(ps, "served stale", p -> count(p.served(Strategy.SERVE_STALE))));
     md.append(metric(ps, "served bypass", p -> count(p.served(Strategy.BYPASS))));
     md.append(metric(ps, "served compute", p -> count(p.served(Strategy.COMPUTE))));
-    md.append(metric(ps, "errors", p -> count(p.errors())));
+    md.append(metric(ps, "failed requests", p -> count(p.failed())));
+    md.append(metric(ps, "backend errors answered stale (stale-if-error)",
+        p -> count(p.staleOnError())));
     md.append(metric(ps, "served age p50 / p99 / max (s)", p -> ages(p.ages())));
     md.append(metric(ps, "PANIC served age p50 / p99 / max (s)",
         p -> p.panicAges() == null ? "no PANIC requests" : ages(p.panicAges())));
@@ -115,7 +117,7 @@ final class ReportWriter {
     md.append(metric(ps, "tier-1 PANIC age since load start p50 / p99 / max (s)",
         p -> ages(p.tierOnePanic().sinceLoadStart())));
     md.append(metric(ps, "load duration p50 / p99 / max (s)", p -> ages(p.loadDurations().ages())));
-    md.append(metric(ps, "tier-1 served age ≤ max load duration",
+    md.append(metric(ps, SummaryText.WITHIN_ONE_LOAD,
         p -> p.tierOnePanic().served().count() == 0 ? "no tier-1 answers"
             : SummaryText.verdict(p.tierOnePanic(), "; ")));
     md.append(metric(ps, "breaker transitions", p -> count(p.breakerTransitions().size())));

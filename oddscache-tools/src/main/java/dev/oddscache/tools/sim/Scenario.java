@@ -1,6 +1,7 @@
 package dev.oddscache.tools.sim;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.oddscache.tools.data.DataFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,18 +78,24 @@ public record Scenario(
 
   /**
    * This scenario with the files of {@code ticks} resolved against {@code dir}, the directory of
-   * the scenario file; absolute paths stay as they are.
+   * the scenario file, else against the data folder where only it has them; absolute paths stay
+   * as they are.
    */
-  Scenario resolvedAgainst(Path dir) {
+  Scenario resolvedAgainst(Path dir, DataFolder data) {
     if (ticks == null || ticks.betfair() == null) {
       return this;
     }
     List<String> files = ticks.betfair().stream()
-        .map(f -> f == null || f.isBlank() ? f : dir.resolve(f).normalize().toString())
+        .map(f -> f == null || f.isBlank() ? f : resolved(dir, data, f).toString())
         .toList();
     return new Scenario(name, seed, durationMinutes,
         new TicksSpec(files, ticks.fromMillis(), ticks.toMillis()), matches, keysPerMarket, load,
         backend, statuses, events, policies);
+  }
+
+  private static Path resolved(Path dir, DataFolder data, String file) {
+    Path found = data.find(dir, file);
+    return found != null ? found : dir.resolve(file).normalize();
   }
 
   /**

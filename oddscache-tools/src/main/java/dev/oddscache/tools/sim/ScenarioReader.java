@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.oddscache.Markets;
 import dev.oddscache.Status;
+import dev.oddscache.tools.data.DataFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,15 +40,19 @@ public final class ScenarioReader {
 
   private ScenarioReader() {}
 
-  /** Where the Betfair files of a scenario come from, for the message of a missing one. */
-  static final String BETFAIR_SOURCE = "Betfair historical data (https://historicdata.betfair.com),"
-      + " expected in ../shared/data/betfair beside the repository";
+  /**
+   * Reads and validates the scenario in {@code file}; the files of {@code ticks} are relative to
+   * its directory, else to the data folder of this process's environment.
+   */
+  public static Scenario read(Path file) {
+    return read(file, DataFolder.fromEnvironment());
+  }
 
   /**
    * Reads and validates the scenario in {@code file}; the files of {@code ticks} are relative to
-   * its directory.
+   * its directory, else to {@code data}.
    */
-  public static Scenario read(Path file) {
+  public static Scenario read(Path file, DataFolder data) {
     String text;
     try {
       text = Files.readString(file);
@@ -57,7 +62,7 @@ public final class ScenarioReader {
       throw new ScenarioException("cannot read scenario file " + file + ": " + e.getMessage(), e);
     }
     Path dir = file.toAbsolutePath().getParent();
-    return parse(text, dir == null ? Path.of("").toAbsolutePath() : dir);
+    return parse(text, dir == null ? Path.of("").toAbsolutePath() : dir, data);
   }
 
   /**
@@ -73,6 +78,14 @@ public final class ScenarioReader {
    * to {@code dir}.
    */
   public static Scenario parse(String json, Path dir) {
+    return parse(json, dir, DataFolder.fromEnvironment());
+  }
+
+  /**
+   * Parses and validates a scenario given as JSON text; the files of {@code ticks} are relative
+   * to {@code dir}, else to {@code data}.
+   */
+  public static Scenario parse(String json, Path dir, DataFolder data) {
     Scenario scenario;
     try {
       scenario = JSON.readValue(json, Scenario.class);
@@ -94,9 +107,24 @@ public final class ScenarioReader {
     if (scenario == null) {
       throw new ScenarioException("scenario is empty: expected a JSON object");
     }
-    scenario = scenario.resolvedAgainst(dir);
+    requireTickFiles(scenario, dir, data);
+    scenario = scenario.resolvedAgainst(dir, data);
     validate(scenario);
     return scenario;
+  }
+
+  /** Each named file of {@code ticks} exists, from {@code dir} or in {@code data}. */
+  private static void requireTickFiles(Scenario s, Path dir, DataFolder data) {
+    if (s.ticks() == null || s.ticks().betfair() == null) {
+      return;
+    }
+    List<String> files = s.ticks().betfair();
+    for (int i = 0; i < files.size(); i++) {
+      String file = files.get(i);
+      if (file != null && !file.isBlank() && data.find(dir, file) == null) {
+        throw bad("ticks.betfair[" + i + "]: " + data.notFound(dir, file));
+      }
+    }
   }
 
   /** Checks every rule of a parsed scenario. */
@@ -159,7 +187,7 @@ public final class ScenarioReader {
       }
       Path path = Path.of(file);
       if (!Files.isRegularFile(path)) {
-        throw bad(at + ": file not found: " + path + " (" + BETFAIR_SOURCE + ")");
+        throw bad(at + ": not a file: " + path + " (" + DataFolder.BETFAIR_SOURCE + ")");
       }
       if (!Files.isReadable(path)) {
         throw bad(at + ": file not readable: " + path);

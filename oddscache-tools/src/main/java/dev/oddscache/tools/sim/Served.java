@@ -62,26 +62,33 @@ record Served(
    */
   enum Answer {
     /** TTL 0: a coalesced (oddscache) or per-request (bypass) load. */
-    BYPASS("bypass"),
+    BYPASS("bypass", "a load that queued behind the backend's limit"),
     /** A stored value younger than the TTL. */
-    FRESH("fresh"),
+    FRESH("fresh", "a TTL above the quota's 0: a breaker floor, or a baseline's own TTL"),
     /** Stale-while-revalidate: a value past its TTL within the stale window. */
-    STALE("stale"),
+    STALE("stale", "stale-while-revalidate past such a TTL"),
     /** A load on a miss or a too-stale value (TTL above 0). */
-    COMPUTE("compute"),
+    COMPUTE("compute", "a load behind a TTL above 0"),
     /** The load failed and a value younger than {@code staleIfError} was served. */
-    STALE_IF_ERROR("staleIfError"),
+    STALE_IF_ERROR("staleIfError", "the load failed, a stored value answered"),
     /** The bulkhead was full and a value no older than {@code maxStaleOnOverload} was served. */
-    OVERLOAD("overload");
+    OVERLOAD("overload", "the bulkhead was full, a stored value answered");
 
     private final String key;
+    private final String reason;
 
-    Answer(String key) {
+    Answer(String key, String reason) {
       this.key = key;
+      this.reason = reason;
     }
 
     String key() {
       return key;
+    }
+
+    /** The rule that serves this kind of answer older than one load, in a few words. */
+    String reason() {
+      return reason;
     }
   }
 }

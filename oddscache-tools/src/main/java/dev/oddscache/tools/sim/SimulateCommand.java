@@ -1,5 +1,6 @@
 package dev.oddscache.tools.sim;
 
+import dev.oddscache.tools.data.DataFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,9 +27,11 @@ import picocli.CommandLine.Parameters;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the real cache code on virtual time through a scenario, once per policy",
-      "(oddscache, bypass, fixed-ttl, ...), and compares backend load and served ages;",
-      "with recorded Betfair ticks, also how far the answers were off the live prices.",
+      // One sentence per element: picocli wraps each, and the command list shows the first.
+      "Runs the real cache code on virtual time through a scenario, once per policy.",
+      "It compares the backend load and served ages of oddscache, bypass, fixed-ttl and the"
+          + " others; with recorded Betfair ticks, also how far the answers were off the live"
+          + " prices.",
       "Deterministic: the same scenario and seed give the same output."
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -46,11 +50,27 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw the progress bar on standard error.")
   boolean noProgress;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where a scenario's Betfair files are looked up when they are not found "
+          + "beside it (default: $" + DataFolder.ENVIRONMENT + ", else ./data).")
+  Path dataDir;
+
+  private final Map<String, String> environment;
+
+  public SimulateCommand() {
+    this(System.getenv());
+  }
+
+  /** A command that reads {@value DataFolder#ENVIRONMENT} from {@code environment}. */
+  public SimulateCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
   @Override
   public Integer call() {
     Scenario scenario;
     try {
-      scenario = ScenarioReader.read(scenarioFile);
+      scenario = ScenarioReader.read(scenarioFile, DataFolder.of(dataDir, environment));
     } catch (ScenarioException e) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Invalid scenario " + scenarioFile + ": " + e.getMessage());

@@ -29,9 +29,11 @@ final class SummaryText {
           p.backendCallsPerSecondPercentile(0.99), p.peakBackendCallsPerSecond(),
           p.backendMaxConcurrent()));
       b.append(String.format(Locale.ROOT,
-          "  served fresh %,d, stale %,d, bypass %,d, compute %,d; errors %,d%n",
+          "  served fresh %,d, stale %,d, bypass %,d, compute %,d; failed %,d; "
+              + "backend errors answered stale (stale-if-error) %,d%n",
           p.served(Strategy.SERVE_FRESH), p.served(Strategy.SERVE_STALE),
-          p.served(Strategy.BYPASS), p.served(Strategy.COMPUTE), p.errors()));
+          p.served(Strategy.BYPASS), p.served(Strategy.COMPUTE), p.failed(),
+          p.staleOnError()));
       b.append("  served age p50/p99/max ").append(ages(p.ages()));
       b.append(p.panicAges() == null ? "; no PANIC requests"
           : "; during PANIC " + ages(p.panicAges()));
@@ -107,14 +109,22 @@ final class SummaryText {
     b.append(String.format(Locale.ROOT, "  load duration p50/p99/max %s over %,d calls",
         loads.ages() == null ? "-" : ages(loads.ages()), loads.count()));
     if (t.served().count() > 0) {
-      b.append("; tier-1 served age <= max load duration: ").append(verdict(t, ", "));
+      b.append(n).append("  ").append(WITHIN_ONE_LOAD).append(": ").append(verdict(t, ", "));
     }
     b.append(n);
   }
 
   /**
-   * {@code yes}, or {@code NO, N answers older (fresh N max Xs, ...)} listing the kinds of answer
-   * older than the longest load with their own maximum.
+   * The check on tier-1 answers: the quota's TTL 0 answers with a coalesced load, at most one
+   * load duration old; an older answer is one that another rule served on purpose.
+   */
+  static final String WITHIN_ONE_LOAD = "tier-1 PANIC answers within one load duration"
+      + " (true of TTL-0 coalesced loads)";
+
+  /**
+   * {@code yes}, or {@code NO, N of M answers older, each by a rule: fresh N (max Xs: why), ...}
+   * listing the kinds of answer older than the longest load with their own maximum and the rule
+   * that served them.
    */
   static String verdict(TierOnePanic t, String separator) {
     if (t.withinOneLoad()) {
@@ -127,11 +137,11 @@ final class SummaryText {
         if (kinds.length() > 0) {
           kinds.append(separator);
         }
-        kinds.append(String.format(Locale.ROOT, "%s %,d (max %.3fs)", a.key(), older,
-            t.by(a).ages().maxMillis() / 1000.0));
+        kinds.append(String.format(Locale.ROOT, "%s %,d (max %.3fs: %s)", a.key(), older,
+            t.by(a).ages().maxMillis() / 1000.0, a.reason()));
       }
     }
-    return String.format(Locale.ROOT, "NO, %,d of %,d answers older: %s",
+    return String.format(Locale.ROOT, "NO, %,d of %,d answers older, each by a rule: %s",
         t.olderThanMaxLoadTotal(), t.served().count(), kinds);
   }
 

@@ -7,6 +7,7 @@ import dev.oddscache.server.betfair.BetfairStreamParser;
 import dev.oddscache.server.betfair.BetfairTick;
 import dev.oddscache.server.betfair.MarketStatusChange;
 import dev.oddscache.server.betfair.Rejection;
+import dev.oddscache.tools.data.DataFolder;
 import dev.oddscache.vix.OddsTick;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -166,7 +167,7 @@ record TickFeed(long startMillis, long endMillis, List<Market> markets, int[] se
             + lines + " lines" + (rejections.isEmpty() ? ""
                 : "; first rejected: line " + (rejections.get(0).index() + 1) + ": "
                     + rejections.get(0).reason())
-            + "); expected a Betfair stream file, " + ScenarioReader.BETFAIR_SOURCE);
+            + "); expected a Betfair stream file: " + DataFolder.BETFAIR_SOURCE);
       }
     }
 

@@ -44,8 +44,9 @@ class ReplayCommandTest {
     assertThat(run.out())
         .contains(file + ": 166 lines, 341 ticks accepted, 0 rejected, 0 ignored")
         .contains("Total: 341 ticks accepted, 0 rejected; 1 market, 1 PANIC episode")
-        .contains("Market win of event 31389771 (Betfair 1.197931750), "
-            + "kickoff 2022-04-19 18:26:00.000 UTC")
+        .contains("Market win of Sheffield 19th Apr (event 31389771; Betfair 1.197931750 "
+            + "OR 280m), kickoff 2022-04-19 18:26:00.000 UTC")
+        .contains("runners (from the market catalogue): 36276560 = 3. Kirabilly Kathy, ")
         .contains("341 ticks over 6 selections (307 NORMAL, 20 WARNING, 14 PANIC)")
         .containsPattern("2022-04-19 18:24:57\\.455 -> 18:28:07\\.701 UTC +3 min 10\\.2 s +"
             + "peak z +4\\.44 +pre-play");
@@ -103,7 +104,7 @@ class ReplayCommandTest {
     }
     // The horse race turns in play at 18:55:42 and panics at once; the greyhounds never do.
     assertThat(inPlay).isEqualTo(1);
-    assertThat(run.out()).contains("place of event 31389771")
+    assertThat(run.out()).contains("place of Sheffield 19th Apr (event 31389771; ")
         .contains("2022-04-19 18:26:17.045 -> 18:28:08.702 UTC");
   }
 
@@ -154,8 +155,11 @@ class ReplayCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Report written to " + report.resolve("report.md"));
     String md = Files.readString(report.resolve("report.md"));
-    assertThat(md).contains("# Betfair replay", "## win of event 31389771",
-        "## place of event 31389771", "(31389771-win.png)", "(31389771-place.png)",
+    assertThat(md).contains("# Betfair replay",
+        "## win of Sheffield 19th Apr (event 31389771; Betfair 1.197931750 OR 280m)",
+        "## place of Sheffield 19th Apr (event 31389771; Betfair 1.197931751 ",
+        "Runners (from the market catalogue): 36276560 = 3. Kirabilly Kathy, ",
+        "(31389771-win.png)", "(31389771-place.png)",
         "| 2022-04-19 18:24:57.455 | 18:28:07.701 | 3 min 10.2 s | 4.44 | no |");
     for (String png : List.of("31389771-win.png", "31389771-place.png")) {
       byte[] bytes = Files.readAllBytes(report.resolve(png));

@@ -16,13 +16,15 @@ class BetfairScenariosTest {
   @Test
   void greyhoundWin_runsEveryTickPolicy_andTheProductIsNotDominated() {
     SharedBetfairData.file(SharedBetfairData.WIN_MARKET);
-    check(Runs.of(ScenarioReader.read(DIR.resolve("betfair-greyhound-win.json"))));
+    check(Runs.of(ScenarioReader.read(DIR.resolve("betfair-greyhound-win.json"),
+        SharedDataFolder.get())));
   }
 
   @Test
   void greyhoundPlace_runsEveryTickPolicy_andTheProductIsNotDominated() {
     SharedBetfairData.file(SharedBetfairData.PLACE_MARKET);
-    check(Runs.of(ScenarioReader.read(DIR.resolve("betfair-greyhound-place.json"))));
+    check(Runs.of(ScenarioReader.read(DIR.resolve("betfair-greyhound-place.json"),
+        SharedDataFolder.get())));
   }
 
   private static void check(SimulationResult r) {

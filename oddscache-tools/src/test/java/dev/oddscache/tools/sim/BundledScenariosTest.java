@@ -51,11 +51,11 @@ class BundledScenariosTest {
       JsonNode json = new ObjectMapper().readTree(file.toFile());
       assertThat(json.get("ticks").get("betfair")).as(e.getKey()).singleElement()
           .satisfies(f -> assertThat(f.asText())
-              .isEqualTo("../../shared/data/betfair/" + e.getValue()));
+              .isEqualTo("betfair/" + e.getValue()));
     }
     for (Map.Entry<String, String> e : BETFAIR.entrySet()) {
       SharedBetfairData.file(e.getValue());
-      Scenario s = ScenarioReader.read(DIR.resolve(e.getKey()));
+      Scenario s = ScenarioReader.read(DIR.resolve(e.getKey()), SharedDataFolder.get());
       assertThat(s.name()).isEqualTo(e.getKey().replace(".json", ""));
       assertThat(s.tickDriven()).isTrue();
       assertThat(s.keysPerMarket()).isEqualTo(1);
@@ -97,7 +97,8 @@ class BundledScenariosTest {
   @Test
   void busyHorseRace_readsTheLastThreeHoursOfTheDayLongMarketUnderLoad() {
     SharedBetfairData.file(SharedBetfairData.HORSE_RACE);
-    Scenario s = ScenarioReader.read(DIR.resolve("betfair-horse-win-busy.json"));
+    Scenario s = ScenarioReader.read(DIR.resolve("betfair-horse-win-busy.json"),
+        SharedDataFolder.get());
 
     assertThat(s.tickDriven()).isTrue();
     assertThat(s.keysPerMarket()).isEqualTo(200);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,42 @@ class SimulateCommandTest {
   }
 
   @Test
+  void summary_tellsFailedRequestsFromBackendErrorsAnsweredStale() throws IOException {
+    Path file = write("failing.json", TestScenarios.with(
+        TestScenarios.clasico(6, 50, 1, 3, "\"oddscache\", \"bypass\""),
+        "\"failureRate\": 0.0", "\"failureRate\": 0.3"));
+    Path out = dir.resolve("failing-result.json");
+
+    CliRun run = oddscache("simulate", file.toString(), "--json", out.toString(),
+        "--no-progress");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode policies = new ObjectMapper().readTree(out.toFile()).get("policies");
+    for (String policy : List.of("oddscache", "bypass")) {
+      JsonNode p = policies.get(policy);
+      JsonNode served = p.get("served");
+      long failed = p.get("requests").asLong() - served.get("fresh").asLong()
+          - served.get("stale").asLong() - served.get("bypass").asLong()
+          - served.get("compute").asLong();
+      long staleOnError = served.get("errors").asLong() - failed;
+      assertThat(run.out()).contains(String.format(Locale.ROOT,
+          "; failed %,d; backend errors answered stale (stale-if-error) %,d%n", failed,
+          staleOnError));
+      if (policy.equals("oddscache")) {
+        assertThat(staleOnError).as("stale-if-error answers").isPositive();
+        assertThat(failed).isLessThan(staleOnError);
+      } else {
+        assertThat(staleOnError).isZero();
+      }
+    }
+    assertThat(run.out()).doesNotContain("; errors ")
+        .contains("tier-1 PANIC answers within one load duration (true of TTL-0 coalesced "
+            + "loads): NO, ")
+        .contains("staleIfError ")
+        .contains(": the load failed, a stored value answered)");
+  }
+
+  @Test
   void report_writesMarkdownAndCharts() throws IOException {
     Path file = write("s.json", SMALL);
     Path report = dir.resolve("report");
@@ -105,7 +142,9 @@ class SimulateCommandTest {
     String md = Files.readString(report.resolve("report.md"));
     assertThat(md).contains("# Simulation: clasico-test", "| backend calls |",
         "| tier-1 PANIC served age p50 / p99 / max (s) |", "| load duration p50 / p99 / max (s) |",
-        "| tier-1 served age ≤ max load duration | yes | NO, ", "### Tier-1 PANIC answers by kind",
+        "| tier-1 PANIC answers within one load duration (true of TTL-0 coalesced loads) | yes"
+            + " | NO, ", "### Tier-1 PANIC answers by kind", "| failed requests |",
+        "| backend errors answered stale (stale-if-error) |",
         "(load.png)",
         "(panic-ratio.png)", "(served-age.png)");
     for (String png : List.of("load.png", "panic-ratio.png", "served-age.png")) {

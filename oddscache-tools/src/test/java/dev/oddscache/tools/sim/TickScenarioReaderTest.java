@@ -3,9 +3,11 @@ package dev.oddscache.tools.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oddscache.tools.data.DataFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,11 +72,42 @@ class TickScenarioReaderTest {
   }
 
   @Test
-  void missingFile_namesItAndWhereTheDataComesFrom() {
-    assertError(scenario("{ \"betfair\": [\"feed\", \"nope/1.234\"] }", ""),
-        "ticks.betfair[1]: file not found: " + dir.resolve("nope/1.234"),
-        "Betfair historical data (https://historicdata.betfair.com)",
-        "expected in ../shared/data/betfair beside the repository");
+  void missingFile_namesItWhereItWasLookedForAndWhereTheDataComesFrom() {
+    Path data = dir.resolve("no-data");
+    assertThatThrownBy(() -> ScenarioReader.parse(
+        scenario("{ \"betfair\": [\"feed\", \"nope/1.234\"] }", ""), dir,
+        DataFolder.of(data, Map.of())))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("ticks.betfair[1]: file not found: nope/1.234 (not in " + dir
+            + " nor in the data folder " + data + ", set by --data-dir, which does not exist)")
+        .hasMessageContaining("Betfair historical data (https://historicdata.betfair.com)")
+        .hasMessageContaining("put them in " + data.resolve("betfair"))
+        .hasMessageContaining("ODDSCACHE_DATA");
+  }
+
+  @Test
+  void relativeFileNotBesideTheScenario_isReadFromTheDataFolder() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data").resolve("betfair"));
+    Files.copy(feed, data.resolve("1.100"));
+    Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+
+    Scenario s = ScenarioReader.parse(scenario("{ \"betfair\": [\"betfair/1.100\"] }", ""),
+        scenarios,
+        DataFolder.of(null, Map.of(DataFolder.ENVIRONMENT, data.getParent().toString())));
+
+    assertThat(s.ticks().betfair()).containsExactly(data.resolve("1.100").toString());
+    assertThat(RunPlan.of(s).feed().ticks()).isEqualTo(3);
+  }
+
+  @Test
+  void fileBesideTheScenario_winsOverTheDataFolder() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("feed"), "not this one\n");
+
+    Scenario s = ScenarioReader.parse(scenario("{ \"betfair\": [\"feed\"] }", ""), dir,
+        DataFolder.of(data, Map.of()));
+
+    assertThat(s.ticks().betfair()).containsExactly(feed.toString());
   }
 
   @Test
