@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oddscache.breaker.BreakerConfig;
+import dev.oddscache.cache.OddsCacheConfig;
 import dev.oddscache.redis.testing.SharedRedisServer;
 import dev.oddscache.server.http.Http;
 import dev.oddscache.server.http.OddscacheServer;
@@ -308,7 +309,10 @@ class DashboardBrowserTest {
   }
 
   private void startServer(int port) {
+    // Every request timed: the latency panels read each second's quantiles, and the light test
+    // traffic would leave seconds without a sample at the default rate.
     server.start(b -> b.network(n -> n.port(port))
+        .policy(p -> p.cache(OddsCacheConfig.custom().latencySampleRate(1.0).build()))
         .proxy(p -> p.upstream(URI.create(upstream.url()))));
   }
 

@@ -21,7 +21,8 @@ class TimelineQuantilesTest {
 
   private OddsCache<String> cache(Quantiles quantiles) {
     return OddsCache.<String>builder()
-        .config(OddsCacheConfig.custom().quantiles(quantiles).build())
+        // Every request timed: the test asks for each second's latency quantiles.
+        .config(OddsCacheConfig.custom().quantiles(quantiles).latencySampleRate(1.0).build())
         .ticker(ticker)
         .meterRegistry(new SimpleMeterRegistry())
         .build();
