@@ -158,9 +158,14 @@ public final class Decider {
     ReusableDecisions.Reusable r = (ReusableDecisions.Reusable) ContextSlots.get(context);
     if (r == null || !r.holdsFor(context, valueBaseTtlSeconds, now)) {
       r = reusable.get(key);
+      if (r != null && !r.holdsFor(context, valueBaseTtlSeconds, now)) {
+        r = null;
+      }
     }
-    if (r != null && r.holdsFor(context, valueBaseTtlSeconds, now)
-        && (matchId == null ? 0 : vix.matchVersion(matchId, now)) == r.matchVersion) {
+    // Read before the statuses: a mark recorded meanwhile changes it, so a decision kept below
+    // is never newer than the stamp it is checked against.
+    long version = matchId == null ? 0 : vix.matchVersion(matchId, now);
+    if (r != null && version == r.matchVersion) {
       breaker.record(r.status, now);
       // The sample may have evaluated the breaker into another mode: then decide again, once.
       if (breaker.mode() == r.decision.breakerMode()) {
@@ -174,9 +179,6 @@ public final class Decider {
       }
       return decideAfterSample(context, r.status, now, valueBaseTtlSeconds);
     }
-    // Read before the statuses: a mark recorded meanwhile changes it, so the kept decision is
-    // never newer than the stamp it is checked against.
-    long version = matchId == null ? 0 : vix.matchVersion(matchId, now);
     Decision decision = decide(context, now, valueBaseTtlSeconds);
     if (decision.status() != Status.PANIC && decision.panicMode() == PanicMode.NORMAL
         && (matchId == null || vix.matchStatus(matchId, now) == Status.NORMAL)) {
